@@ -19,7 +19,7 @@
 
 mod sql;
 
-pub use sql::SqlStore;
+pub use sql::{Backend, SqlStore, StoreOptions};
 
 use async_trait::async_trait;
 
@@ -34,7 +34,9 @@ pub enum StoreError {
     #[error("conflict: {0}")]
     Conflict(&'static str),
     /// The database schema is newer than this binary understands.
-    #[error("the database schema (version {found}) is newer than this deadbolt (knows up to {known}); upgrade deadbolt")]
+    #[error(
+        "the database schema (version {found}) is newer than this deadbolt (knows up to {known}); upgrade deadbolt"
+    )]
     SchemaTooNew {
         /// The newest migration applied to the database.
         found: i64,
@@ -212,7 +214,13 @@ pub trait Store: Send + Sync + 'static {
     // ---- users ----
 
     /// Create a user. `Err(Conflict("username"))` if `username_key` is taken.
-    async fn create_user(&self, username: &str, username_key: &str, password_hash: &str, now: i64) -> Result<User>;
+    async fn create_user(
+        &self,
+        username: &str,
+        username_key: &str,
+        password_hash: &str,
+        now: i64,
+    ) -> Result<User>;
     /// Look a user up by normalised username.
     async fn user_by_key(&self, username_key: &str) -> Result<Option<User>>;
     /// Look a user up by id.
@@ -257,7 +265,12 @@ pub trait Store: Send + Sync + 'static {
     // ---- backup codes ----
 
     /// Replace the user's whole set of backup codes (hashes) in one transaction.
-    async fn replace_backup_codes(&self, user_id: UserId, hashes: &[Vec<u8>], now: i64) -> Result<()>;
+    async fn replace_backup_codes(
+        &self,
+        user_id: UserId,
+        hashes: &[Vec<u8>],
+        now: i64,
+    ) -> Result<()>;
     /// Spend one unspent code whose hash is `hash`. True if this call spent it
     /// (false if unknown or already spent, even under concurrency).
     async fn spend_backup_code(&self, user_id: UserId, hash: &[u8], now: i64) -> Result<bool>;
@@ -289,7 +302,14 @@ pub trait Store: Send + Sync + 'static {
     // ---- security events ----
 
     /// Record a security event.
-    async fn record_event(&self, user_id: UserId, kind: &str, ip: &str, detail: &str, now: i64) -> Result<()>;
+    async fn record_event(
+        &self,
+        user_id: UserId,
+        kind: &str,
+        ip: &str,
+        detail: &str,
+        now: i64,
+    ) -> Result<()>;
     /// The user's most recent events, newest first.
     async fn events(&self, user_id: UserId, limit: i64) -> Result<Vec<Event>>;
 
@@ -301,4 +321,13 @@ pub trait Store: Send + Sync + 'static {
     async fn take_budget(&self, key: &str, now: i64, burst: i64, interval: i64) -> Result<Budget>;
     /// Seconds until `key` grants an attempt again (0 if it would now).
     async fn budget_wait(&self, key: &str, now: i64, burst: i64, interval: i64) -> Result<i64>;
+    /// Forget budgets that are fully refilled at `now` (their theoretical
+    /// arrival time is `<= now`, which is exactly what a missing key means),
+    /// so per-client keys do not accumulate. Returns how many were removed.
+    /// Run it periodically, like [`Store::purge_sessions`]. The default
+    /// implementation removes nothing.
+    async fn purge_budgets(&self, now: i64) -> Result<u64> {
+        let _ = now;
+        Ok(0)
+    }
 }

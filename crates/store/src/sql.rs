@@ -1,4 +1,898 @@
 //! SQL implementation of the store (SQLite and PostgreSQL through sqlx `Any`).
+//!
+//! One query text serves both backends (`$1` placeholders, `INTEGER` flags,
+//! `BIGINT` unix seconds, `BLOB`/`BYTEA` bytes). The few places where the
+//! backends differ (connection setup, schema introspection, transaction
+//! start) branch on [`Backend`].
+//!
+//! Concurrency rules:
+//! * single-statement compare-and-set for every "exactly once" rule
+//!   (`accept_step`, `spend_backup_code`, `take_budget`, `confirm_device`'s
+//!   final update): the database's row lock decides, `rows_affected` tells;
+//! * multi-statement transactions on one user's 2FA state
+//!   (`put_pending_device`, `confirm_device`, `replace_backup_codes`,
+//!   `remove_two_factor`) first take a write lock on the user's row
+//!   (`UPDATE users SET username = username WHERE id = $1`), which serialises
+//!   them per user on PostgreSQL (READ COMMITTED) and is a write-first
+//!   statement on SQLite;
+//! * on SQLite every write transaction starts with `BEGIN IMMEDIATE` (takes
+//!   the single writer lock up front, waiting up to `busy_timeout`), so a
+//!   transaction can never fail with `SQLITE_BUSY` when upgrading a read.
+
+use std::borrow::Cow;
+use std::path::Path;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+use sqlx::{AnyPool, Row, SqlSafeStr, Transaction};
+
+use crate::{
+    Budget, Device, Event, Result, SessionRecord, Stage, Store, StoreError, User, UserId,
+    UserSummary,
+};
+
+/// Which database a [`SqlStore`] talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// SQLite (embedded file; one writer at a time).
+    Sqlite,
+    /// PostgreSQL (several nodes may share it).
+    Postgres,
+}
+
+impl Backend {
+    /// The backend a database URL names, or `BadUrl`.
+    pub fn from_url(url: &str) -> Result<Backend> {
+        let lower = url.get(..11).unwrap_or(url).to_ascii_lowercase();
+        if lower.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if lower.starts_with("postgres://") || lower.starts_with("postgresql:") {
+            Ok(Backend::Postgres)
+        } else {
+            Err(StoreError::BadUrl(redact_url(url)))
+        }
+    }
+}
+
+/// Pool settings for [`SqlStore::connect`].
+#[derive(Debug, Clone)]
+pub struct StoreOptions {
+    /// Maximum pooled connections. SQLite serialises writers anyway (each
+    /// waits up to the 5 s busy timeout); more connections help readers.
+    pub max_connections: u32,
+    /// How long a query waits for a free pooled connection before failing.
+    pub acquire_timeout: Duration,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        StoreOptions {
+            max_connections: 8,
+            acquire_timeout: Duration::from_secs(10),
+        }
+    }
+}
 
 /// The SQL store: SQLite or PostgreSQL, chosen by the database URL.
-pub struct SqlStore {}
+#[derive(Clone)]
+pub struct SqlStore {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+impl std::fmt::Debug for SqlStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqlStore")
+            .field("backend", &self.backend)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Drop the password from a URL before it goes into an error message.
+fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let creds = &url[scheme_end + 3..at];
+            match creds.find(':') {
+                Some(colon) => format!(
+                    "{}{}:***{}",
+                    &url[..scheme_end + 3],
+                    &creds[..colon],
+                    &url[at..]
+                ),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// Percent-encode a filesystem path for a `sqlite://` URL.
+fn sqlite_url_for(path: &Path) -> Result<String> {
+    let s = path
+        .to_str()
+        .ok_or_else(|| StoreError::BadUrl(format!("non-UTF-8 path {}", path.display())))?;
+    let mut out = String::from("sqlite://");
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'-' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out.push_str("?mode=rwc");
+    Ok(out)
+}
+
+/// A SQLite URL that creates the file if missing: `mode=rwc` is appended
+/// unless the URL already names a mode or an in-memory database.
+fn sqlite_url_with_create(url: &str) -> Cow<'_, str> {
+    let query = url.split_once('?').map(|(_, q)| q);
+    let has_mode = query.is_some_and(|q| q.split('&').any(|kv| kv.starts_with("mode=")));
+    if has_mode || url.contains(":memory:") {
+        Cow::Borrowed(url)
+    } else if query.is_some() {
+        Cow::Owned(format!("{url}&mode=rwc"))
+    } else {
+        Cow::Owned(format!("{url}?mode=rwc"))
+    }
+}
+
+fn migrator(backend: Backend) -> Migrator {
+    let sql: &'static str = match backend {
+        Backend::Sqlite => include_str!("../migrations/sqlite/0001_init.sql"),
+        Backend::Postgres => include_str!("../migrations/postgres/0001_init.sql"),
+    };
+    let migrations = vec![Migration::new(
+        1,
+        Cow::Borrowed("init"),
+        MigrationType::Simple,
+        sql.into_sql_str(),
+        false,
+    )];
+    Migrator::with_migrations(migrations)
+}
+
+/// The newest migration version this binary carries.
+const KNOWN_SCHEMA_VERSION: i64 = 1;
+
+/// Map a driver error, turning a unique violation into `Conflict(what)`.
+fn conflict_or(what: &'static str) -> impl FnOnce(sqlx::Error) -> StoreError {
+    move |e| match e.as_database_error() {
+        Some(d) if d.is_unique_violation() => StoreError::Conflict(what),
+        _ => StoreError::Database(e),
+    }
+}
+
+fn user_from_row(row: &AnyRow) -> Result<User> {
+    Ok(User {
+        id: row.try_get("id")?,
+        username: row.try_get("username")?,
+        username_key: row.try_get("username_key")?,
+        password_hash: row.try_get("password_hash")?,
+        created_at: row.try_get("created_at")?,
+    })
+}
+
+fn device_from_row(row: &AnyRow) -> Result<Device> {
+    let confirmed: i64 = row.try_get("confirmed")?;
+    Ok(Device {
+        id: row.try_get("id")?,
+        user_id: row.try_get("user_id")?,
+        sealed_secret: row.try_get("sealed_secret")?,
+        confirmed: confirmed != 0,
+        last_step: row.try_get("last_step")?,
+        created_at: row.try_get("created_at")?,
+    })
+}
+
+fn session_from_row(row: &AnyRow) -> Result<SessionRecord> {
+    let stage: i64 = row.try_get("stage")?;
+    Ok(SessionRecord {
+        token_hash: row.try_get("token_hash")?,
+        user_id: row.try_get("user_id")?,
+        stage: Stage::from_i64(stage),
+        created_at: row.try_get("created_at")?,
+        last_seen: row.try_get("last_seen")?,
+        expires_at: row.try_get("expires_at")?,
+        user_agent: row.try_get("user_agent")?,
+        ip: row.try_get("ip")?,
+    })
+}
+
+/// `SELECT <user columns> FROM users <tail>`.
+macro_rules! user_select {
+    ($tail:literal) => {
+        concat!(
+            "SELECT id, username, username_key, password_hash, created_at FROM users ",
+            $tail
+        )
+    };
+}
+
+/// `SELECT <device columns> FROM devices <tail>`.
+macro_rules! device_select {
+    ($tail:literal) => {
+        concat!(
+            "SELECT id, user_id, sealed_secret, confirmed, last_step, created_at FROM devices ",
+            $tail
+        )
+    };
+}
+
+/// `SELECT <session columns> FROM sessions <tail>`.
+macro_rules! session_select {
+    ($tail:literal) => {
+        concat!(
+            "SELECT token_hash, user_id, stage, created_at, last_seen, expires_at, user_agent, ip \
+             FROM sessions ",
+            $tail
+        )
+    };
+}
+
+/// First statement of every per-user 2FA transaction: a no-op write on the
+/// user's row. On PostgreSQL its row lock serialises these transactions per
+/// user (READ COMMITTED alone would let two `replace_backup_codes` leave two
+/// live sets); on SQLite the writer lock is already held (`BEGIN IMMEDIATE`).
+const LOCK_USER: &str = "UPDATE users SET username = username WHERE id = $1";
+
+impl SqlStore {
+    /// Connect to `url` (`sqlite://path?mode=rwc`, `sqlite::memory:` or
+    /// `postgres://...`). Does not migrate: call [`SqlStore::migrate`] (or use
+    /// [`SqlStore::connect_and_migrate`]).
+    ///
+    /// SQLite connections get `journal_mode=WAL`, `synchronous=FULL`,
+    /// `busy_timeout=5000` and `foreign_keys=ON`. A missing SQLite file is
+    /// created (`mode=rwc` is implied unless the URL names another `mode`);
+    /// its directory must exist. An in-memory SQLite database uses a single
+    /// connection.
+    pub async fn connect(url: &str, opts: &StoreOptions) -> Result<SqlStore> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::from_url(url)?;
+        let in_memory =
+            backend == Backend::Sqlite && (url.contains(":memory:") || url.contains("mode=memory"));
+        let mut pool_opts = AnyPoolOptions::new()
+            .max_connections(opts.max_connections.max(1))
+            .acquire_timeout(opts.acquire_timeout);
+        if in_memory {
+            // Shared-cache in-memory databases report SQLITE_LOCKED, which
+            // busy_timeout does not cover: keep a single connection, and
+            // never close it (the database dies with its last connection).
+            pool_opts = pool_opts
+                .max_connections(1)
+                .min_connections(1)
+                .idle_timeout(None)
+                .max_lifetime(None);
+        }
+        if backend == Backend::Sqlite {
+            pool_opts = pool_opts.after_connect(|conn, _meta| {
+                Box::pin(async move {
+                    // busy_timeout first: switching to WAL needs a lock.
+                    sqlx::query("PRAGMA busy_timeout = 5000")
+                        .execute(&mut *conn)
+                        .await?;
+                    sqlx::query("PRAGMA journal_mode = WAL")
+                        .execute(&mut *conn)
+                        .await?;
+                    sqlx::query("PRAGMA synchronous = FULL")
+                        .execute(&mut *conn)
+                        .await?;
+                    sqlx::query("PRAGMA foreign_keys = ON")
+                        .execute(&mut *conn)
+                        .await?;
+                    Ok(())
+                })
+            });
+        }
+        let url = if backend == Backend::Sqlite {
+            sqlite_url_with_create(url)
+        } else {
+            Cow::Borrowed(url)
+        };
+        let pool = pool_opts.connect(&url).await?;
+        Ok(SqlStore { pool, backend })
+    }
+
+    /// [`SqlStore::connect`] followed by [`SqlStore::migrate`].
+    pub async fn connect_and_migrate(url: &str, opts: &StoreOptions) -> Result<SqlStore> {
+        let store = Self::connect(url, opts).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// Open (creating if needed) the SQLite database `deadbolt.db` in `dir`
+    /// (created if missing), with default options, and migrate it.
+    pub async fn open_sqlite_dir(dir: &Path) -> Result<SqlStore> {
+        tokio::fs::create_dir_all(dir)
+            .await
+            .map_err(|e| StoreError::Database(sqlx::Error::Io(e)))?;
+        let url = sqlite_url_for(&dir.join("deadbolt.db"))?;
+        Self::connect_and_migrate(&url, &StoreOptions::default()).await
+    }
+
+    /// Which backend this store talks to.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The underlying pool (for tests and administrative queries).
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Close the pool, waiting for connections to be returned.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// The newest migration applied to the database (`None` if never migrated).
+    pub async fn schema_version(&self) -> Result<Option<i64>> {
+        let exists_sql = match self.backend {
+            Backend::Sqlite => {
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'"
+            }
+            Backend::Postgres => {
+                "SELECT COUNT(*) FROM information_schema.tables \
+                 WHERE table_name = '_sqlx_migrations' AND table_schema = current_schema()"
+            }
+        };
+        let exists: i64 = sqlx::query_scalar(exists_sql).fetch_one(&self.pool).await?;
+        if exists == 0 {
+            return Ok(None);
+        }
+        let v: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(v)
+    }
+
+    /// The newest migration this binary carries.
+    pub fn known_schema_version() -> i64 {
+        KNOWN_SCHEMA_VERSION
+    }
+
+    /// Refuse (`SchemaTooNew`) a database migrated by a newer deadbolt.
+    pub async fn check_schema(&self) -> Result<()> {
+        match self.schema_version().await? {
+            Some(found) if found > KNOWN_SCHEMA_VERSION => Err(StoreError::SchemaTooNew {
+                found,
+                known: KNOWN_SCHEMA_VERSION,
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Apply pending migrations (forward-only; a no-op when up to date).
+    /// Refuses with `SchemaTooNew` a database migrated by a newer deadbolt.
+    /// Safe to run from several nodes at once on PostgreSQL (advisory lock).
+    pub async fn migrate(&self) -> Result<()> {
+        self.check_schema().await?;
+        migrator(self.backend).run(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Begin a write transaction: `BEGIN IMMEDIATE` on SQLite (takes the
+    /// writer lock up front, waiting up to the busy timeout), `BEGIN` on
+    /// PostgreSQL.
+    async fn begin_write(&self) -> Result<Transaction<'static, sqlx::Any>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+}
+
+#[async_trait]
+impl Store for SqlStore {
+    async fn ping(&self) -> Result<()> {
+        let one: i64 = sqlx::query_scalar("SELECT 1").fetch_one(&self.pool).await?;
+        debug_assert_eq!(one, 1);
+        Ok(())
+    }
+
+    // ---- users ----
+
+    async fn create_user(
+        &self,
+        username: &str,
+        username_key: &str,
+        password_hash: &str,
+        now: i64,
+    ) -> Result<User> {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO users (username, username_key, password_hash, created_at) \
+             VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(username)
+        .bind(username_key)
+        .bind(password_hash)
+        .bind(now)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(conflict_or("username"))?;
+        Ok(User {
+            id,
+            username: username.to_owned(),
+            username_key: username_key.to_owned(),
+            password_hash: password_hash.to_owned(),
+            created_at: now,
+        })
+    }
+
+    async fn user_by_key(&self, username_key: &str) -> Result<Option<User>> {
+        let row = sqlx::query(user_select!("WHERE username_key = $1"))
+            .bind(username_key)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
+    async fn user_by_id(&self, id: UserId) -> Result<Option<User>> {
+        let row = sqlx::query(user_select!("WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
+    async fn list_users(&self) -> Result<Vec<UserSummary>> {
+        let rows = sqlx::query(
+            "SELECT u.id, u.username, u.created_at, \
+               (SELECT COUNT(*) FROM devices d WHERE d.user_id = u.id AND d.confirmed = 1) AS devices, \
+               (SELECT COUNT(*) FROM backup_codes b WHERE b.user_id = u.id AND b.used_at IS NULL) AS codes \
+             FROM users u ORDER BY u.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let devices: i64 = row.try_get("devices")?;
+                Ok(UserSummary {
+                    id: row.try_get("id")?,
+                    username: row.try_get("username")?,
+                    two_factor_enabled: devices > 0,
+                    backup_codes_remaining: row.try_get("codes")?,
+                    created_at: row.try_get("created_at")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn set_password_hash(&self, user_id: UserId, password_hash: &str) -> Result<()> {
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(password_hash)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    // ---- TOTP devices ----
+
+    async fn confirmed_device(&self, user_id: UserId) -> Result<Option<Device>> {
+        let row = sqlx::query(device_select!(
+            "WHERE user_id = $1 AND confirmed = 1 ORDER BY id DESC LIMIT 1"
+        ))
+        .bind(user_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(device_from_row).transpose()
+    }
+
+    async fn pending_device(&self, user_id: UserId) -> Result<Option<Device>> {
+        let row = sqlx::query(device_select!(
+            "WHERE user_id = $1 AND confirmed = 0 ORDER BY id DESC LIMIT 1"
+        ))
+        .bind(user_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(device_from_row).transpose()
+    }
+
+    async fn put_pending_device(
+        &self,
+        user_id: UserId,
+        now: i64,
+        seal: &(dyn Fn(i64) -> Vec<u8> + Send + Sync),
+    ) -> Result<Device> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(LOCK_USER)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM devices WHERE user_id = $1 AND confirmed = 0")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO devices (user_id, sealed_secret, confirmed, last_step, created_at) \
+             VALUES ($1, $2, 0, NULL, $3) RETURNING id",
+        )
+        .bind(user_id)
+        .bind(Vec::<u8>::new())
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(conflict_or("device"))?;
+        let sealed = seal(id);
+        sqlx::query("UPDATE devices SET sealed_secret = $1 WHERE id = $2")
+            .bind(&sealed[..])
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(Device {
+            id,
+            user_id,
+            sealed_secret: sealed,
+            confirmed: false,
+            last_step: None,
+            created_at: now,
+        })
+    }
+
+    async fn confirm_device(&self, user_id: UserId, device_id: i64, step: i64) -> Result<bool> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(LOCK_USER)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        let pending: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM devices WHERE id = $1 AND user_id = $2 AND confirmed = 0",
+        )
+        .bind(device_id)
+        .bind(user_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if pending != 1 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        sqlx::query("DELETE FROM devices WHERE user_id = $1 AND confirmed = 1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        let done = sqlx::query(
+            "UPDATE devices SET confirmed = 1, last_step = $1 \
+             WHERE id = $2 AND user_id = $3 AND confirmed = 0",
+        )
+        .bind(step)
+        .bind(device_id)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if done != 1 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn accept_step(&self, device_id: i64, step: i64) -> Result<bool> {
+        let n = sqlx::query(
+            "UPDATE devices SET last_step = $1 \
+             WHERE id = $2 AND confirmed = 1 AND (last_step IS NULL OR last_step < $1)",
+        )
+        .bind(step)
+        .bind(device_id)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        Ok(n == 1)
+    }
+
+    async fn remove_two_factor(&self, user_id: UserId) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(LOCK_USER)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM devices WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM backup_codes WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn all_devices(&self) -> Result<Vec<Device>> {
+        let rows = sqlx::query(device_select!("ORDER BY id"))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(device_from_row).collect()
+    }
+
+    async fn reseal_devices(&self, sealed: &[(i64, Vec<u8>)]) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        for (id, secret) in sealed {
+            sqlx::query("UPDATE devices SET sealed_secret = $1 WHERE id = $2")
+                .bind(&secret[..])
+                .bind(*id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    // ---- backup codes ----
+
+    async fn replace_backup_codes(
+        &self,
+        user_id: UserId,
+        hashes: &[Vec<u8>],
+        now: i64,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(LOCK_USER)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM backup_codes WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        for hash in hashes {
+            sqlx::query(
+                "INSERT INTO backup_codes (user_id, code_hash, used_at, created_at) \
+                 VALUES ($1, $2, NULL, $3)",
+            )
+            .bind(user_id)
+            .bind(&hash[..])
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn spend_backup_code(&self, user_id: UserId, hash: &[u8], now: i64) -> Result<bool> {
+        let n = sqlx::query(
+            "UPDATE backup_codes SET used_at = $1 \
+             WHERE id = (SELECT id FROM backup_codes \
+                         WHERE user_id = $2 AND code_hash = $3 AND used_at IS NULL \
+                         ORDER BY id LIMIT 1) \
+               AND used_at IS NULL",
+        )
+        .bind(now)
+        .bind(user_id)
+        .bind(hash)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        Ok(n == 1)
+    }
+
+    async fn backup_codes_remaining(&self, user_id: UserId) -> Result<i64> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM backup_codes WHERE user_id = $1 AND used_at IS NULL",
+        )
+        .bind(user_id)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(n)
+    }
+
+    // ---- sessions ----
+
+    async fn create_session(&self, session: &SessionRecord) -> Result<()> {
+        insert_session(&self.pool, session).await
+    }
+
+    async fn rotate_session(&self, old_hash: &[u8], new: &SessionRecord) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(old_hash)
+            .execute(&mut *tx)
+            .await?;
+        insert_session(&mut *tx, new).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn session(&self, token_hash: &[u8]) -> Result<Option<SessionRecord>> {
+        let row = sqlx::query(session_select!("WHERE token_hash = $1"))
+            .bind(token_hash)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(session_from_row).transpose()
+    }
+
+    async fn touch_session(&self, token_hash: &[u8], now: i64) -> Result<()> {
+        sqlx::query("UPDATE sessions SET last_seen = $1 WHERE token_hash = $2")
+            .bind(now)
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn delete_session(&self, token_hash: &[u8]) -> Result<bool> {
+        let n = sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        Ok(n > 0)
+    }
+
+    async fn delete_user_session(&self, user_id: UserId, token_hash: &[u8]) -> Result<bool> {
+        let n = sqlx::query("DELETE FROM sessions WHERE token_hash = $1 AND user_id = $2")
+            .bind(token_hash)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        Ok(n > 0)
+    }
+
+    async fn delete_user_sessions(&self, user_id: UserId, keep: Option<&[u8]>) -> Result<u64> {
+        let done = match keep {
+            Some(keep) => {
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+                    .bind(user_id)
+                    .bind(keep)
+                    .execute(&self.pool)
+                    .await?
+            }
+            None => {
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                    .bind(user_id)
+                    .execute(&self.pool)
+                    .await?
+            }
+        };
+        Ok(done.rows_affected())
+    }
+
+    async fn user_sessions(&self, user_id: UserId) -> Result<Vec<SessionRecord>> {
+        let rows = sqlx::query(session_select!(
+            "WHERE user_id = $1 AND stage = 1 ORDER BY last_seen DESC, created_at DESC"
+        ))
+        .bind(user_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(session_from_row).collect()
+    }
+
+    async fn purge_sessions(&self, now: i64, idle_cutoff: i64) -> Result<u64> {
+        let n = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen <= $2")
+            .bind(now)
+            .bind(idle_cutoff)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        Ok(n)
+    }
+
+    // ---- security events ----
+
+    async fn record_event(
+        &self,
+        user_id: UserId,
+        kind: &str,
+        ip: &str,
+        detail: &str,
+        now: i64,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO events (user_id, at, kind, ip, detail) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(user_id)
+        .bind(now)
+        .bind(kind)
+        .bind(ip)
+        .bind(detail)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn events(&self, user_id: UserId, limit: i64) -> Result<Vec<Event>> {
+        let rows = sqlx::query(
+            "SELECT at, kind, ip, detail FROM events WHERE user_id = $1 \
+             ORDER BY at DESC, id DESC LIMIT $2",
+        )
+        .bind(user_id)
+        .bind(limit.max(0))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(Event {
+                    at: row.try_get("at")?,
+                    kind: row.try_get("kind")?,
+                    ip: row.try_get("ip")?,
+                    detail: row.try_get("detail")?,
+                })
+            })
+            .collect()
+    }
+
+    // ---- attempt budgets (throttling) ----
+
+    async fn take_budget(&self, key: &str, now: i64, burst: i64, interval: i64) -> Result<Budget> {
+        let burst = burst.max(1);
+        let interval = interval.max(1);
+        let slack = (burst - 1).saturating_mul(interval);
+        // GCRA in one atomic upsert: grant iff tat <= now + (burst-1)*interval,
+        // then tat = max(tat, now) + interval. No row back = refused.
+        let granted: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO budgets (key, tat) VALUES ($1, $2 + $3) \
+             ON CONFLICT (key) DO UPDATE \
+               SET tat = (CASE WHEN budgets.tat > $2 THEN budgets.tat ELSE $2 END) + $3 \
+               WHERE budgets.tat <= $2 + $4 \
+             RETURNING tat",
+        )
+        .bind(key)
+        .bind(now)
+        .bind(interval)
+        .bind(slack)
+        .fetch_optional(&self.pool)
+        .await?;
+        if granted.is_some() {
+            return Ok(Budget::Granted);
+        }
+        let tat: Option<i64> = sqlx::query_scalar("SELECT tat FROM budgets WHERE key = $1")
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?;
+        let wait = tat.map_or(0, |tat| tat - slack - now);
+        Ok(Budget::Exhausted {
+            retry_after: wait.max(1),
+        })
+    }
+
+    async fn budget_wait(&self, key: &str, now: i64, burst: i64, interval: i64) -> Result<i64> {
+        let burst = burst.max(1);
+        let interval = interval.max(1);
+        let slack = (burst - 1).saturating_mul(interval);
+        let tat: Option<i64> = sqlx::query_scalar("SELECT tat FROM budgets WHERE key = $1")
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(tat.map_or(0, |tat| (tat - slack - now).max(0)))
+    }
+
+    async fn purge_budgets(&self, now: i64) -> Result<u64> {
+        let n = sqlx::query("DELETE FROM budgets WHERE tat <= $1")
+            .bind(now)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        Ok(n)
+    }
+}
+
+async fn insert_session<'e, E>(executor: E, s: &SessionRecord) -> Result<()>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    sqlx::query(
+        "INSERT INTO sessions \
+         (token_hash, user_id, stage, created_at, last_seen, expires_at, user_agent, ip) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(&s.token_hash[..])
+    .bind(s.user_id)
+    .bind(s.stage.as_i64())
+    .bind(s.created_at)
+    .bind(s.last_seen)
+    .bind(s.expires_at)
+    .bind(&s.user_agent[..])
+    .bind(&s.ip[..])
+    .execute(executor)
+    .await
+    .map_err(conflict_or("session"))?;
+    Ok(())
+}

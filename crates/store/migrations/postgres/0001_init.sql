@@ -1,0 +1,61 @@
+-- Deadbolt schema, version 1 (PostgreSQL). Forward-only: never edit an
+-- applied migration; add 0002_*.sql instead (and its SQLite twin).
+-- Times are unix seconds (BIGINT), flags are INTEGER 0/1, bytes are BYTEA.
+
+CREATE TABLE users (
+    id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    username      TEXT   NOT NULL,
+    username_key  TEXT   NOT NULL UNIQUE,
+    password_hash TEXT   NOT NULL,
+    created_at    BIGINT NOT NULL
+);
+
+CREATE TABLE devices (
+    id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    user_id       BIGINT  NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    sealed_secret BYTEA   NOT NULL,
+    confirmed     INTEGER NOT NULL DEFAULT 0 CHECK (confirmed IN (0, 1)),
+    last_step     BIGINT,
+    created_at    BIGINT  NOT NULL
+);
+-- At most one confirmed and one pending device per user.
+CREATE UNIQUE INDEX devices_one_confirmed ON devices(user_id) WHERE confirmed = 1;
+CREATE UNIQUE INDEX devices_one_pending ON devices(user_id) WHERE confirmed = 0;
+
+CREATE TABLE backup_codes (
+    id         BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    user_id    BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    code_hash  BYTEA  NOT NULL,
+    used_at    BIGINT,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX backup_codes_user_hash ON backup_codes(user_id, code_hash);
+
+CREATE TABLE sessions (
+    token_hash BYTEA   PRIMARY KEY,
+    user_id    BIGINT  NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    stage      INTEGER NOT NULL,
+    created_at BIGINT  NOT NULL,
+    last_seen  BIGINT  NOT NULL,
+    expires_at BIGINT  NOT NULL,
+    user_agent TEXT    NOT NULL,
+    ip         TEXT    NOT NULL
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+CREATE INDEX sessions_expires ON sessions(expires_at);
+
+CREATE TABLE events (
+    id      BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    at      BIGINT NOT NULL,
+    kind    TEXT   NOT NULL,
+    ip      TEXT   NOT NULL,
+    detail  TEXT   NOT NULL
+);
+CREATE INDEX events_user_at ON events(user_id, at);
+
+-- GCRA attempt budgets: tat = theoretical arrival time (unix seconds).
+CREATE TABLE budgets (
+    key TEXT   PRIMARY KEY,
+    tat BIGINT NOT NULL
+);
