@@ -1,0 +1,4 @@
+//! The one integration-test binary of deadbolt-otp (one binary links once).
+
+mod props;
+mod vectors;
