@@ -6,7 +6,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod admin;
+mod config;
 mod otp_cmd;
+mod serve;
 
 /// Deadbolt: a self-hosted two-factor login service.
 #[derive(Parser)]
@@ -18,6 +21,16 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Run the service (HTML pages, JSON API, /healthz).
+    Serve(config::ServeArgs),
+    /// Administer users (operator recovery when a user lost phone and backup codes).
+    #[command(subcommand)]
+    User(admin::UserCommand),
+    /// Manage the keys that encrypt TOTP secrets at rest.
+    #[command(subcommand)]
+    Keys(admin::KeysCommand),
+    /// Apply pending database migrations (serve does it too) and print the schema version.
+    Migrate(config::StoreArgs),
     /// Print the TOTP code of a secret (like `oathtool --totp -b`).
     Code(otp_cmd::CodeArgs),
     /// Print an otpauth:// URI for an authenticator app (a fresh secret if none given).
@@ -38,8 +51,27 @@ fn main() -> ExitCode {
 
 fn run() -> anyhow::Result<ExitCode> {
     match Cli::parse().command {
+        Command::Serve(args) => {
+            init_logging();
+            runtime()?.block_on(serve::serve(&args))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::User(cmd) => runtime()?.block_on(admin::user(&cmd)),
+        Command::Keys(cmd) => runtime()?.block_on(admin::keys(&cmd)),
+        Command::Migrate(args) => runtime()?.block_on(admin::migrate(&args)),
         Command::Code(args) => otp_cmd::code(&args),
         Command::Uri(args) => otp_cmd::uri(&args),
         Command::Qr(args) => otp_cmd::qr(&args),
     }
+}
+
+fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    Ok(tokio::runtime::Builder::new_multi_thread().enable_all().build()?)
+}
+
+/// Logs go to stderr; `RUST_LOG` filters them (default `info`).
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
 }

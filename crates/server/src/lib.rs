@@ -1,1 +1,153 @@
+//! Deadbolt's HTTP layer: the JSON API, the HTML pages, sessions and the 2FA rules.
+//!
+//! Design: [`auth::Auth`] holds every authentication rule (login state
+//! machine, throttling, replay guard, backup codes, setup); the JSON API
+//! ([`api`]) and the HTML pages (`pages`) only translate between HTTP and it,
+//! so both ways in enforce the same second factor. [`app`] builds the whole
+//! [`axum::Router`] without a socket, so tests drive it with
+//! `tower::ServiceExt::oneshot`. Time comes only from the injected
+//! [`state::Clock`]; state across nodes lives only in the store.
+//!
+//! Cross-cutting layers, outermost first: security headers on every
+//! response, CSRF protection (`Sec-Fetch-Site`/`Origin`, rejections in the
+//! API error shape), a 16 KiB body limit. The API additionally accepts only
+//! `application/json` bodies.
 #![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod api;
+pub mod auth;
+pub mod config;
+pub mod crypto;
+pub mod error;
+mod pages;
+pub mod password;
+pub mod session;
+pub mod state;
+pub mod util;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use tower_http::csrf::CsrfLayer;
+
+pub use config::{Argon2Params, ServerConfig};
+pub use crypto::Keyring;
+pub use state::{AppState, Clock, FakeClock, SystemClock};
+
+/// Largest request body accepted, in bytes.
+pub const BODY_LIMIT: usize = 16 * 1024;
+
+/// The Content-Security-Policy of every response.
+pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; \
+                       frame-ancestors 'none'; base-uri 'none'";
+
+/// The whole application: API, pages and the cross-cutting layers.
+pub fn app(state: AppState) -> Router {
+    let mut csrf = CsrfLayer::new();
+    if let Some(origin) = origin_of(&state.config.public_url) {
+        // A proxy that rewrites Host would otherwise make same-origin posts look cross-origin.
+        csrf = csrf
+            .add_trusted_origin(&origin)
+            .unwrap_or_else(|_| CsrfLayer::new());
+    }
+    let csrf = csrf.with_rejection_response(|_e: tower_http::csrf::ProtectionError| -> Response {
+        error::ApiError::cross_site().into_response()
+    });
+    Router::new()
+        .merge(api::routes())
+        .merge(pages::routes())
+        .with_state(state)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(csrf)
+        .layer(axum::middleware::from_fn(security_headers))
+}
+
+/// Serve [`app`] on `listener` until `shutdown` resolves, with the peer
+/// address available to [`session::Client`] (`ConnectInfo`), and purge
+/// expired sessions every ten minutes meanwhile.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    if let Err(e) = state.auth.warm_up().await {
+        tracing::error!(error = %e, "warming up the password hasher failed");
+    }
+    let purger = spawn_session_purger(state.clone(), std::time::Duration::from_secs(600));
+    let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let result = axum::serve(listener, service)
+        .with_graceful_shutdown(shutdown)
+        .await;
+    purger.abort();
+    result
+}
+
+/// Delete expired and idle sessions every `every` (a failure is logged and retried next time).
+pub fn spawn_session_purger(
+    state: AppState,
+    every: std::time::Duration,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            if let Err(e) = state.auth.purge_sessions().await {
+                tracing::warn!(error = %e, "purging expired sessions failed");
+            }
+        }
+    })
+}
+
+/// `scheme://host[:port]` of a URL, if it is one.
+fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    (!host.is_empty() && matches!(scheme, "http" | "https")).then(|| format!("{scheme}://{host}"))
+}
+
+async fn security_headers(req: Request, next: Next) -> Response {
+    let mut resp = next.run(req).await;
+    let h = resp.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(
+        HeaderName::from_static("cross-origin-opener-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
+    // Pages and API answers may carry secrets: never stored, unless a handler
+    // (the stylesheet) deliberately says otherwise.
+    if !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    resp
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn origin_of_urls() {
+        assert_eq!(
+            super::origin_of("https://login.example.com/").as_deref(),
+            Some("https://login.example.com")
+        );
+        assert_eq!(
+            super::origin_of("http://127.0.0.1:8080").as_deref(),
+            Some("http://127.0.0.1:8080")
+        );
+        assert_eq!(super::origin_of("nonsense"), None);
+    }
+}

@@ -1,0 +1,128 @@
+//! Operator commands: `user list`, `user reset-two-factor`, `keys rotate`, `migrate`.
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{Context, bail};
+use clap::{Args, Subcommand};
+use deadbolt_server::{AppState, ServerConfig, SystemClock};
+use deadbolt_store::Store;
+
+use crate::config::{FileConfig, StoreArgs, StoreLocation};
+use crate::serve::{load_keys, open_store};
+
+/// `deadbolt user ...`
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// List users with their 2FA status and remaining backup codes.
+    List(StoreArgs),
+    /// Remove a user's authenticator device and backup codes (for a user who lost both),
+    /// end their sessions, and record it as a security event.
+    ResetTwoFactor(ResetArgs),
+}
+
+/// Arguments of `user reset-two-factor`.
+#[derive(Debug, Args)]
+pub struct ResetArgs {
+    /// The username.
+    pub username: String,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// `deadbolt keys ...`
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Add a new encryption key and re-encrypt every TOTP secret under it, in one
+    /// transaction; older keys stay in the key file for reading.
+    Rotate(StoreArgs),
+}
+
+fn location(args: &StoreArgs) -> anyhow::Result<StoreLocation> {
+    let file = FileConfig::load(args.config.as_deref())?;
+    Ok(StoreLocation::resolve(args, &file))
+}
+
+async fn state(args: &StoreArgs) -> anyhow::Result<(AppState, Arc<dyn Store>)> {
+    let loc = location(args)?;
+    let store: Arc<dyn Store> = Arc::new(open_store(&loc, None).await?);
+    let keys = load_keys(&loc)?;
+    let state = AppState::new(store.clone(), keys, ServerConfig::default(), Arc::new(SystemClock));
+    Ok((state, store))
+}
+
+/// Run a `user` subcommand.
+pub async fn user(cmd: &UserCommand) -> anyhow::Result<ExitCode> {
+    match cmd {
+        UserCommand::List(args) => {
+            let (state, _) = state(args).await?;
+            let users = state.auth.admin_list_users().await?;
+            println!("{:<32} {:<10} {:>12}  created", "username", "2fa", "backup codes");
+            for u in users {
+                println!(
+                    "{:<32} {:<10} {:>12}  {}",
+                    u.username,
+                    if u.two_factor_enabled { "enabled" } else { "off" },
+                    u.backup_codes_remaining,
+                    deadbolt_server::util::rfc3339(u.created_at)
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        UserCommand::ResetTwoFactor(args) => {
+            let (state, _) = state(&args.store).await?;
+            match state.auth.admin_reset_two_factor(&args.username).await {
+                Ok(()) => {
+                    println!(
+                        "two-factor authentication removed for {}; their sessions were ended",
+                        args.username
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(deadbolt_server::auth::AuthError::NotFound) => bail!("no such user: {}", args.username),
+                Err(e) => Err(e).context("reset failed"),
+            }
+        }
+    }
+}
+
+/// Run a `keys` subcommand.
+pub async fn keys(cmd: &KeysCommand) -> anyhow::Result<ExitCode> {
+    match cmd {
+        KeysCommand::Rotate(args) => {
+            let loc = location(args)?;
+            if std::env::var("DEADBOLT_KEYS").is_ok_and(|s| !s.trim().is_empty()) {
+                bail!(
+                    "the keys come from DEADBOLT_KEYS: rotate by unsetting it, pointing --data-dir at a copy of the key file, rotating there, and publishing the new file"
+                );
+            }
+            let store = open_store(&loc, None).await?;
+            let old = load_keys(&loc)?;
+            let mut new = old.clone();
+            let id = new.rotate()?;
+            // The new file (new key first, old keys kept) is written before the
+            // secrets move, so a crash in between leaves every secret readable.
+            new.save(&loc.data_dir)?;
+            let devices = store.all_devices().await?;
+            let mut resealed = Vec::with_capacity(devices.len());
+            for d in &devices {
+                let secret = new
+                    .open(d.user_id, d.id, &d.sealed_secret)
+                    .with_context(|| format!("device {} of user {} cannot be decrypted", d.id, d.user_id))?;
+                resealed.push((d.id, new.seal(d.user_id, d.id, &secret)?));
+            }
+            store.reseal_devices(&resealed).await?;
+            println!("key {id} is now current; {} TOTP secrets re-encrypted", resealed.len());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// `deadbolt migrate`: apply pending migrations explicitly.
+pub async fn migrate(args: &StoreArgs) -> anyhow::Result<ExitCode> {
+    let loc = location(args)?;
+    let store = open_store(&loc, None).await?;
+    let v = store.schema_version().await?;
+    println!("database schema at version {}", v.unwrap_or(0));
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,148 @@
+//! `serve` configuration: flags, environment variables and an optional TOML
+//! file, merged in that order of precedence (flag/env > file > default).
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use clap::Args;
+use serde::Deserialize;
+
+/// Where the store lives: shared by `serve` and every admin command.
+#[derive(Debug, Clone, Args)]
+pub struct StoreArgs {
+    /// Directory for the SQLite database and the key file that encrypts TOTP secrets.
+    #[arg(long, env = "DEADBOLT_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Database URL: `sqlite://PATH` or `postgres://USER@HOST/DB`. Default: SQLite in the data directory.
+    #[arg(long, env = "DEADBOLT_DATABASE_URL", value_name = "URL")]
+    pub database_url: Option<String>,
+    /// TOML file with the same keys as the flags (listen, data_dir, database_url, issuer, public_url, ...).
+    #[arg(long, env = "DEADBOLT_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+/// Flags of `deadbolt serve`.
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Address to listen on.
+    #[arg(long, env = "DEADBOLT_LISTEN", value_name = "ADDR")]
+    pub listen: Option<String>,
+    /// Service name shown in authenticator apps (the otpauth issuer).
+    #[arg(long, env = "DEADBOLT_ISSUER", value_name = "NAME")]
+    pub issuer: Option<String>,
+    /// Public URL users reach Deadbolt at; `https://` makes cookies `Secure` with the `__Host-` prefix.
+    /// Default: `http://<listen>`.
+    #[arg(long, env = "DEADBOLT_PUBLIC_URL", value_name = "URL")]
+    pub public_url: Option<String>,
+    /// Idle session timeout in seconds (default 1800).
+    #[arg(long, env = "DEADBOLT_SESSION_IDLE", value_name = "SECONDS")]
+    pub session_idle: Option<i64>,
+    /// Absolute session lifetime in seconds (default 43200).
+    #[arg(long, env = "DEADBOLT_SESSION_ABSOLUTE", value_name = "SECONDS")]
+    pub session_absolute: Option<i64>,
+    /// Reverse proxies whose X-Forwarded-For is trusted for client addresses (comma-separated IPs).
+    #[arg(long, env = "DEADBOLT_TRUSTED_PROXIES", value_name = "IPS", value_delimiter = ',')]
+    pub trusted_proxy: Vec<std::net::IpAddr>,
+    /// Maximum database connections (PostgreSQL; SQLite uses a small fixed pool).
+    #[arg(long, env = "DEADBOLT_DB_MAX_CONNECTIONS", value_name = "N")]
+    pub db_max_connections: Option<u32>,
+}
+
+/// The TOML file: every key optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    pub listen: Option<String>,
+    pub data_dir: Option<PathBuf>,
+    pub database_url: Option<String>,
+    pub issuer: Option<String>,
+    pub public_url: Option<String>,
+    pub session_idle: Option<i64>,
+    pub session_absolute: Option<i64>,
+    pub trusted_proxies: Option<Vec<std::net::IpAddr>>,
+    pub db_max_connections: Option<u32>,
+}
+
+impl FileConfig {
+    /// Read the file named by `--config`, or an empty config.
+    pub fn load(path: Option<&Path>) -> anyhow::Result<Self> {
+        let Some(path) = path else { return Ok(Self::default()) };
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read config file {}", path.display()))?;
+        toml::from_str(&text).with_context(|| format!("invalid config file {}", path.display()))
+    }
+}
+
+/// Where the store is, resolved.
+#[derive(Debug, Clone)]
+pub struct StoreLocation {
+    pub data_dir: PathBuf,
+    pub database_url: Option<String>,
+}
+
+impl StoreLocation {
+    pub fn resolve(args: &StoreArgs, file: &FileConfig) -> Self {
+        let data_dir = args
+            .data_dir
+            .clone()
+            .or_else(|| file.data_dir.clone())
+            .unwrap_or_else(|| PathBuf::from("deadbolt-data"));
+        let database_url = args.database_url.clone().or_else(|| file.database_url.clone());
+        Self { data_dir, database_url }
+    }
+}
+
+/// Everything `serve` needs, resolved and validated.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    pub store: StoreLocation,
+    pub listen: String,
+    pub issuer: String,
+    pub public_url: String,
+    pub session_idle: Option<i64>,
+    pub session_absolute: Option<i64>,
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    pub db_max_connections: Option<u32>,
+}
+
+impl ServeConfig {
+    pub fn resolve(args: &ServeArgs) -> anyhow::Result<Self> {
+        let file = FileConfig::load(args.store.config.as_deref())?;
+        let listen = args.listen.clone().or(file.listen.clone()).unwrap_or_else(|| "127.0.0.1:8080".into());
+        let issuer = args.issuer.clone().or(file.issuer.clone()).unwrap_or_else(|| "Deadbolt".into());
+        if issuer.trim().is_empty() || issuer.contains(':') {
+            bail!("--issuer must be a non-empty name without ':' (it prefixes the label in authenticator apps)");
+        }
+        let public_url = args
+            .public_url
+            .clone()
+            .or(file.public_url.clone())
+            .unwrap_or_else(|| format!("http://{listen}"));
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            bail!("--public-url must start with http:// or https:// (got {public_url:?})");
+        }
+        for (name, v) in [("session-idle", args.session_idle.or(file.session_idle)), ("session-absolute", args.session_absolute.or(file.session_absolute))] {
+            if let Some(v) = v
+                && v <= 0
+            {
+                bail!("--{name} must be a positive number of seconds");
+            }
+        }
+        let trusted_proxies = if args.trusted_proxy.is_empty() {
+            file.trusted_proxies.clone().unwrap_or_default()
+        } else {
+            args.trusted_proxy.clone()
+        };
+        Ok(Self {
+            store: StoreLocation::resolve(&args.store, &file),
+            listen,
+            issuer,
+            public_url: public_url.trim_end_matches('/').to_string(),
+            session_idle: args.session_idle.or(file.session_idle),
+            session_absolute: args.session_absolute.or(file.session_absolute),
+            trusted_proxies,
+            db_max_connections: args.db_max_connections.or(file.db_max_connections),
+        })
+    }
+}

@@ -1,0 +1,136 @@
+//! `deadbolt serve` and the plumbing every store-touching command shares:
+//! opening the store and the keyring from the resolved configuration.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use deadbolt_server::{AppState, Keyring, ServerConfig, SystemClock};
+use deadbolt_store::{SqlStore, StoreOptions};
+
+use crate::config::{ServeArgs, ServeConfig, StoreLocation};
+
+/// Open (and migrate) the store named by the configuration. Refuses a
+/// database whose schema is newer than this binary.
+pub async fn open_store(loc: &StoreLocation, max_connections: Option<u32>) -> anyhow::Result<SqlStore> {
+    match &loc.database_url {
+        Some(url) => {
+            let mut opts = StoreOptions::default();
+            if let Some(n) = max_connections {
+                anyhow::ensure!(n > 0, "--db-max-connections must be at least 1");
+                opts.max_connections = n;
+            }
+            SqlStore::connect_and_migrate(url, &opts)
+                .await
+                .with_context(|| format!("cannot open the database at {}", redact_url(url)))
+        }
+        None => SqlStore::open_sqlite_dir(&loc.data_dir)
+            .await
+            .with_context(|| format!("cannot open the SQLite database in {}", loc.data_dir.display())),
+    }
+}
+
+/// The keyring: `DEADBOLT_KEYS` if set, else `<data-dir>/keys` (created on first start, mode 0600).
+pub fn load_keys(loc: &StoreLocation) -> anyhow::Result<Keyring> {
+    match std::env::var("DEADBOLT_KEYS") {
+        Ok(s) if !s.trim().is_empty() => Keyring::from_env_string(&s).context("DEADBOLT_KEYS is not a valid keyring"),
+        _ => Keyring::load_or_create(&loc.data_dir)
+            .with_context(|| format!("cannot load or create the key file in {}", loc.data_dir.display())),
+    }
+}
+
+/// Hide a password in a database URL before printing it.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let userinfo = &url[s + 3..at];
+            match userinfo.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..s + 3], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// Run the service until Ctrl-C / SIGTERM.
+pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
+    let cfg = ServeConfig::resolve(args)?;
+    let addr: SocketAddr = cfg
+        .listen
+        .parse()
+        .with_context(|| format!("--listen must be an address like 127.0.0.1:8080 (got {:?})", cfg.listen))?;
+    let store = open_store(&cfg.store, cfg.db_max_connections).await?;
+    let keys = load_keys(&cfg.store)?;
+    let mut server = ServerConfig::new(cfg.issuer.clone(), cfg.public_url.clone());
+    if let Some(v) = cfg.session_idle {
+        server.session_idle_secs = v;
+    }
+    if let Some(v) = cfg.session_absolute {
+        server.session_absolute_secs = v;
+    }
+    server.trusted_proxies = cfg.trusted_proxies.clone();
+    let state = AppState::new(Arc::new(store), keys, server, Arc::new(SystemClock));
+
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("cannot listen on {addr}"))?;
+    let local = listener.local_addr()?;
+    println!("deadbolt listening on http://{local} (public URL {})", cfg.public_url);
+
+    // Expired sessions and refilled budgets are dead rows: sweep them now and then.
+    let sweeper = state.auth.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(600));
+        loop {
+            tick.tick().await;
+            if let Err(e) = sweeper.purge_sessions().await {
+                tracing::warn!(error = %e, "session purge failed");
+            }
+        }
+    });
+
+    axum_serve(listener, state).await
+}
+
+async fn axum_serve(listener: tokio::net::TcpListener, state: AppState) -> anyhow::Result<()> {
+    let app = deadbolt_server::app(state);
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("server error")
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact_url;
+
+    #[test]
+    fn database_passwords_are_not_printed() {
+        assert_eq!(redact_url("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(redact_url("postgres://u@h/db"), "postgres://u@h/db");
+        assert_eq!(redact_url("sqlite://x.db"), "sqlite://x.db");
+    }
+}

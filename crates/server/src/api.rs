@@ -1,0 +1,547 @@
+//! The JSON API (`/api/v1`): translation only. Every rule lives in [`crate::auth::Auth`].
+
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, post};
+use axum::{Json, Router};
+use deadbolt_store::Stage;
+use serde::{Deserialize, Serialize};
+use utoipa::{OpenApi, ToSchema};
+
+use crate::auth::SecondFactorInput;
+use crate::error::{ApiError, ApiJson, ErrorBody};
+use crate::session::{self, Authenticated, Client, PendingLogin, SessionToken};
+use crate::state::AppState;
+use crate::util::rfc3339;
+
+type ApiResult<T> = Result<T, ApiError>;
+
+/// `{"username","password"}` for sign-up and login.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Credentials {
+    /// 1–64 letters, digits, `.`, `_`, `-`.
+    pub username: String,
+    /// 8–1024 characters.
+    pub password: String,
+}
+
+/// `{"username"}`.
+#[derive(Serialize, ToSchema)]
+pub struct SignupResponse {
+    /// The username as stored (display form).
+    pub username: String,
+}
+
+/// `{"status": "authenticated" | "second_factor_required"}`.
+#[derive(Serialize, ToSchema)]
+pub struct LoginResponse {
+    /// `authenticated` or `second_factor_required`.
+    pub status: &'static str,
+}
+
+/// `{"code"}` or `{"backup_code"}`.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SecondFactorRequest {
+    /// A 6-digit code from the authenticator app.
+    pub code: Option<String>,
+    /// A backup code.
+    pub backup_code: Option<String>,
+}
+
+/// `{"password"}`.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordRequest {
+    /// The current password.
+    pub password: String,
+}
+
+/// `{"password"}` plus `{"code"}` or `{"backup_code"}`.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DisableRequest {
+    /// The current password.
+    pub password: String,
+    /// A current code.
+    pub code: Option<String>,
+    /// Or a backup code.
+    pub backup_code: Option<String>,
+}
+
+/// `{"code"}`.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CodeRequest {
+    /// The 6-digit code from the new device.
+    pub code: String,
+}
+
+/// `{"current_password","new_password"}`.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChangePasswordRequest {
+    /// The current password.
+    pub current_password: String,
+    /// The new password.
+    pub new_password: String,
+}
+
+/// The 2FA part of `/me`.
+#[derive(Serialize, ToSchema)]
+pub struct TwoFactorStatus {
+    /// Whether 2FA is on.
+    pub enabled: bool,
+    /// Unspent backup codes.
+    pub backup_codes_remaining: i64,
+}
+
+/// `/me`.
+#[derive(Serialize, ToSchema)]
+pub struct MeResponse {
+    /// Display username.
+    pub username: String,
+    /// 2FA status.
+    pub two_factor: TwoFactorStatus,
+}
+
+/// A setup's secret, shown once.
+#[derive(Serialize, ToSchema)]
+pub struct SetupResponse {
+    /// Base32 secret for manual entry.
+    pub secret: String,
+    /// `otpauth://totp/...`.
+    pub otpauth_uri: String,
+    /// QR code of the URI (SVG document).
+    pub qr_svg: String,
+}
+
+/// `{"enabled": bool}`.
+#[derive(Serialize, ToSchema)]
+pub struct EnabledResponse {
+    /// Whether 2FA is now on.
+    pub enabled: bool,
+}
+
+/// `{"codes": [...]}`.
+#[derive(Serialize, ToSchema)]
+pub struct BackupCodesResponse {
+    /// 10 single-use codes, shown once.
+    pub codes: Vec<String>,
+}
+
+/// One security event.
+#[derive(Serialize, ToSchema)]
+pub struct EventView {
+    /// RFC 3339 UTC time.
+    pub at: String,
+    /// snake_case kind (`sign_in`, `second_factor_failed`, ...).
+    pub kind: String,
+    /// Client address.
+    pub ip: String,
+    /// Detail (never a secret).
+    pub detail: String,
+}
+
+/// `{"events": [...]}`, newest first.
+#[derive(Serialize, ToSchema)]
+pub struct EventsResponse {
+    /// Recent events.
+    pub events: Vec<EventView>,
+}
+
+/// One session.
+#[derive(Serialize, ToSchema)]
+pub struct SessionItem {
+    /// Id for revocation (hex hash of the token, not the token).
+    pub id: String,
+    /// Start, RFC 3339.
+    pub created_at: String,
+    /// Last activity, RFC 3339.
+    pub last_seen: String,
+    /// Client address.
+    pub ip: String,
+    /// Browser.
+    pub user_agent: String,
+    /// Whether this is the asking session.
+    pub current: bool,
+}
+
+/// `{"sessions": [...]}`.
+#[derive(Serialize, ToSchema)]
+pub struct SessionsResponse {
+    /// Live full sessions.
+    pub sessions: Vec<SessionItem>,
+}
+
+/// `{"status":"ok"}`.
+#[derive(Serialize, ToSchema)]
+pub struct HealthResponse {
+    /// `ok` or `unavailable`.
+    pub status: &'static str,
+}
+
+fn second_factor_input(
+    code: Option<String>,
+    backup_code: Option<String>,
+) -> ApiResult<SecondFactorInput> {
+    match (code, backup_code) {
+        (Some(c), None) => Ok(SecondFactorInput::Code(c)),
+        (None, Some(b)) => Ok(SecondFactorInput::BackupCode(b)),
+        _ => Err(ApiError::bad_request(
+            "invalid_input",
+            "Send either \"code\" or \"backup_code\".",
+        )),
+    }
+}
+
+fn with_cookie(state: &AppState, token: &str, body: impl IntoResponse) -> Response {
+    let mut resp = body.into_response();
+    resp.headers_mut().append(
+        header::SET_COOKIE,
+        session::set_cookie(&state.config, token),
+    );
+    resp
+}
+
+/// Create an account.
+#[utoipa::path(post, path = "/api/v1/signup", request_body = Credentials,
+    responses((status = 201, body = SignupResponse), (status = 400, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn signup(
+    State(state): State<AppState>,
+    client: Client,
+    ApiJson(body): ApiJson<Credentials>,
+) -> ApiResult<Response> {
+    let user = state
+        .auth
+        .signup(&body.username, &body.password, &client)
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(SignupResponse {
+            username: user.username,
+        }),
+    )
+        .into_response())
+}
+
+/// Check username and password; sets a new session cookie (pending when 2FA is on).
+#[utoipa::path(post, path = "/api/v1/login", request_body = Credentials,
+    responses((status = 200, body = LoginResponse), (status = 401, body = ErrorBody), (status = 429, body = ErrorBody)))]
+pub async fn login(
+    State(state): State<AppState>,
+    client: Client,
+    old: SessionToken,
+    ApiJson(body): ApiJson<Credentials>,
+) -> ApiResult<Response> {
+    let out = state
+        .auth
+        .login(
+            &body.username,
+            &body.password,
+            old.hash().as_deref(),
+            &client,
+        )
+        .await?;
+    let status = if out.stage == Stage::Full {
+        "authenticated"
+    } else {
+        "second_factor_required"
+    };
+    Ok(with_cookie(
+        &state,
+        &out.token,
+        Json(LoginResponse { status }),
+    ))
+}
+
+/// Pass the second factor of a pending login.
+#[utoipa::path(post, path = "/api/v1/login/second-factor", request_body = SecondFactorRequest,
+    responses((status = 200, body = LoginResponse), (status = 401, body = ErrorBody), (status = 429, body = ErrorBody)))]
+pub async fn second_factor(
+    State(state): State<AppState>,
+    client: Client,
+    pending: PendingLogin,
+    ApiJson(body): ApiJson<SecondFactorRequest>,
+) -> ApiResult<Response> {
+    let input = second_factor_input(body.code, body.backup_code)?;
+    let token = state.auth.second_factor(&pending, input, &client).await?;
+    Ok(with_cookie(
+        &state,
+        &token,
+        Json(LoginResponse {
+            status: "authenticated",
+        }),
+    ))
+}
+
+/// End the session (pending or full) on the server.
+#[utoipa::path(post, path = "/api/v1/logout", responses((status = 204)))]
+pub async fn logout(State(state): State<AppState>, token: SessionToken) -> ApiResult<Response> {
+    if let Some(hash) = token.hash() {
+        state.auth.logout(&hash).await?;
+    }
+    let mut resp = StatusCode::NO_CONTENT.into_response();
+    resp.headers_mut()
+        .append(header::SET_COOKIE, session::clear_cookie(&state.config));
+    Ok(resp)
+}
+
+/// The signed-in user.
+#[utoipa::path(get, path = "/api/v1/me", responses((status = 200, body = MeResponse), (status = 401, body = ErrorBody)))]
+pub async fn me(State(state): State<AppState>, user: Authenticated) -> ApiResult<Json<MeResponse>> {
+    let o = state
+        .auth
+        .overview(user.user_id, Some(&user.token_hash))
+        .await?;
+    Ok(Json(MeResponse {
+        username: o.username,
+        two_factor: TwoFactorStatus {
+            enabled: o.two_factor_enabled,
+            backup_codes_remaining: o.backup_codes_remaining,
+        },
+    }))
+}
+
+/// Start a 2FA setup (needs the password). 2FA is active only after `confirm`.
+#[utoipa::path(post, path = "/api/v1/me/two-factor/setup", request_body = PasswordRequest,
+    responses((status = 200, body = SetupResponse), (status = 401, body = ErrorBody)))]
+pub async fn setup(
+    State(state): State<AppState>,
+    client: Client,
+    user: Authenticated,
+    ApiJson(body): ApiJson<PasswordRequest>,
+) -> ApiResult<Json<SetupResponse>> {
+    let info = state
+        .auth
+        .begin_setup(user.user_id, &body.password, &client)
+        .await?;
+    Ok(Json(SetupResponse {
+        secret: info.secret_base32,
+        otpauth_uri: info.otpauth_uri,
+        qr_svg: info.qr_svg,
+    }))
+}
+
+/// Confirm the setup with a code from the new device.
+#[utoipa::path(post, path = "/api/v1/me/two-factor/confirm", request_body = CodeRequest,
+    responses((status = 200, body = EnabledResponse), (status = 401, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn confirm(
+    State(state): State<AppState>,
+    client: Client,
+    user: Authenticated,
+    ApiJson(body): ApiJson<CodeRequest>,
+) -> ApiResult<Json<EnabledResponse>> {
+    state
+        .auth
+        .confirm_setup(user.user_id, &body.code, &client)
+        .await?;
+    Ok(Json(EnabledResponse { enabled: true }))
+}
+
+/// Turn 2FA off (password plus a code or a backup code).
+#[utoipa::path(post, path = "/api/v1/me/two-factor/disable", request_body = DisableRequest,
+    responses((status = 200, body = EnabledResponse), (status = 401, body = ErrorBody), (status = 429, body = ErrorBody)))]
+pub async fn disable(
+    State(state): State<AppState>,
+    client: Client,
+    user: Authenticated,
+    ApiJson(body): ApiJson<DisableRequest>,
+) -> ApiResult<Json<EnabledResponse>> {
+    let input = second_factor_input(body.code, body.backup_code)?;
+    state
+        .auth
+        .disable(user.user_id, &body.password, input, &client)
+        .await?;
+    Ok(Json(EnabledResponse { enabled: false }))
+}
+
+/// Generate a new set of 10 backup codes (the old set stops working).
+#[utoipa::path(post, path = "/api/v1/me/backup-codes", request_body = PasswordRequest,
+    responses((status = 200, body = BackupCodesResponse), (status = 401, body = ErrorBody)))]
+pub async fn backup_codes(
+    State(state): State<AppState>,
+    client: Client,
+    user: Authenticated,
+    ApiJson(body): ApiJson<PasswordRequest>,
+) -> ApiResult<Json<BackupCodesResponse>> {
+    let codes = state
+        .auth
+        .regenerate_backup_codes(user.user_id, &body.password, &client)
+        .await?;
+    Ok(Json(BackupCodesResponse { codes }))
+}
+
+/// Recent security activity, newest first.
+#[utoipa::path(get, path = "/api/v1/me/events", responses((status = 200, body = EventsResponse), (status = 401, body = ErrorBody)))]
+pub async fn events(
+    State(state): State<AppState>,
+    user: Authenticated,
+) -> ApiResult<Json<EventsResponse>> {
+    let events = state.auth.events(user.user_id, 50).await?;
+    Ok(Json(EventsResponse {
+        events: events
+            .into_iter()
+            .map(|e| EventView {
+                at: rfc3339(e.at),
+                kind: e.kind,
+                ip: e.ip,
+                detail: e.detail,
+            })
+            .collect(),
+    }))
+}
+
+/// Change the password; other sessions end, this one gets a new cookie.
+#[utoipa::path(post, path = "/api/v1/me/password", request_body = ChangePasswordRequest,
+    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
+pub async fn change_password(
+    State(state): State<AppState>,
+    client: Client,
+    user: Authenticated,
+    ApiJson(body): ApiJson<ChangePasswordRequest>,
+) -> ApiResult<Response> {
+    let token = state
+        .auth
+        .change_password(
+            user.user_id,
+            &user.token_hash,
+            &body.current_password,
+            &body.new_password,
+            &client,
+        )
+        .await?;
+    Ok(with_cookie(&state, &token, StatusCode::NO_CONTENT))
+}
+
+/// The user's live sessions.
+#[utoipa::path(get, path = "/api/v1/me/sessions", responses((status = 200, body = SessionsResponse), (status = 401, body = ErrorBody)))]
+pub async fn sessions(
+    State(state): State<AppState>,
+    user: Authenticated,
+) -> ApiResult<Json<SessionsResponse>> {
+    let o = state
+        .auth
+        .overview(user.user_id, Some(&user.token_hash))
+        .await?;
+    Ok(Json(SessionsResponse {
+        sessions: o
+            .sessions
+            .into_iter()
+            .map(|s| SessionItem {
+                id: s.id,
+                created_at: rfc3339(s.created_at),
+                last_seen: rfc3339(s.last_seen),
+                ip: s.ip,
+                user_agent: s.user_agent,
+                current: s.current,
+            })
+            .collect(),
+    }))
+}
+
+/// End one of the user's sessions.
+#[utoipa::path(delete, path = "/api/v1/me/sessions/{id}", params(("id" = String, Path, description = "session id")),
+    responses((status = 204), (status = 404, body = ErrorBody)))]
+pub async fn revoke_session(
+    State(state): State<AppState>,
+    user: Authenticated,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
+    state.auth.revoke_session(user.user_id, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// 200 when the store answers, 503 otherwise.
+#[utoipa::path(get, path = "/healthz", responses((status = 200, body = HealthResponse), (status = 503, body = HealthResponse)))]
+pub async fn healthz(State(state): State<AppState>) -> Response {
+    match state.auth.store().ping().await {
+        Ok(()) => Json(HealthResponse { status: "ok" }).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "health check: store unavailable");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(HealthResponse {
+                    status: "unavailable",
+                }),
+            )
+                .into_response()
+        }
+    }
+}
+
+/// The OpenAPI document of the JSON API.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Deadbolt API",
+        description = "Two-factor login service: JSON API."
+    ),
+    paths(
+        signup,
+        login,
+        second_factor,
+        logout,
+        me,
+        setup,
+        confirm,
+        disable,
+        backup_codes,
+        events,
+        change_password,
+        sessions,
+        revoke_session,
+        healthz
+    )
+)]
+pub struct ApiDoc;
+
+async fn openapi() -> Response {
+    let mut resp = ApiDoc::openapi()
+        .to_json()
+        .unwrap_or_default()
+        .into_response();
+    resp.headers_mut().insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("application/json"),
+    );
+    resp
+}
+
+async fn api_not_found() -> ApiError {
+    ApiError::not_found()
+}
+
+/// Refuse any API request body that is not declared JSON (a cross-site HTML
+/// form can send only form, multipart or text bodies).
+async fn json_only(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let has_type = req.headers().contains_key(header::CONTENT_TYPE);
+    if has_type && !crate::error::is_json_content_type(req.headers()) {
+        return ApiError::unsupported_media_type().into_response();
+    }
+    next.run(req).await
+}
+
+/// The API routes (`/api/...` and `/healthz`).
+pub fn routes() -> Router<AppState> {
+    let v1 = Router::new()
+        .route("/api/v1/signup", post(signup))
+        .route("/api/v1/login", post(login))
+        .route("/api/v1/login/second-factor", post(second_factor))
+        .route("/api/v1/logout", post(logout))
+        .route("/api/v1/me", get(me))
+        .route("/api/v1/me/two-factor/setup", post(setup))
+        .route("/api/v1/me/two-factor/confirm", post(confirm))
+        .route("/api/v1/me/two-factor/disable", post(disable))
+        .route("/api/v1/me/backup-codes", post(backup_codes))
+        .route("/api/v1/me/events", get(events))
+        .route("/api/v1/me/password", post(change_password))
+        .route("/api/v1/me/sessions", get(sessions))
+        .route("/api/v1/me/sessions/{id}", delete(revoke_session))
+        .route("/api/openapi.json", get(openapi))
+        .route("/api/{*rest}", axum::routing::any(api_not_found))
+        .layer(axum::middleware::from_fn(json_only));
+    v1.route("/healthz", get(healthz))
+}

@@ -1,0 +1,378 @@
+//! Server-side keys: AEAD for TOTP secrets at rest, a pepper for backup-code
+//! hashes, and session tokens.
+//!
+//! The keys live outside the database (a `keys` file in the data directory, or
+//! `DEADBOLT_KEYS`), so a database dump alone yields no usable TOTP secret and
+//! no way to test backup codes offline.
+
+use std::fmt;
+use std::io::Write;
+use std::path::Path;
+
+use aes_gcm::Aes256Gcm;
+use aes_gcm::aead::{Aead, KeyInit, Payload};
+use data_encoding::{BASE64URL_NOPAD, HEXLOWER_PERMISSIVE};
+use hmac::{Hmac, Mac};
+use sha2::{Digest, Sha256};
+use zeroize::Zeroizing;
+
+/// Errors loading or using the keyring.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum KeyError {
+    /// The key file could not be read or written.
+    #[error("key file: {0}")]
+    Io(#[from] std::io::Error),
+    /// The key file or `DEADBOLT_KEYS` is malformed (the message never contains key material).
+    #[error("malformed key material: {0}")]
+    Malformed(&'static str),
+    /// A sealed blob names a key this keyring does not hold.
+    #[error("sealed with unknown key id {0}")]
+    UnknownKey(u32),
+    /// Decryption failed: wrong key, wrong associated data, or tampering.
+    #[error("sealed secret failed authentication")]
+    Open,
+    /// The operating system's random generator failed.
+    #[error("random generator failure")]
+    Random,
+}
+
+const SEAL_VERSION: u8 = 1;
+const NONCE_LEN: usize = 12;
+
+/// The server's secret keys. Never printed: `Debug` shows key ids only.
+#[derive(Clone)]
+pub struct Keyring {
+    /// AEAD keys, newest (the one used for sealing) first.
+    keys: Vec<(u32, Zeroizing<[u8; 32]>)>,
+    /// HMAC key for backup-code hashes.
+    pepper: Zeroizing<[u8; 32]>,
+}
+
+impl fmt::Debug for Keyring {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ids: Vec<u32> = self.keys.iter().map(|(id, _)| *id).collect();
+        f.debug_struct("Keyring")
+            .field("key_ids", &ids)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Fill a buffer from the operating system's generator.
+pub(crate) fn os_random(buf: &mut [u8]) -> Result<(), KeyError> {
+    getrandom::fill(buf).map_err(|_| KeyError::Random)
+}
+
+fn random_key() -> Result<Zeroizing<[u8; 32]>, KeyError> {
+    let mut k = Zeroizing::new([0u8; 32]);
+    os_random(k.as_mut())?;
+    Ok(k)
+}
+
+fn parse_key(hex: &str) -> Result<Zeroizing<[u8; 32]>, KeyError> {
+    let bytes = Zeroizing::new(
+        HEXLOWER_PERMISSIVE
+            .decode(hex.trim().as_bytes())
+            .map_err(|_| KeyError::Malformed("a key is not hexadecimal"))?,
+    );
+    let arr: [u8; 32] = bytes
+        .as_slice()
+        .try_into()
+        .map_err(|_| KeyError::Malformed("a key is not 32 bytes (64 hex digits)"))?;
+    Ok(Zeroizing::new(arr))
+}
+
+impl Keyring {
+    /// A fresh keyring with one random key and a random pepper (tests, first start).
+    pub fn generate() -> Result<Self, KeyError> {
+        Ok(Self {
+            keys: vec![(1, random_key()?)],
+            pepper: random_key()?,
+        })
+    }
+
+    /// Parse the key-file format: one `id:hex` line per AEAD key, newest
+    /// first, and one `pepper:hex` line. Lines may also be separated by `,` or
+    /// `;` (handy in `DEADBOLT_KEYS`); `#` starts a comment line.
+    pub fn from_env_string(s: &str) -> Result<Self, KeyError> {
+        let mut keys = Vec::new();
+        let mut pepper = None;
+        let entries = s
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(|l| l.split([',', ';']))
+            .map(str::trim)
+            .filter(|l| !l.is_empty());
+        for line in entries {
+            let (name, hex) = line
+                .split_once(':')
+                .ok_or(KeyError::Malformed("expected id:hex"))?;
+            if name == "pepper" {
+                pepper = Some(parse_key(hex)?);
+            } else {
+                let id: u32 = name
+                    .trim()
+                    .parse()
+                    .map_err(|_| KeyError::Malformed("a key id is not a number"))?;
+                if keys.iter().any(|(k, _)| *k == id) {
+                    return Err(KeyError::Malformed("duplicate key id"));
+                }
+                keys.push((id, parse_key(hex)?));
+            }
+        }
+        if keys.is_empty() {
+            return Err(KeyError::Malformed("no AEAD key"));
+        }
+        let pepper = pepper.ok_or(KeyError::Malformed("no pepper line"))?;
+        Ok(Self { keys, pepper })
+    }
+
+    /// The key-file text (secret: write it only to a 0600 file).
+    pub fn to_file_string(&self) -> Zeroizing<String> {
+        let mut s = String::from(
+            "# deadbolt keys: id:hex, newest first; pepper for backup codes. Keep secret.\n",
+        );
+        for (id, k) in &self.keys {
+            s.push_str(&format!(
+                "{id}:{}\n",
+                HEXLOWER_PERMISSIVE.encode(k.as_ref())
+            ));
+        }
+        s.push_str(&format!(
+            "pepper:{}\n",
+            HEXLOWER_PERMISSIVE.encode(self.pepper.as_ref())
+        ));
+        Zeroizing::new(s)
+    }
+
+    /// Load `dir/keys`, creating it (mode 0600) with fresh keys on first start.
+    pub fn load_or_create(dir: &Path) -> Result<Self, KeyError> {
+        let path = dir.join("keys");
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                let text = Zeroizing::new(text);
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    let mode = std::fs::metadata(&path)?.permissions().mode();
+                    if mode & 0o077 != 0 {
+                        tracing::warn!(
+                            path = %path.display(),
+                            mode = format!("{:o}", mode & 0o777),
+                            "the key file is readable by other users; chmod 600 it"
+                        );
+                    }
+                }
+                Self::from_env_string(&text)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                std::fs::create_dir_all(dir)?;
+                let ring = Self::generate()?;
+                ring.write_new_file(&path)?;
+                Ok(ring)
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Write the key file at `dir/keys` (replacing it), mode 0600.
+    pub fn save(&self, dir: &Path) -> Result<(), KeyError> {
+        let tmp = dir.join("keys.new");
+        let _ = std::fs::remove_file(&tmp);
+        self.write_new_file(&tmp)?;
+        std::fs::rename(&tmp, dir.join("keys"))?;
+        Ok(())
+    }
+
+    fn write_new_file(&self, path: &Path) -> Result<(), KeyError> {
+        let mut opts = std::fs::OpenOptions::new();
+        opts.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            opts.mode(0o600);
+        }
+        let mut f = opts.open(path)?;
+        f.write_all(self.to_file_string().as_bytes())?;
+        f.sync_all()?;
+        Ok(())
+    }
+
+    /// Add a new newest key (used for sealing from now on); old keys stay for reading.
+    pub fn rotate(&mut self) -> Result<u32, KeyError> {
+        let id = self.keys.iter().map(|(id, _)| *id).max().unwrap_or(0) + 1;
+        self.keys.insert(0, (id, random_key()?));
+        Ok(id)
+    }
+
+    /// Id of the key used for sealing.
+    pub fn current_key_id(&self) -> u32 {
+        self.keys[0].0
+    }
+
+    fn aad(key_id: u32, user_id: i64, device_id: i64) -> Vec<u8> {
+        let mut aad = b"deadbolt totp secret v1".to_vec();
+        aad.extend_from_slice(&key_id.to_be_bytes());
+        aad.extend_from_slice(&user_id.to_be_bytes());
+        aad.extend_from_slice(&device_id.to_be_bytes());
+        aad
+    }
+
+    /// Seal a TOTP secret for (user, device) with the newest key.
+    /// Layout: version (1) ‖ key id (4, BE) ‖ nonce (12) ‖ ciphertext+tag.
+    pub fn seal(&self, user_id: i64, device_id: i64, secret: &[u8]) -> Result<Vec<u8>, KeyError> {
+        let (id, key) = &self.keys[0];
+        let cipher = Aes256Gcm::new_from_slice(key.as_ref())
+            .map_err(|_| KeyError::Malformed("key length"))?;
+        let mut nonce = [0u8; NONCE_LEN];
+        os_random(&mut nonce)?;
+        let aad = Self::aad(*id, user_id, device_id);
+        let ct = cipher
+            .encrypt(
+                &nonce.into(),
+                Payload {
+                    msg: secret,
+                    aad: &aad,
+                },
+            )
+            .map_err(|_| KeyError::Open)?;
+        let mut out = Vec::with_capacity(1 + 4 + NONCE_LEN + ct.len());
+        out.push(SEAL_VERSION);
+        out.extend_from_slice(&id.to_be_bytes());
+        out.extend_from_slice(&nonce);
+        out.extend_from_slice(&ct);
+        Ok(out)
+    }
+
+    /// Open a sealed TOTP secret; fails if it was sealed for another (user, device).
+    pub fn open(
+        &self,
+        user_id: i64,
+        device_id: i64,
+        sealed: &[u8],
+    ) -> Result<Zeroizing<Vec<u8>>, KeyError> {
+        if sealed.len() < 1 + 4 + NONCE_LEN + 16 || sealed[0] != SEAL_VERSION {
+            return Err(KeyError::Open);
+        }
+        let id = u32::from_be_bytes([sealed[1], sealed[2], sealed[3], sealed[4]]);
+        let (_, key) = self
+            .keys
+            .iter()
+            .find(|(k, _)| *k == id)
+            .ok_or(KeyError::UnknownKey(id))?;
+        let cipher = Aes256Gcm::new_from_slice(key.as_ref())
+            .map_err(|_| KeyError::Malformed("key length"))?;
+        let mut nonce = [0u8; NONCE_LEN];
+        nonce.copy_from_slice(&sealed[5..5 + NONCE_LEN]);
+        let aad = Self::aad(id, user_id, device_id);
+        let pt = cipher
+            .decrypt(
+                &nonce.into(),
+                Payload {
+                    msg: &sealed[5 + NONCE_LEN..],
+                    aad: &aad,
+                },
+            )
+            .map_err(|_| KeyError::Open)?;
+        Ok(Zeroizing::new(pt))
+    }
+
+    /// Whether a sealed blob was made with an older key (rotation pending).
+    pub fn needs_reseal(&self, sealed: &[u8]) -> bool {
+        sealed.len() < 5
+            || u32::from_be_bytes([sealed[1], sealed[2], sealed[3], sealed[4]])
+                != self.current_key_id()
+    }
+
+    /// Keyed hash of a normalised backup code, as stored.
+    pub fn backup_code_hash(&self, normalised: &str) -> Vec<u8> {
+        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(self.pepper.as_ref())
+            .expect("HMAC takes any key length");
+        mac.update(b"deadbolt backup code v1\0");
+        mac.update(normalised.as_bytes());
+        mac.finalize().into_bytes().to_vec()
+    }
+}
+
+/// A new session token: 32 OS-random bytes, base64url for the cookie, and its
+/// SHA-256 for the database.
+pub fn new_session_token() -> Result<(String, Vec<u8>), KeyError> {
+    let mut raw = Zeroizing::new([0u8; 32]);
+    os_random(raw.as_mut())?;
+    let token = BASE64URL_NOPAD.encode(raw.as_ref());
+    let hash = token_hash(&token);
+    Ok((token, hash))
+}
+
+/// SHA-256 of a session token (what the store keys sessions by).
+pub fn token_hash(token: &str) -> Vec<u8> {
+    Sha256::digest(token.as_bytes()).to_vec()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seal_open_roundtrip_and_binding() {
+        let ring = Keyring::generate().unwrap();
+        let sealed = ring.seal(7, 9, b"secret bytes here!!!").unwrap();
+        assert_eq!(
+            ring.open(7, 9, &sealed).unwrap().as_slice(),
+            b"secret bytes here!!!"
+        );
+        assert!(ring.open(7, 10, &sealed).is_err(), "bound to the device id");
+        assert!(ring.open(8, 9, &sealed).is_err(), "bound to the user id");
+        let mut tampered = sealed.clone();
+        *tampered.last_mut().unwrap() ^= 1;
+        assert!(ring.open(7, 9, &tampered).is_err());
+    }
+
+    #[test]
+    fn rotation_keeps_old_keys_for_reading() {
+        let mut ring = Keyring::generate().unwrap();
+        let old = ring.seal(1, 2, b"abc").unwrap();
+        ring.rotate().unwrap();
+        assert!(ring.needs_reseal(&old));
+        assert_eq!(ring.open(1, 2, &old).unwrap().as_slice(), b"abc");
+        let new = ring.seal(1, 2, b"abc").unwrap();
+        assert!(!ring.needs_reseal(&new));
+        let reparsed = Keyring::from_env_string(&ring.to_file_string()).unwrap();
+        assert_eq!(reparsed.open(1, 2, &old).unwrap().as_slice(), b"abc");
+        assert_eq!(reparsed.backup_code_hash("x"), ring.backup_code_hash("x"));
+    }
+
+    #[test]
+    fn key_file_is_created_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = Keyring::load_or_create(dir.path()).unwrap();
+        let b = Keyring::load_or_create(dir.path()).unwrap();
+        assert_eq!(a.backup_code_hash("c"), b.backup_code_hash("c"));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(dir.path().join("keys"))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        assert!(!format!("{a:?}").contains(&HEXLOWER_PERMISSIVE.encode(a.pepper.as_ref())));
+    }
+
+    #[test]
+    fn malformed_env_is_refused() {
+        assert!(Keyring::from_env_string("").is_err());
+        assert!(Keyring::from_env_string("1:abcd\npepper:00").is_err());
+    }
+
+    #[test]
+    fn tokens_are_long_and_distinct() {
+        let (a, ha) = new_session_token().unwrap();
+        let (b, _) = new_session_token().unwrap();
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 43);
+        assert_eq!(ha, token_hash(&a));
+    }
+}

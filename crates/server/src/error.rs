@@ -1,0 +1,243 @@
+//! The one place errors become HTTP responses (JSON):
+//! `{"error":{"code":"snake_case","message":"human sentence"}}`.
+//!
+//! Also [`ApiJson`], the JSON body extractor of the API: it accepts only
+//! `Content-Type: application/json`, and turns every rejection (malformed
+//! JSON, unknown or missing fields, wrong content type, body too large, NUL
+//! bytes) into a 4xx in this shape instead of axum's plain-text answers.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::auth::AuthError;
+
+/// An error answer of the JSON API.
+#[derive(Debug, Clone)]
+pub struct ApiError {
+    /// HTTP status.
+    pub status: StatusCode,
+    /// Stable snake_case code for programs.
+    pub code: &'static str,
+    /// A sentence for people.
+    pub message: String,
+    /// The form field at fault, if any.
+    pub field: Option<&'static str>,
+    /// For 429: seconds to wait.
+    pub retry_after: Option<i64>,
+}
+
+/// The error body (documented in OpenAPI).
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    /// The error.
+    pub error: ErrorDetail,
+}
+
+/// `{"code","message"}` (+ `field` for input errors).
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ErrorDetail {
+    /// Stable snake_case code.
+    pub code: String,
+    /// Human sentence.
+    pub message: String,
+    /// The input field at fault.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+impl ApiError {
+    /// A new error.
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            code,
+            message: message.into(),
+            field: None,
+            retry_after: None,
+        }
+    }
+    /// 401: no valid (full) session.
+    pub fn unauthenticated() -> Self {
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthenticated",
+            "You are not signed in.",
+        )
+    }
+    /// 401: the second-factor endpoint without a pending login.
+    pub fn no_pending_login() -> Self {
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            "no_pending_login",
+            "There is no sign-in waiting for a code. Sign in with your password first.",
+        )
+    }
+    /// 400 for malformed input.
+    pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, code, message)
+    }
+    /// 403 from the CSRF protection.
+    pub fn cross_site() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            "cross_site_request",
+            "Cross-site requests are not allowed.",
+        )
+    }
+    /// 404.
+    pub fn not_found() -> Self {
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "There is nothing at this address.",
+        )
+    }
+    /// 413.
+    pub fn too_large() -> Self {
+        Self::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "body_too_large",
+            "The request body is too large (16 KiB at most).",
+        )
+    }
+    /// 415.
+    pub fn unsupported_media_type() -> Self {
+        Self::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "Send the request body as JSON with Content-Type: application/json.",
+        )
+    }
+}
+
+impl From<AuthError> for ApiError {
+    fn from(e: AuthError) -> Self {
+        let message = e.to_string();
+        let (status, code) = match &e {
+            AuthError::InvalidCredentials => (StatusCode::UNAUTHORIZED, "invalid_credentials"),
+            AuthError::WrongPassword => (StatusCode::UNAUTHORIZED, "wrong_password"),
+            AuthError::UsernameTaken => (StatusCode::CONFLICT, "username_taken"),
+            AuthError::Invalid { .. } => (StatusCode::BAD_REQUEST, "invalid_input"),
+            AuthError::WrongCode => (StatusCode::UNAUTHORIZED, "wrong_code"),
+            AuthError::CodeReused => (StatusCode::UNAUTHORIZED, "code_already_used"),
+            AuthError::Throttled { .. } => (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"),
+            AuthError::NoPendingSetup => (StatusCode::CONFLICT, "no_pending_setup"),
+            AuthError::TwoFactorNotEnabled => (StatusCode::CONFLICT, "two_factor_not_enabled"),
+            AuthError::Unauthenticated => (StatusCode::UNAUTHORIZED, "unauthenticated"),
+            AuthError::NotFound => (StatusCode::NOT_FOUND, "not_found"),
+            AuthError::Internal(detail) => {
+                tracing::error!(error = %detail, "internal error");
+                return Self::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal_error",
+                    "Something went wrong on our side. Please try again.",
+                );
+            }
+        };
+        let mut err = Self::new(status, code, message);
+        if let AuthError::Invalid { field, .. } = e {
+            err.field = Some(field);
+        }
+        if let AuthError::Throttled { retry_after } = e {
+            err.retry_after = Some(retry_after);
+        }
+        err
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if self.status.is_server_error() {
+            tracing::error!(code = self.code, status = %self.status, "request failed");
+        }
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: self.code.to_owned(),
+                message: self.message,
+                field: self.field.map(str::to_owned),
+            },
+        };
+        let mut resp = (self.status, Json(body)).into_response();
+        if let Some(secs) = self.retry_after {
+            resp.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs.max(1)));
+        }
+        resp
+    }
+}
+
+/// Whether the request declares `application/json` (parameters such as `charset` allowed).
+pub fn is_json_content_type(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("application/json"))
+}
+
+/// A JSON request body, for the API only. Rejections are [`ApiError`]s.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ApiJson<T>(pub T);
+
+impl<S, T> FromRequest<S> for ApiJson<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        if !is_json_content_type(req.headers()) {
+            return Err(ApiError::unsupported_media_type());
+        }
+        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::too_large()
+            } else {
+                ApiError::bad_request("unreadable_body", "The request body could not be read.")
+            }
+        })?;
+        parse_json(&bytes).map(ApiJson)
+    }
+}
+
+/// Parse a JSON body, refusing NUL bytes (raw or escaped) and describing
+/// errors without echoing values (a value may be a password).
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    if bytes.contains(&0) || contains_escaped_nul(bytes) {
+        return Err(ApiError::bad_request(
+            "nul_character",
+            "The request must not contain NUL characters.",
+        ));
+    }
+    serde_json::from_slice(bytes).map_err(|e| {
+        let text = e.to_string();
+        let message = if e.is_data()
+            && (text.starts_with("unknown field") || text.starts_with("missing field"))
+        {
+            // serde names the field, never its value, in these two messages.
+            format!(
+                "The request body does not match this endpoint: {}.",
+                text.split(" at line").next().unwrap_or("")
+            )
+        } else if e.is_data() {
+            "The request body has a field of the wrong type.".to_owned()
+        } else {
+            "The request body is not valid JSON.".to_owned()
+        };
+        ApiError::bad_request("malformed_json", message)
+    })
+}
+
+fn contains_escaped_nul(bytes: &[u8]) -> bool {
+    // `\u0000` in any case of hex digits; a preceding backslash pair is rare
+    // enough that refusing it too is acceptable.
+    bytes
+        .windows(6)
+        .any(|w| w[0] == b'\\' && (w[1] == b'u' || w[1] == b'U') && &w[2..6] == b"0000")
+}

@@ -1,0 +1,263 @@
+//! `/login` (password), `/login/2fa` (the intermediary code page) and
+//! `POST /logout`.
+//!
+//! After a right password, an account with 2FA holds only a pending login:
+//! the `PendingLogin` extractor lets it reach `/login/2fa` and nothing else
+//! (every page that wants `Authenticated` sends it back to `/login`).
+
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use deadbolt_store::Stage;
+use serde::Deserialize;
+
+use super::views::{FormErrors, LoginPage, SecondFactorPage};
+use super::{internal_error, message_of, render, status_for, with_retry_after};
+use crate::auth::{AuthError, SecondFactorInput};
+use crate::session::{
+    Client, MaybeSession, PendingLogin, SessionToken, clear_cookie, safe_next, set_cookie,
+};
+use crate::state::AppState;
+use crate::util::encode_query_value;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/login", get(show_login).post(submit_login))
+        .route(
+            "/login/2fa",
+            get(show_second_factor).post(submit_second_factor),
+        )
+        .route("/logout", post(logout))
+}
+
+/// Where to go after the login: a same-origin path only, else the account page.
+fn destination(next: &str) -> String {
+    safe_next(next).unwrap_or_else(|| "/account".to_owned())
+}
+
+/// `next` as it may travel on in a hidden field: safe, or empty.
+fn carried(next: Option<&str>) -> String {
+    next.and_then(safe_next).unwrap_or_default()
+}
+
+/// The code page, carrying a (safe or empty) `next`.
+fn second_factor_url(next: &str) -> String {
+    if next.is_empty() {
+        "/login/2fa".to_owned()
+    } else {
+        format!("/login/2fa?next={}", encode_query_value(next))
+    }
+}
+
+#[derive(Deserialize)]
+struct LoginQuery {
+    next: Option<String>,
+    signed_out: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+fn login_page(
+    username: String,
+    next: String,
+    notice: Option<String>,
+    errors: FormErrors,
+) -> LoginPage {
+    LoginPage {
+        signed_in: None,
+        section: "login",
+        username,
+        next,
+        notice,
+        errors,
+    }
+}
+
+async fn show_login(
+    MaybeSession(session): MaybeSession,
+    Query(query): Query<LoginQuery>,
+) -> Response {
+    let next = carried(query.next.as_deref());
+    match session.map(|s| s.stage) {
+        Some(Stage::Full) => return Redirect::to(&destination(&next)).into_response(),
+        // The password is done: the code is what is missing (the code page
+        // has a button to start over as someone else).
+        Some(Stage::Pending) => return Redirect::to(&second_factor_url(&next)).into_response(),
+        None => {}
+    }
+    let notice = query
+        .signed_out
+        .is_some()
+        .then(|| "You are signed out.".to_owned());
+    render(
+        StatusCode::OK,
+        &login_page(String::new(), next, notice, FormErrors::none()),
+    )
+}
+
+async fn submit_login(
+    State(state): State<AppState>,
+    client: Client,
+    old: SessionToken,
+    Form(form): Form<LoginForm>,
+) -> Response {
+    let next = carried(Some(&form.next));
+    let mut errors = FormErrors::none();
+    if form.username.trim().is_empty() {
+        errors.add("username", "Enter your username.");
+    }
+    if form.password.is_empty() {
+        errors.add("password", "Enter your password.");
+    }
+    if !errors.is_empty() {
+        return render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &login_page(form.username, next, None, errors),
+        );
+    }
+
+    match state
+        .auth
+        .login(
+            &form.username,
+            &form.password,
+            old.hash().as_deref(),
+            &client,
+        )
+        .await
+    {
+        Ok(outcome) => {
+            let cookie = [(
+                header::SET_COOKIE,
+                set_cookie(&state.config, &outcome.token),
+            )];
+            let to = match outcome.stage {
+                Stage::Full => destination(&next),
+                Stage::Pending => second_factor_url(&next),
+            };
+            (cookie, Redirect::to(&to)).into_response()
+        }
+        Err(e @ AuthError::Internal(_)) => internal_error(None, &e),
+        Err(e) => {
+            // One sentence for an unknown user and a wrong password alike.
+            let errors = FormErrors::one("", message_of(&e));
+            with_retry_after(
+                &e,
+                render(
+                    status_for(&e),
+                    &login_page(form.username, next, None, errors),
+                ),
+            )
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct NextQuery {
+    next: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct SecondFactorForm {
+    code: Option<String>,
+    backup_code: Option<String>,
+    #[serde(default)]
+    next: String,
+}
+
+fn second_factor_page(next: String, backup_open: bool, errors: FormErrors) -> SecondFactorPage {
+    SecondFactorPage {
+        signed_in: None,
+        section: "login",
+        next,
+        backup_open,
+        errors,
+    }
+}
+
+async fn show_second_factor(_pending: PendingLogin, Query(query): Query<NextQuery>) -> Response {
+    let next = carried(query.next.as_deref());
+    render(
+        StatusCode::OK,
+        &second_factor_page(next, false, FormErrors::none()),
+    )
+}
+
+async fn submit_second_factor(
+    State(state): State<AppState>,
+    pending: PendingLogin,
+    client: Client,
+    Form(form): Form<SecondFactorForm>,
+) -> Response {
+    let next = carried(Some(&form.next));
+    let (input, field) = match (form.code, form.backup_code) {
+        (Some(code), _) if !code.trim().is_empty() => (SecondFactorInput::Code(code), "code"),
+        (_, Some(backup)) if !backup.trim().is_empty() => {
+            (SecondFactorInput::BackupCode(backup), "backup_code")
+        }
+        (_, Some(_)) => {
+            let errors = FormErrors::one("backup_code", "Enter one of your backup codes.");
+            return render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &second_factor_page(next, true, errors),
+            );
+        }
+        _ => {
+            let errors = FormErrors::one(
+                "code",
+                "Enter the 6-digit code from your authenticator app.",
+            );
+            return render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &second_factor_page(next, false, errors),
+            );
+        }
+    };
+    match state.auth.second_factor(&pending, input, &client).await {
+        Ok(token) => (
+            [(header::SET_COOKIE, set_cookie(&state.config, &token))],
+            Redirect::to(&destination(&next)),
+        )
+            .into_response(),
+        Err(e @ AuthError::Internal(_)) => internal_error(None, &e),
+        Err(e) => {
+            let message = match (&e, field) {
+                (AuthError::WrongCode, "backup_code") => {
+                    "That backup code is not valid or was already used. Each code works once."
+                        .to_owned()
+                }
+                _ => message_of(&e),
+            };
+            let errors = match &e {
+                AuthError::WrongCode | AuthError::CodeReused => FormErrors::one(field, message),
+                _ => FormErrors::one("", message),
+            };
+            let page = second_factor_page(next, field == "backup_code", errors);
+            with_retry_after(&e, render(status_for(&e), &page))
+        }
+    }
+}
+
+/// End the session (full or pending) on the server and drop the cookie.
+async fn logout(State(state): State<AppState>, token: SessionToken) -> Response {
+    if let Some(hash) = token.hash()
+        && let Err(e) = state.auth.logout(&hash).await
+    {
+        return internal_error(None, &e);
+    }
+    (
+        [(header::SET_COOKIE, clear_cookie(&state.config))],
+        Redirect::to("/login?signed_out=1"),
+    )
+        .into_response()
+}

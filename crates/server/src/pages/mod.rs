@@ -1,0 +1,154 @@
+//! The HTML pages: server-rendered forms that work without JavaScript.
+//!
+//! One file per flow (`signup`, `login` with the second-factor page and
+//! logout, `account`, `security` for the settings page and everything it
+//! posts to). Handlers only translate between forms and the [`Auth`]
+//! service: every rule lives there. Errors are shown next to the field they
+//! are about; a successful POST answers with a 303 redirect (so a reload
+//! does not resubmit), except where the answer is a secret shown once (the
+//! setup QR code, fresh backup codes), which is the POST response itself.
+//!
+//! The Content-Security-Policy forbids inline script and style, so the
+//! templates use classes from the one stylesheet served here.
+//!
+//! [`Auth`]: crate::auth::Auth
+
+mod account;
+mod login;
+mod security;
+mod signup;
+mod text;
+mod views;
+
+use askama::Template;
+use axum::Router;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+
+use crate::auth::AuthError;
+use crate::state::AppState;
+
+use views::MessagePage;
+
+/// The stylesheet, compiled in.
+const STYLESHEET: &str = include_str!("../../static/app.css");
+
+/// Every HTML route.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(|| async { Redirect::to("/account") }))
+        .route("/static/app.css", get(stylesheet))
+        .merge(signup::routes())
+        .merge(login::routes())
+        .merge(account::routes())
+        .merge(security::routes())
+}
+
+async fn stylesheet() -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/css; charset=utf-8"),
+            ),
+            // A day, not a year: the URL carries no version, so a deploy must show up soon.
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=86400"),
+            ),
+        ],
+        STYLESHEET,
+    )
+        .into_response()
+}
+
+/// Render a template with a status. A template that fails to render is a
+/// bug: it is logged and the user gets a plain 500.
+fn render(status: StatusCode, page: &impl Template) -> Response {
+    match page.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template rendering failed");
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side. Please try again.",
+            )
+                .into_response()
+        }
+    }
+}
+
+/// The status a form re-rendered with this error answers with.
+fn status_for(error: &AuthError) -> StatusCode {
+    match error {
+        AuthError::InvalidCredentials
+        | AuthError::WrongPassword
+        | AuthError::WrongCode
+        | AuthError::CodeReused => StatusCode::UNAUTHORIZED,
+        AuthError::UsernameTaken => StatusCode::CONFLICT,
+        AuthError::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
+        AuthError::Unauthenticated => StatusCode::UNAUTHORIZED,
+        AuthError::NotFound => StatusCode::NOT_FOUND,
+        AuthError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    }
+}
+
+/// Add `Retry-After` when the error is a throttle.
+fn with_retry_after(error: &AuthError, mut response: Response) -> Response {
+    if let AuthError::Throttled { retry_after } = error
+        && let Ok(v) = HeaderValue::from_str(&retry_after.to_string())
+    {
+        response.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    response
+}
+
+/// A server-side failure: logged with its detail, shown as a calm sentence.
+fn internal_error(signed_in: Option<String>, error: &AuthError) -> Response {
+    tracing::error!(error = %error, "page handler failed");
+    render(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        &MessagePage {
+            signed_in,
+            section: "",
+            title: "Something went wrong".to_owned(),
+            message: "Something went wrong on our side and nothing was changed. Please try again in a moment."
+                .to_owned(),
+            link_href: "/account",
+            link_text: "Back to your account",
+        },
+    )
+}
+
+/// The user-facing sentence of an error that is not internal.
+fn message_of(error: &AuthError) -> String {
+    match error {
+        AuthError::Internal(_) => "Something went wrong on our side. Please try again.".to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// Is this a one-time code from an app (6 to 8 digits, spaces allowed)
+/// rather than a backup code (10 characters)? Used where one field takes either.
+fn looks_like_totp(input: &str) -> bool {
+    let digits = input.chars().filter(char::is_ascii_digit).count();
+    (6..=8).contains(&digits) && input.chars().all(|c| c.is_ascii_digit() || c == ' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_field_tells_codes_from_backup_codes() {
+        assert!(looks_like_totp("123456"));
+        assert!(looks_like_totp("123 456"));
+        assert!(!looks_like_totp("k7mq2-x9vtd"));
+        assert!(!looks_like_totp("K7MQ2X9VTD"));
+        assert!(!looks_like_totp(""));
+        assert!(!looks_like_totp("   "));
+        assert!(!looks_like_totp("2345678923"), "an all-digit backup code");
+    }
+}

@@ -1,0 +1,594 @@
+//! `/settings/account/security` and everything it posts to: change password,
+//! two-factor set-up / confirmation / disabling, backup codes, sessions.
+//!
+//! The TOTP secret is shown only in the answer to the password-checked
+//! set-up POST and when a wrong confirmation code re-shows the *pending*
+//! set-up; once confirmed, `Auth::pending_setup` has nothing to show. Fresh
+//! backup codes are only ever the body of the POST that generated them.
+
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::{Form, Router};
+use serde::Deserialize;
+
+use super::text::{backup_codes_data_url, browser_and_device, event_words, utc_minute};
+use super::views::{
+    BackupCodesPage, EnabledPage, EventView, FormErrors, SecurityPage, SessionView, SetupPage,
+    SetupPasswordPage,
+};
+use super::{internal_error, looks_like_totp, message_of, render, status_for, with_retry_after};
+use crate::auth::{AuthError, SecondFactorInput, SetupInfo};
+use crate::session::{Authenticated, Client, set_cookie};
+use crate::state::AppState;
+use crate::util::rfc3339;
+
+const SECURITY: &str = "/settings/account/security";
+
+pub(super) fn routes() -> Router<AppState> {
+    let back = || get(back_to_security);
+    Router::new()
+        .route("/settings", back())
+        .route("/settings/account", back())
+        .route(SECURITY, get(show))
+        .route(
+            "/settings/account/security/password",
+            back().post(change_password),
+        )
+        .route(
+            "/settings/account/security/two-factor/setup",
+            get(show_setup).post(begin_setup),
+        )
+        .route(
+            "/settings/account/security/two-factor/confirm",
+            back().post(confirm_setup),
+        )
+        .route(
+            "/settings/account/security/two-factor/disable",
+            back().post(disable),
+        )
+        .route(
+            "/settings/account/security/backup-codes",
+            back().post(backup_codes),
+        )
+        .route(
+            "/settings/account/security/sessions/revoke",
+            back().post(revoke_session),
+        )
+        .route(
+            "/settings/account/security/sessions/sign-out-others",
+            back().post(sign_out_others),
+        )
+}
+
+/// `/settings`, `/settings/account`, and a GET on a form action (a bookmark,
+/// or the `next` of a login that interrupted a post) land on the settings
+/// page instead of a 405.
+async fn back_to_security() -> Redirect {
+    Redirect::to(SECURITY)
+}
+
+// ------------------------------------------------------------------ the page
+
+#[derive(Deserialize)]
+struct DoneQuery {
+    done: Option<String>,
+}
+
+/// The confirmation shown after a redirect. Only fixed sentences: the query
+/// string never puts text of its own on the page.
+fn done_notice(done: Option<&str>) -> Option<String> {
+    let text = match done? {
+        "password-changed" => "Your password is changed. Every other session was signed out.",
+        "two-factor-off" => {
+            "Two factor authentication is off. Your password alone now opens your account."
+        }
+        "session-revoked" => "That session is signed out.",
+        "session-gone" => "That session had already ended.",
+        "signed-out-others" => "Every other session is signed out.",
+        _ => return None,
+    };
+    Some(text.to_owned())
+}
+
+/// What a failed form on the security page changes about it.
+#[derive(Default)]
+struct Trouble {
+    status: Option<StatusCode>,
+    notice: Option<String>,
+    password_errors: FormErrors,
+    disable_errors: FormErrors,
+    backup_errors: FormErrors,
+}
+
+async fn security_page(state: &AppState, user: &Authenticated, trouble: Trouble) -> Response {
+    let overview = match state
+        .auth
+        .overview(user.user_id, Some(&user.token_hash))
+        .await
+    {
+        Ok(o) => o,
+        Err(e) => return internal_error(Some(user.username.clone()), &e),
+    };
+    let sessions = overview
+        .sessions
+        .into_iter()
+        .map(|s| SessionView {
+            device: browser_and_device(&s.user_agent),
+            last_active: if s.current {
+                "now".to_owned()
+            } else {
+                utc_minute(s.last_seen)
+            },
+            id: s.id,
+            ip: s.ip,
+            current: s.current,
+        })
+        .collect();
+    let events = overview
+        .events
+        .into_iter()
+        .map(|e| EventView {
+            when: utc_minute(e.at),
+            iso: rfc3339(e.at),
+            what: event_words(&e.kind, &e.detail),
+            ip: e.ip,
+        })
+        .collect();
+    let disable_open = !trouble.disable_errors.is_empty();
+    let page = SecurityPage {
+        signed_in: Some(user.username.clone()),
+        section: "settings",
+        notice: trouble.notice,
+        two_factor: overview.two_factor_enabled,
+        setup_in_progress: overview.setup_pending,
+        backup_codes_remaining: overview.backup_codes_remaining,
+        password_errors: trouble.password_errors,
+        disable_errors: trouble.disable_errors,
+        disable_open,
+        backup_errors: trouble.backup_errors,
+        sessions,
+        events,
+    };
+    render(trouble.status.unwrap_or(StatusCode::OK), &page)
+}
+
+async fn show(
+    State(state): State<AppState>,
+    user: Authenticated,
+    Query(query): Query<DoneQuery>,
+) -> Response {
+    let trouble = Trouble {
+        notice: done_notice(query.done.as_deref()),
+        ..Trouble::default()
+    };
+    security_page(&state, &user, trouble).await
+}
+
+/// Re-render the security page for a failed form; internal errors get the error page.
+async fn failed(
+    state: &AppState,
+    user: &Authenticated,
+    error: &AuthError,
+    set: impl FnOnce(&mut Trouble, String),
+) -> Response {
+    if let AuthError::Internal(_) = error {
+        return internal_error(Some(user.username.clone()), error);
+    }
+    let mut trouble = Trouble {
+        status: Some(status_for(error)),
+        ..Trouble::default()
+    };
+    set(&mut trouble, message_of(error));
+    with_retry_after(error, security_page(state, user, trouble).await)
+}
+
+// ------------------------------------------------------------------ password
+
+#[derive(Deserialize)]
+struct PasswordForm {
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+    #[serde(default)]
+    new_password_confirm: String,
+}
+
+async fn change_password(
+    State(state): State<AppState>,
+    user: Authenticated,
+    client: Client,
+    Form(form): Form<PasswordForm>,
+) -> Response {
+    let mut errors = FormErrors::none();
+    if form.current_password.is_empty() {
+        errors.add("current_password", "Enter your current password.");
+    }
+    if form.new_password.is_empty() {
+        errors.add("new_password", "Choose a new password.");
+    } else if form.new_password != form.new_password_confirm {
+        errors.add(
+            "new_password_confirm",
+            "The two new passwords are not the same. Type the new password again.",
+        );
+    }
+    if !errors.is_empty() {
+        let trouble = Trouble {
+            status: Some(StatusCode::UNPROCESSABLE_ENTITY),
+            password_errors: errors,
+            ..Trouble::default()
+        };
+        return security_page(&state, &user, trouble).await;
+    }
+    let result = state
+        .auth
+        .change_password(
+            user.user_id,
+            &user.token_hash,
+            &form.current_password,
+            &form.new_password,
+            &client,
+        )
+        .await;
+    match result {
+        Ok(token) => (
+            [(header::SET_COOKIE, set_cookie(&state.config, &token))],
+            Redirect::to("/settings/account/security?done=password-changed#password"),
+        )
+            .into_response(),
+        Err(e) => {
+            failed(&state, &user, &e, |t, message| {
+                let field = match &e {
+                    AuthError::WrongPassword => "current_password",
+                    AuthError::Invalid { .. } => "new_password",
+                    _ => "",
+                };
+                t.password_errors = FormErrors::one(field, message);
+            })
+            .await
+        }
+    }
+}
+
+// ------------------------------------------------------------------ two-factor set-up
+
+#[derive(Deserialize)]
+struct PasswordOnly {
+    #[serde(default)]
+    password: String,
+}
+
+#[derive(Deserialize)]
+struct CodeForm {
+    #[serde(default)]
+    code: String,
+}
+
+async fn replacing(state: &AppState, user: &Authenticated) -> Result<bool, AuthError> {
+    Ok(state
+        .auth
+        .overview(user.user_id, None)
+        .await?
+        .two_factor_enabled)
+}
+
+fn password_page(user: &Authenticated, replacing: bool, errors: FormErrors) -> SetupPasswordPage {
+    SetupPasswordPage {
+        signed_in: Some(user.username.clone()),
+        section: "settings",
+        replacing,
+        errors,
+    }
+}
+
+/// Step one: the set-up needs the password, so the GET only asks for it.
+async fn show_setup(State(state): State<AppState>, user: Authenticated) -> Response {
+    match replacing(&state, &user).await {
+        Ok(replacing) => render(
+            StatusCode::OK,
+            &password_page(&user, replacing, FormErrors::none()),
+        ),
+        Err(e) => internal_error(Some(user.username.clone()), &e),
+    }
+}
+
+fn setup_page(
+    state: &AppState,
+    user: &Authenticated,
+    replacing: bool,
+    info: SetupInfo,
+    errors: FormErrors,
+) -> SetupPage {
+    SetupPage {
+        signed_in: Some(user.username.clone()),
+        section: "settings",
+        issuer: state.config.issuer.clone(),
+        account: user.username.clone(),
+        replacing,
+        // The SVG document goes inline: drop its XML declaration.
+        qr_svg: info
+            .qr_svg
+            .find("<svg")
+            .map_or_else(String::new, |at| info.qr_svg[at..].to_owned()),
+        otpauth_uri: info.otpauth_uri.clone(),
+        grouped_secret: info.secret_grouped.clone(),
+        errors,
+    }
+}
+
+/// Step two: the password is right, a new pending device exists: show its
+/// QR code, key and link (the body of this POST; nothing to bookmark).
+async fn begin_setup(
+    State(state): State<AppState>,
+    user: Authenticated,
+    client: Client,
+    Form(form): Form<PasswordOnly>,
+) -> Response {
+    let replacing = match replacing(&state, &user).await {
+        Ok(r) => r,
+        Err(e) => return internal_error(Some(user.username.clone()), &e),
+    };
+    if form.password.is_empty() {
+        let errors = FormErrors::one("password", "Enter your password to continue.");
+        return render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &password_page(&user, replacing, errors),
+        );
+    }
+    match state
+        .auth
+        .begin_setup(user.user_id, &form.password, &client)
+        .await
+    {
+        Ok(info) => render(
+            StatusCode::OK,
+            &setup_page(&state, &user, replacing, info, FormErrors::none()),
+        ),
+        Err(e @ AuthError::Internal(_)) => internal_error(Some(user.username.clone()), &e),
+        Err(e) => {
+            let field = if matches!(e, AuthError::WrongPassword) {
+                "password"
+            } else {
+                ""
+            };
+            let errors = FormErrors::one(field, message_of(&e));
+            with_retry_after(
+                &e,
+                render(status_for(&e), &password_page(&user, replacing, errors)),
+            )
+        }
+    }
+}
+
+/// Step three: the code from the new device turns 2FA on.
+async fn confirm_setup(
+    State(state): State<AppState>,
+    user: Authenticated,
+    client: Client,
+    Form(form): Form<CodeForm>,
+) -> Response {
+    let result = if form.code.trim().is_empty() {
+        Err(AuthError::Invalid {
+            field: "code",
+            message: "Enter the 6-digit code from your app.".to_owned(),
+        })
+    } else {
+        state
+            .auth
+            .confirm_setup(user.user_id, &form.code, &client)
+            .await
+    };
+    let error = match result {
+        Ok(()) => {
+            let page = EnabledPage {
+                signed_in: Some(user.username.clone()),
+                section: "settings",
+                errors: FormErrors::none(),
+            };
+            return render(StatusCode::OK, &page);
+        }
+        Err(e @ AuthError::Internal(_)) => return internal_error(Some(user.username.clone()), &e),
+        Err(e) => e,
+    };
+    let replacing = match replacing(&state, &user).await {
+        Ok(r) => r,
+        Err(e) => return internal_error(Some(user.username.clone()), &e),
+    };
+    // Show the same pending set-up again, with the error next to the field.
+    match state.auth.pending_setup(user.user_id).await {
+        Ok(Some(info)) => {
+            let message = match &error {
+                AuthError::WrongCode => {
+                    "That code is not correct. Check that the time on your phone is right and enter the code the app shows now."
+                        .to_owned()
+                }
+                other => message_of(other),
+            };
+            let page = setup_page(
+                &state,
+                &user,
+                replacing,
+                info,
+                FormErrors::one("code", message),
+            );
+            with_retry_after(&error, render(status_for(&error), &page))
+        }
+        Ok(None) => {
+            let errors = FormErrors::one(
+                "",
+                "There is no set-up waiting for a code. Start again with your password.",
+            );
+            render(
+                StatusCode::CONFLICT,
+                &password_page(&user, replacing, errors),
+            )
+        }
+        Err(e) => internal_error(Some(user.username.clone()), &e),
+    }
+}
+
+// ------------------------------------------------------------------ disable
+
+#[derive(Deserialize)]
+struct DisableForm {
+    #[serde(default)]
+    disable_password: String,
+    #[serde(default)]
+    disable_code: String,
+}
+
+async fn disable(
+    State(state): State<AppState>,
+    user: Authenticated,
+    client: Client,
+    Form(form): Form<DisableForm>,
+) -> Response {
+    let mut errors = FormErrors::none();
+    if form.disable_password.is_empty() {
+        errors.add("disable_password", "Enter your password.");
+    }
+    if form.disable_code.trim().is_empty() {
+        errors.add(
+            "disable_code",
+            "Enter the 6-digit code from your app, or one of your backup codes.",
+        );
+    }
+    if !errors.is_empty() {
+        let trouble = Trouble {
+            status: Some(StatusCode::UNPROCESSABLE_ENTITY),
+            disable_errors: errors,
+            ..Trouble::default()
+        };
+        return security_page(&state, &user, trouble).await;
+    }
+    let input = if looks_like_totp(&form.disable_code) {
+        SecondFactorInput::Code(form.disable_code)
+    } else {
+        SecondFactorInput::BackupCode(form.disable_code)
+    };
+    match state
+        .auth
+        .disable(user.user_id, &form.disable_password, input, &client)
+        .await
+    {
+        Ok(()) | Err(AuthError::TwoFactorNotEnabled) => {
+            Redirect::to("/settings/account/security?done=two-factor-off#two-factor")
+                .into_response()
+        }
+        Err(e) => {
+            failed(&state, &user, &e, |t, message| {
+                let field = match &e {
+                    AuthError::WrongPassword => "disable_password",
+                    AuthError::WrongCode | AuthError::CodeReused => "disable_code",
+                    _ => "",
+                };
+                t.disable_errors = FormErrors::one(field, message);
+            })
+            .await
+        }
+    }
+}
+
+// ------------------------------------------------------------------ backup codes
+
+#[derive(Deserialize)]
+struct BackupCodesForm {
+    #[serde(default)]
+    backup_password: String,
+    /// `enabled` when posted from the "two factor authentication is on" page.
+    #[serde(default)]
+    origin: String,
+}
+
+async fn backup_codes(
+    State(state): State<AppState>,
+    user: Authenticated,
+    client: Client,
+    Form(form): Form<BackupCodesForm>,
+) -> Response {
+    let from_enabled = form.origin == "enabled";
+    let result = if form.backup_password.is_empty() {
+        Err(AuthError::Invalid {
+            field: "backup_password",
+            message: "Enter your password.".to_owned(),
+        })
+    } else {
+        state
+            .auth
+            .regenerate_backup_codes(user.user_id, &form.backup_password, &client)
+            .await
+    };
+    match result {
+        Ok(codes) => {
+            let generated = utc_minute(state.auth.now());
+            let download_href = backup_codes_data_url(&user.username, &generated, &codes);
+            let page = BackupCodesPage {
+                signed_in: Some(user.username.clone()),
+                section: "settings",
+                username: user.username.clone(),
+                generated,
+                just_enabled: from_enabled,
+                codes,
+                download_href,
+            };
+            render(StatusCode::OK, &page)
+        }
+        Err(e @ AuthError::Internal(_)) => internal_error(Some(user.username.clone()), &e),
+        Err(e) if from_enabled => {
+            let page = EnabledPage {
+                signed_in: Some(user.username.clone()),
+                section: "settings",
+                errors: FormErrors::one("backup_password", message_of(&e)),
+            };
+            with_retry_after(&e, render(status_for(&e), &page))
+        }
+        Err(e) => {
+            failed(&state, &user, &e, |t, message| {
+                t.backup_errors = FormErrors::one("backup_password", message);
+            })
+            .await
+        }
+    }
+}
+
+// ------------------------------------------------------------------ sessions
+
+#[derive(Deserialize)]
+struct RevokeForm {
+    #[serde(default)]
+    session: String,
+}
+
+async fn revoke_session(
+    State(state): State<AppState>,
+    user: Authenticated,
+    Form(form): Form<RevokeForm>,
+) -> Response {
+    match state
+        .auth
+        .revoke_session(user.user_id, form.session.trim())
+        .await
+    {
+        Ok(()) => {
+            Redirect::to("/settings/account/security?done=session-revoked#sessions").into_response()
+        }
+        Err(AuthError::NotFound) => {
+            Redirect::to("/settings/account/security?done=session-gone#sessions").into_response()
+        }
+        Err(e) => internal_error(Some(user.username.clone()), &e),
+    }
+}
+
+async fn sign_out_others(State(state): State<AppState>, user: Authenticated) -> Response {
+    match state
+        .auth
+        .sign_out_everywhere(user.user_id, Some(&user.token_hash))
+        .await
+    {
+        Ok(_) => Redirect::to("/settings/account/security?done=signed-out-others#sessions")
+            .into_response(),
+        Err(e) => internal_error(Some(user.username.clone()), &e),
+    }
+}

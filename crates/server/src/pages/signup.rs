@@ -1,0 +1,119 @@
+//! `/signup`: create an account, then sign straight in.
+
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::{Form, Router};
+use serde::Deserialize;
+
+use super::views::{FormErrors, SignupPage};
+use super::{internal_error, message_of, render, status_for, with_retry_after};
+use crate::auth::AuthError;
+use crate::session::{Client, MaybeSession, SessionToken, set_cookie};
+use crate::state::AppState;
+
+pub(super) fn routes() -> Router<AppState> {
+    Router::new().route("/signup", get(show).post(submit))
+}
+
+#[derive(Deserialize)]
+struct SignupForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_confirm: String,
+}
+
+fn page(username: String, errors: FormErrors) -> SignupPage {
+    SignupPage {
+        signed_in: None,
+        section: "signup",
+        username,
+        errors,
+    }
+}
+
+async fn show(MaybeSession(session): MaybeSession) -> Response {
+    if session.is_some_and(|s| s.stage == deadbolt_store::Stage::Full) {
+        return Redirect::to("/account").into_response();
+    }
+    render(StatusCode::OK, &page(String::new(), FormErrors::none()))
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    client: Client,
+    old: SessionToken,
+    Form(form): Form<SignupForm>,
+) -> Response {
+    let mut errors = FormErrors::none();
+    if form.username.trim().is_empty() {
+        errors.add("username", "Choose a username.");
+    }
+    if form.password.is_empty() {
+        errors.add("password", "Choose a password.");
+    } else if *form.password != *form.password_confirm {
+        errors.add(
+            "password_confirm",
+            "The two passwords are not the same. Type the password again.",
+        );
+    }
+    if !errors.is_empty() {
+        return render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &page(form.username, errors),
+        );
+    }
+
+    if let Err(e) = state
+        .auth
+        .signup(&form.username, &form.password, &client)
+        .await
+    {
+        let errors = match &e {
+            AuthError::Invalid { field, message } => FormErrors::one(
+                if *field == "password" {
+                    "password"
+                } else {
+                    "username"
+                },
+                message.clone(),
+            ),
+            AuthError::UsernameTaken => FormErrors::one(
+                "username",
+                "This username is already taken. Try another one.",
+            ),
+            AuthError::Internal(_) => return internal_error(None, &e),
+            other => FormErrors::one("", message_of(other)),
+        };
+        return with_retry_after(&e, render(status_for(&e), &page(form.username, errors)));
+    }
+
+    // The account exists: sign in with the same credentials (no 2FA yet, so
+    // this is a full session) and rotate away any earlier cookie.
+    match state
+        .auth
+        .login(
+            &form.username,
+            &form.password,
+            old.hash().as_deref(),
+            &client,
+        )
+        .await
+    {
+        Ok(outcome) => (
+            [(
+                header::SET_COOKIE,
+                set_cookie(&state.config, &outcome.token),
+            )],
+            Redirect::to("/account?welcome=1"),
+        )
+            .into_response(),
+        Err(e @ AuthError::Internal(_)) => internal_error(None, &e),
+        // Throttled, most likely: the account is there, logging in later works.
+        Err(_) => Redirect::to("/login").into_response(),
+    }
+}

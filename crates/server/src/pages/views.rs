@@ -1,0 +1,189 @@
+//! The page templates (askama, `templates/`) and the small view types they
+//! read. Nothing here knows about the 2FA rules: handlers fill these in from
+//! the `Auth` service's answers.
+
+use askama::Template;
+
+/// Field-level error messages of one form, in display order. A message with
+/// the field name `""` is about the whole form.
+#[derive(Debug, Default)]
+pub struct FormErrors(Vec<(&'static str, String)>);
+
+impl FormErrors {
+    /// No errors.
+    pub fn none() -> Self {
+        Self::default()
+    }
+
+    /// One error on `field` (`""` for the whole form).
+    pub fn one(field: &'static str, message: impl Into<String>) -> Self {
+        let mut errors = Self::default();
+        errors.add(field, message);
+        errors
+    }
+
+    /// Add an error on `field`; the first error of a field wins.
+    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+        if self.get(field).is_none() {
+            self.0.push((field, message.into()));
+        }
+    }
+
+    /// The message for `field`, if any.
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+
+    /// The message about the whole form, if any.
+    pub fn general(&self) -> Option<&str> {
+        self.get("")
+    }
+
+    /// True when there is nothing to show.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// One row of the session list.
+#[derive(Debug)]
+pub struct SessionView {
+    /// Opaque handle sent back by the Revoke button.
+    pub id: String,
+    /// "Firefox on Linux" and the like.
+    pub device: String,
+    /// Client address.
+    pub ip: String,
+    /// "2026-11-30 04:12 UTC".
+    pub last_active: String,
+    /// The session of the browser looking at the page.
+    pub current: bool,
+}
+
+/// One row of the recent security activity.
+#[derive(Debug)]
+pub struct EventView {
+    /// "2026-11-30 04:12 UTC".
+    pub when: String,
+    /// RFC 3339, for `<time datetime>`.
+    pub iso: String,
+    /// The kind in plain words.
+    pub what: String,
+    /// Client address ("" if unknown).
+    pub ip: String,
+}
+
+#[derive(Template)]
+#[template(path = "signup.html")]
+pub struct SignupPage {
+    pub signed_in: Option<String>,
+    pub section: &'static str,
+    pub username: String,
+    pub errors: FormErrors,
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+pub struct LoginPage {
+    pub signed_in: Option<String>,
+    pub section: &'static str,
+    pub username: String,
+    pub next: String,
+    pub notice: Option<String>,
+    pub errors: FormErrors,
+}
+
+#[derive(Template)]
+#[template(path = "login_2fa.html")]
+pub struct SecondFactorPage {
+    pub signed_in: Option<String>,
+    pub section: &'static str,
+    pub next: String,
+    pub backup_open: bool,
+    pub errors: FormErrors,
+}
+
+#[derive(Template)]
+#[template(path = "account.html")]
+pub struct AccountPage {
+    pub signed_in: Option<String>,
+    pub section: &'static str,
+    pub username: String,
+    pub notice: Option<String>,
+    pub two_factor: bool,
+    pub backup_codes_remaining: i64,
+}
+
+#[derive(Template)]
+#[template(path = "security.html")]
+pub struct SecurityPage {
+    pub signed_in: Option<String>,
+    pub section: &'static str,
+    pub notice: Option<String>,
+    pub two_factor: bool,
+    pub setup_in_progress: bool,
+    pub backup_codes_remaining: i64,
+    pub password_errors: FormErrors,
+    pub disable_errors: FormErrors,
+    pub disable_open: bool,
+    pub backup_errors: FormErrors,
+    pub sessions: Vec<SessionView>,
+    pub events: Vec<EventView>,
+}
+
+#[derive(Template)]
+#[template(path = "two_factor_password.html")]
+pub struct SetupPasswordPage {
+    pub signed_in: Option<String>,
+    pub section: &'static str,
+    pub replacing: bool,
+    pub errors: FormErrors,
+}
+
+#[derive(Template)]
+#[template(path = "two_factor_setup.html")]
+pub struct SetupPage {
+    pub signed_in: Option<String>,
+    pub section: &'static str,
+    pub issuer: String,
+    pub account: String,
+    pub replacing: bool,
+    pub qr_svg: String,
+    pub otpauth_uri: String,
+    pub grouped_secret: String,
+    pub errors: FormErrors,
+}
+
+#[derive(Template)]
+#[template(path = "two_factor_enabled.html")]
+pub struct EnabledPage {
+    pub signed_in: Option<String>,
+    pub section: &'static str,
+    pub errors: FormErrors,
+}
+
+#[derive(Template)]
+#[template(path = "backup_codes.html")]
+pub struct BackupCodesPage {
+    pub signed_in: Option<String>,
+    pub section: &'static str,
+    pub username: String,
+    pub generated: String,
+    pub just_enabled: bool,
+    pub codes: Vec<String>,
+    pub download_href: String,
+}
+
+#[derive(Template)]
+#[template(path = "message.html")]
+pub struct MessagePage {
+    pub signed_in: Option<String>,
+    pub section: &'static str,
+    pub title: String,
+    pub message: String,
+    pub link_href: &'static str,
+    pub link_text: &'static str,
+}

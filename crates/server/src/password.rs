@@ -1,0 +1,268 @@
+//! Passwords and usernames: normalisation, policy, and Argon2id hashing off
+//! the async executor with bounded concurrency.
+//!
+//! Policy (NIST SP 800-63B 5.1.1.2): NFKC-normalised, 8 to [`MAX_PASSWORD_CHARS`]
+//! characters, no composition rules, no NUL, not one of the common passwords
+//! embedded from `common-passwords.txt`.
+
+use std::collections::HashSet;
+use std::sync::{Arc, LazyLock};
+
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use argon2::{Algorithm, Argon2, Params, Version};
+use tokio::sync::{OnceCell, Semaphore};
+use unicode_normalization::UnicodeNormalization;
+use zeroize::Zeroizing;
+
+use crate::config::Argon2Params;
+
+/// Shortest password accepted, in characters (after NFKC).
+pub const MIN_PASSWORD_CHARS: usize = 8;
+/// Longest password accepted, in characters (after NFKC): long enough for any
+/// passphrase, short enough that hashing cost stays bounded.
+pub const MAX_PASSWORD_CHARS: usize = 1024;
+/// Longest username, in characters.
+pub const MAX_USERNAME_CHARS: usize = 64;
+
+static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("common-passwords.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Why a password or username was refused, in plain words for the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyError(pub String);
+
+/// NFKC-normalise a password and check the policy. The result is what gets hashed.
+pub fn normalize_password(raw: &str) -> Result<Zeroizing<String>, PolicyError> {
+    if raw.contains('\0') {
+        return Err(PolicyError(
+            "The password must not contain a NUL character.".into(),
+        ));
+    }
+    let pw: Zeroizing<String> = Zeroizing::new(raw.nfkc().collect());
+    let n = pw.chars().count();
+    if n < MIN_PASSWORD_CHARS {
+        return Err(PolicyError(format!(
+            "Use at least {MIN_PASSWORD_CHARS} characters."
+        )));
+    }
+    if n > MAX_PASSWORD_CHARS {
+        return Err(PolicyError(format!(
+            "Use at most {MAX_PASSWORD_CHARS} characters."
+        )));
+    }
+    if is_common(&pw) {
+        return Err(PolicyError(
+            "This password is one of the most common passwords; choose one that is harder to guess.".into(),
+        ));
+    }
+    Ok(pw)
+}
+
+/// NFKC-normalise a password typed at login (no policy: old passwords must keep working).
+pub fn normalize_login_password(raw: &str) -> Zeroizing<String> {
+    Zeroizing::new(raw.nfkc().collect())
+}
+
+/// Whether `pw` (compared lowercased) is in the embedded common-password list.
+pub fn is_common(pw: &str) -> bool {
+    COMMON.contains(pw.to_lowercase().as_str())
+}
+
+/// A username: the display form (NFKC) and the unique key (NFKC + lowercase).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Username {
+    /// As typed, NFKC-normalised.
+    pub display: String,
+    /// Unique key: NFKC, lowercased, NFKC again.
+    pub key: String,
+}
+
+/// Validate a username: 1–64 characters, letters, digits, `.`, `_`, `-`.
+pub fn normalize_username(raw: &str) -> Result<Username, PolicyError> {
+    let display: String = raw.trim().nfkc().collect();
+    let n = display.chars().count();
+    if n == 0 {
+        return Err(PolicyError("Enter a username.".into()));
+    }
+    if n > MAX_USERNAME_CHARS {
+        return Err(PolicyError(format!(
+            "Use at most {MAX_USERNAME_CHARS} characters for the username."
+        )));
+    }
+    if !display
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'))
+    {
+        return Err(PolicyError(
+            "A username may contain only letters, digits, '.', '_' and '-'.".into(),
+        ));
+    }
+    let key: String = display.to_lowercase().nfkc().collect();
+    Ok(Username { display, key })
+}
+
+/// Argon2id hashing on the blocking pool behind a semaphore.
+pub struct Hasher {
+    params: Argon2Params,
+    permits: Arc<Semaphore>,
+    dummy: OnceCell<String>,
+}
+
+/// Hashing failed (a bug or resource problem, never the user's fault).
+#[derive(Debug, thiserror::Error)]
+#[error("password hashing failed: {0}")]
+pub struct HashError(String);
+
+impl Hasher {
+    /// A hasher with these costs running at most `concurrency` hashes at once.
+    pub fn new(params: Argon2Params, concurrency: usize) -> Self {
+        Self {
+            params,
+            permits: Arc::new(Semaphore::new(concurrency.max(1))),
+            dummy: OnceCell::new(),
+        }
+    }
+
+    fn argon(params: Argon2Params) -> Result<Argon2<'static>, HashError> {
+        let p = Params::new(params.m_cost, params.t_cost, params.p_cost, None)
+            .map_err(|e| HashError(e.to_string()))?;
+        Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, p))
+    }
+
+    async fn run<T: Send + 'static>(
+        &self,
+        f: impl FnOnce() -> Result<T, HashError> + Send + 'static,
+    ) -> Result<T, HashError> {
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|e| HashError(e.to_string()))?;
+        tokio::task::spawn_blocking(f)
+            .await
+            .map_err(|e| HashError(e.to_string()))?
+    }
+
+    /// Hash a (normalised) password to a PHC string.
+    pub async fn hash(&self, password: Zeroizing<String>) -> Result<String, HashError> {
+        let params = self.params;
+        self.run(move || {
+            let h = Self::argon(params)?
+                .hash_password(password.as_bytes())
+                .map_err(|e| HashError(e.to_string()))?;
+            Ok(h.to_string())
+        })
+        .await
+    }
+
+    /// Check a password against a stored PHC string.
+    pub async fn verify(
+        &self,
+        password: Zeroizing<String>,
+        phc: String,
+    ) -> Result<bool, HashError> {
+        let params = self.params;
+        self.run(move || {
+            let parsed = PasswordHash::new(&phc).map_err(|e| HashError(e.to_string()))?;
+            Ok(Self::argon(params)?
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok())
+        })
+        .await
+    }
+
+    /// Compute the dummy hash now, so the first unknown-user login costs
+    /// the same as every later one.
+    pub async fn warm_up(&self) -> Result<(), HashError> {
+        self.dummy_hash().await.map(|_| ())
+    }
+
+    async fn dummy_hash(&self) -> Result<String, HashError> {
+        Ok(self
+            .dummy
+            .get_or_try_init(|| async {
+                self.hash(Zeroizing::new("deadbolt dummy password".to_owned()))
+                    .await
+            })
+            .await?
+            .clone())
+    }
+
+    /// Spend the same time as a real verification, for unknown usernames.
+    pub async fn verify_dummy(&self, password: Zeroizing<String>) -> Result<(), HashError> {
+        let dummy = self.dummy_hash().await?;
+        self.verify(password, dummy).await.map(|_| ())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn password_policy() {
+        assert!(normalize_password("glacier notebook pumpkin 58").is_ok());
+        assert!(normalize_password("short").is_err());
+        assert!(normalize_password("password").is_err());
+        assert!(
+            normalize_password("PassWord123").is_err(),
+            "common, case-insensitively"
+        );
+        assert!(normalize_password("qwertyuiop").is_err());
+        assert!(normalize_password("nul\0inside the password").is_err());
+        assert!(normalize_password(&"x".repeat(1025)).is_err());
+        assert!(normalize_password(&"xy".repeat(512)).is_ok());
+        // NFKC: a full-width form equals the ASCII form.
+        assert_eq!(
+            normalize_password("ｇｌａｃｉｅｒ ｎｏｔｅ")
+                .unwrap()
+                .as_str(),
+            "glacier note"
+        );
+        assert!(
+            COMMON.len() >= 1000,
+            "embedded list has {} entries",
+            COMMON.len()
+        );
+    }
+
+    #[test]
+    fn usernames() {
+        let u = normalize_username("Alice.B-1_x").unwrap();
+        assert_eq!(u.display, "Alice.B-1_x");
+        assert_eq!(u.key, "alice.b-1_x");
+        assert_eq!(normalize_username("ＡＬＩＣＥ").unwrap().key, "alice");
+        assert_eq!(normalize_username("Émile").unwrap().key, "émile");
+        for bad in ["", "a b", "a/b", "<script>", "a\0b", &"a".repeat(65)] {
+            assert!(normalize_username(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[tokio::test]
+    async fn production_parameters_hash_and_verify() {
+        let cfg = Argon2Params::default();
+        assert!(cfg.m_cost >= 19456 && cfg.t_cost >= 2 && cfg.p_cost >= 1);
+        let h = Hasher::new(cfg, 1);
+        let phc = h
+            .hash(Zeroizing::new("correct horse battery".into()))
+            .await
+            .unwrap();
+        assert!(phc.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{phc}");
+        assert!(
+            h.verify(Zeroizing::new("correct horse battery".into()), phc.clone())
+                .await
+                .unwrap()
+        );
+        assert!(
+            !h.verify(Zeroizing::new("wrong horse battery".into()), phc)
+                .await
+                .unwrap()
+        );
+    }
+}

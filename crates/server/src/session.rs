@@ -1,0 +1,351 @@
+//! Session cookies and the extractors handlers use: [`Authenticated`] (a full
+//! session), [`PendingLogin`] (a login owing its second factor), [`Client`]
+//! (address and browser for events) and [`SessionToken`] (the raw cookie).
+//!
+//! A pending login is a different type from a full session, so a handler
+//! that takes [`Authenticated`] cannot be reached with a pending login.
+
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use deadbolt_store::{Stage, UserId};
+
+use crate::config::ServerConfig;
+use crate::error::ApiError;
+use crate::state::AppState;
+pub use crate::util::safe_next;
+
+/// Cookie name over plain HTTP.
+pub const COOKIE_NAME: &str = "deadbolt_session";
+/// Cookie name over HTTPS (`__Host-`: Secure, Path=/, no Domain — enforced by browsers).
+pub const SECURE_COOKIE_NAME: &str = "__Host-deadbolt_session";
+
+/// The cookie name for this configuration.
+pub fn cookie_name(config: &ServerConfig) -> &'static str {
+    if config.secure_cookies {
+        SECURE_COOKIE_NAME
+    } else {
+        COOKIE_NAME
+    }
+}
+
+fn attributes(config: &ServerConfig) -> &'static str {
+    if config.secure_cookies {
+        "HttpOnly; SameSite=Lax; Path=/; Secure"
+    } else {
+        "HttpOnly; SameSite=Lax; Path=/"
+    }
+}
+
+/// `Set-Cookie` value that stores a session token.
+pub fn set_cookie(config: &ServerConfig, token: &str) -> HeaderValue {
+    let v = format!("{}={token}; {}", cookie_name(config), attributes(config));
+    HeaderValue::from_str(&v).expect("base64url token is a valid header value")
+}
+
+/// `Set-Cookie` value that removes the session cookie.
+pub fn clear_cookie(config: &ServerConfig) -> HeaderValue {
+    let v = format!(
+        "{}=; Max-Age=0; {}",
+        cookie_name(config),
+        attributes(config)
+    );
+    HeaderValue::from_str(&v).expect("static header value")
+}
+
+/// The session token from the request's cookies, if any.
+pub fn token_from_headers(config: &ServerConfig, headers: &HeaderMap) -> Option<String> {
+    let name = cookie_name(config);
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+}
+
+fn is_api(parts: &Parts) -> bool {
+    parts.uri.path().starts_with("/api/")
+}
+
+/// Who is asking, for security events and per-client throttling.
+#[derive(Debug, Clone)]
+pub struct Client {
+    /// The client address (`unknown` without a socket, e.g. in tests).
+    pub ip: String,
+    /// The `User-Agent`, truncated to 200 characters.
+    pub user_agent: String,
+}
+
+impl Client {
+    /// Work out the client from the peer address and headers: the last hop
+    /// of `X-Forwarded-For` counts only when the peer is a trusted proxy.
+    pub fn from_parts(parts: &Parts, config: &ServerConfig) -> Self {
+        let peer: Option<IpAddr> = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip());
+        let forwarded = || -> Option<IpAddr> {
+            let v = parts
+                .headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .next_back()?;
+            v.rsplit(',').next()?.trim().parse().ok()
+        };
+        let ip = match peer {
+            Some(p) if config.trusted_proxies.contains(&p) => forwarded().unwrap_or(p),
+            Some(p) => p,
+            None => {
+                return Self {
+                    ip: "unknown".into(),
+                    user_agent: user_agent(&parts.headers),
+                };
+            }
+        };
+        Self {
+            ip: ip.to_string(),
+            user_agent: user_agent(&parts.headers),
+        }
+    }
+}
+
+fn user_agent(headers: &HeaderMap) -> String {
+    headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(200)
+        .collect()
+}
+
+impl FromRequestParts<AppState> for Client {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Client::from_parts(parts, &state.config))
+    }
+}
+
+/// The raw session cookie, if any (valid or not). Used to rotate on login.
+#[derive(Clone, Default)]
+pub struct SessionToken(pub Option<String>);
+
+impl SessionToken {
+    /// SHA-256 of the token, as the store keys it.
+    pub fn hash(&self) -> Option<Vec<u8>> {
+        self.0.as_deref().map(crate::crypto::token_hash)
+    }
+}
+
+impl std::fmt::Debug for SessionToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SessionToken([REDACTED])")
+    }
+}
+
+impl FromRequestParts<AppState> for SessionToken {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(SessionToken(token_from_headers(
+            &state.config,
+            &parts.headers,
+        )))
+    }
+}
+
+/// The session behind the cookie, if it is live (full or pending).
+#[derive(Debug, Clone, Default)]
+pub struct MaybeSession(pub Option<crate::auth::SessionInfo>);
+
+impl FromRequestParts<AppState> for MaybeSession {
+    type Rejection = Response;
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let Some(token) = token_from_headers(&state.config, &parts.headers) else {
+            return Ok(MaybeSession(None));
+        };
+        match state.auth.session(&token).await {
+            Ok(info) => Ok(MaybeSession(info)),
+            Err(e) => Err(ApiError::from(e).into_response()),
+        }
+    }
+}
+
+/// A fully signed-in user. Rejection: JSON 401 under `/api/`, otherwise a
+/// 303 redirect to `/login?next=<this path>`.
+#[derive(Clone)]
+pub struct Authenticated {
+    /// The user.
+    pub user_id: UserId,
+    /// Display username.
+    pub username: String,
+    /// SHA-256 of this session's token.
+    pub token_hash: Vec<u8>,
+}
+
+impl std::fmt::Debug for Authenticated {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Authenticated")
+            .field("user_id", &self.user_id)
+            .field("username", &self.username)
+            .finish()
+    }
+}
+
+fn login_redirect(parts: &Parts) -> Response {
+    let here = parts.uri.path_and_query().map_or("/", |p| p.as_str());
+    match safe_next(here) {
+        Some(next) if next != "/" => Redirect::to(&format!(
+            "/login?next={}",
+            crate::util::encode_query_value(&next)
+        ))
+        .into_response(),
+        _ => Redirect::to("/login").into_response(),
+    }
+}
+
+impl FromRequestParts<AppState> for Authenticated {
+    type Rejection = Response;
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let MaybeSession(info) = MaybeSession::from_request_parts(parts, state).await?;
+        match info {
+            Some(s) if s.stage == Stage::Full => Ok(Authenticated {
+                user_id: s.user_id,
+                username: s.username,
+                token_hash: s.token_hash,
+            }),
+            _ if is_api(parts) => Err(ApiError::unauthenticated().into_response()),
+            _ => Err(login_redirect(parts)),
+        }
+    }
+}
+
+/// A login that passed the password and owes its second factor. Rejection:
+/// JSON 401 under `/api/`, otherwise a 303 redirect to `/login`.
+#[derive(Clone)]
+pub struct PendingLogin {
+    /// The user the password was checked for.
+    pub user_id: UserId,
+    /// Display username.
+    pub username: String,
+    /// SHA-256 of the pending session's token.
+    pub token_hash: Vec<u8>,
+}
+
+impl std::fmt::Debug for PendingLogin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PendingLogin")
+            .field("user_id", &self.user_id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl FromRequestParts<AppState> for PendingLogin {
+    type Rejection = Response;
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let MaybeSession(info) = MaybeSession::from_request_parts(parts, state).await?;
+        match info {
+            Some(s) if s.stage == Stage::Pending => Ok(PendingLogin {
+                user_id: s.user_id,
+                username: s.username,
+                token_hash: s.token_hash,
+            }),
+            _ if is_api(parts) => Err(ApiError::no_pending_login().into_response()),
+            _ => Err(Redirect::to("/login").into_response()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::Request;
+
+    fn parts(peer: Option<&str>, xff: Option<&str>) -> Parts {
+        let mut b = Request::builder().uri("/");
+        if let Some(x) = xff {
+            b = b.header("x-forwarded-for", x);
+        }
+        let (mut parts, ()) = b.body(()).unwrap().into_parts();
+        if let Some(p) = peer {
+            parts
+                .extensions
+                .insert(ConnectInfo::<SocketAddr>(p.parse().unwrap()));
+        }
+        parts
+    }
+
+    #[test]
+    fn forwarded_for_is_believed_only_from_trusted_proxies() {
+        let config = ServerConfig {
+            trusted_proxies: vec!["10.0.0.1".parse().unwrap()],
+            ..ServerConfig::default()
+        };
+        let c = Client::from_parts(
+            &parts(Some("10.0.0.1:5000"), Some("1.1.1.1, 203.0.113.9")),
+            &config,
+        );
+        assert_eq!(c.ip, "203.0.113.9", "last hop, added by our proxy");
+        let c = Client::from_parts(
+            &parts(Some("198.51.100.7:5000"), Some("203.0.113.9")),
+            &config,
+        );
+        assert_eq!(
+            c.ip, "198.51.100.7",
+            "an untrusted peer cannot choose its address"
+        );
+        let c = Client::from_parts(&parts(None, Some("203.0.113.9")), &config);
+        assert_eq!(c.ip, "unknown");
+    }
+
+    #[test]
+    fn cookie_parsing_and_attributes() {
+        let mut config = ServerConfig::default();
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::COOKIE,
+            "a=b; deadbolt_session=tok; c=d".parse().unwrap(),
+        );
+        assert_eq!(token_from_headers(&config, &h).as_deref(), Some("tok"));
+        config.secure_cookies = true;
+        assert_eq!(
+            token_from_headers(&config, &h),
+            None,
+            "plain name ignored over HTTPS"
+        );
+        let v = set_cookie(&config, "tok");
+        assert_eq!(
+            v.to_str().unwrap(),
+            "__Host-deadbolt_session=tok; HttpOnly; SameSite=Lax; Path=/; Secure"
+        );
+        assert!(
+            clear_cookie(&config)
+                .to_str()
+                .unwrap()
+                .contains("Max-Age=0")
+        );
+    }
+}

@@ -1,0 +1,506 @@
+//! The seed's steps in a real browser: Chromium (through chromedriver and
+//! fantoccini) against the real server on a socket, with the real clock.
+//! The QR code on the set-up page is decoded from a screenshot with
+//! `zbarimg`, and codes come from `oathtool`, an independent TOTP
+//! implementation. Screenshots of each step land in
+//! `target/browser-artifacts/` for a human to look at.
+//!
+//! Ignored in a plain `cargo test` (it needs the tools); `.ci/run` installs
+//! them and runs it with `--include-ignored`. When it runs, a missing tool is
+//! a failure, never a skip.
+
+use std::net::SocketAddr;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use deadbolt_server::{AppState, Argon2Params, Keyring, ServerConfig, SystemClock, app};
+use deadbolt_store::SqlStore;
+use fantoccini::{Client, ClientBuilder, Locator};
+
+const IGNORE: &str = "needs chromium, chromedriver, zbarimg, oathtool (installed by .ci/run)";
+const CHROMIUM: &str = "/usr/bin/chromium";
+const USERNAME: &str = "browser-alice";
+const PASSWORD: &str = "a long walk to the lighthouse";
+
+/// chromedriver, in a process group of its own, killed with the browsers it
+/// started when the test ends, however it ends (a failed assertion leaves
+/// the Chromium session open).
+struct KillOnDrop(Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.0.id());
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .stderr(Stdio::null())
+            .status();
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn require_tool(name: &str) -> PathBuf {
+    let found = std::env::var_os("PATH")
+        .map(|paths| {
+            std::env::split_paths(&paths)
+                .map(|d| d.join(name))
+                .find(|p| p.is_file())
+        })
+        .unwrap_or_default();
+    found.unwrap_or_else(|| panic!("{name} is not installed; this test needs it ({IGNORE})"))
+}
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .expect("clock after 1970")
+        .as_secs()
+}
+
+fn unique(prefix: &str) -> PathBuf {
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{prefix}-{}-{nanos}", std::process::id()))
+}
+
+/// `target/browser-artifacts/` of the workspace.
+fn artifacts_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("target dir")
+        .join("browser-artifacts");
+    std::fs::create_dir_all(&dir).expect("create target/browser-artifacts");
+    dir
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// `oathtool --totp -b SECRET -N @unix`: the code of the step holding `at`.
+fn oathtool(secret: &str, at: u64) -> String {
+    let out = Command::new("oathtool")
+        .args(["--totp", "-b", secret, "-N", &format!("@{at}")])
+        .output()
+        .expect("run oathtool");
+    assert!(
+        out.status.success(),
+        "oathtool failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let code = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+    assert_eq!(code.len(), 6, "oathtool printed {code:?}");
+    code
+}
+
+fn zbarimg(png: &Path) -> String {
+    let out = Command::new("zbarimg")
+        .args(["--raw", "-q"])
+        .arg(png)
+        .output()
+        .expect("run zbarimg");
+    assert!(
+        out.status.success(),
+        "zbarimg found no QR code in {}",
+        png.display()
+    );
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+/// Start the real server on 127.0.0.1:0 with a fresh SQLite directory.
+async fn start_server() -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let data = unique("browser-data");
+    std::fs::create_dir_all(&data).unwrap();
+    let store = SqlStore::open_sqlite_dir(&data)
+        .await
+        .expect("open the SQLite store");
+    let mut config = ServerConfig::new("Deadbolt", base.clone());
+    // Cheap hashing: the test is about the pages, not Argon2's cost.
+    config.argon2 = Argon2Params {
+        m_cost: 1024,
+        t_cost: 1,
+        p_cost: 1,
+    };
+    let state = AppState::new(
+        Arc::new(store),
+        Keyring::generate().unwrap(),
+        config,
+        Arc::new(SystemClock),
+    );
+    let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, service).await.expect("server") });
+    base
+}
+
+async fn start_browser(downloads: &Path) -> (KillOnDrop, Client) {
+    let port = free_port();
+    let driver = Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()
+        .expect("start chromedriver");
+    let driver = KillOnDrop(driver);
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "chromedriver did not listen on port {port}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let profile = unique("chromium-profile");
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".to_owned(),
+        serde_json::json!({
+            "binary": CHROMIUM,
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+                format!("--user-data-dir={}", profile.display()),
+            ],
+            "prefs": {
+                "download.default_directory": downloads.display().to_string(),
+                "download.prompt_for_download": false,
+            },
+        }),
+    );
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    let client = ClientBuilder::new(connector)
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("start a Chromium session");
+    client.set_window_size(1024, 1400).await.unwrap();
+    (driver, client)
+}
+
+/// Drives the browser and keeps the screenshots.
+struct Steps {
+    c: Client,
+    base: String,
+    dir: PathBuf,
+    shots: usize,
+}
+
+impl Steps {
+    async fn shot(&mut self, name: &str) {
+        self.shots += 1;
+        let png = self.c.screenshot().await.expect("screenshot");
+        std::fs::write(self.dir.join(format!("{:02}-{name}.png", self.shots)), png).unwrap();
+    }
+
+    async fn goto(&self, path: &str) {
+        self.c
+            .goto(&format!("{}{path}", self.base))
+            .await
+            .expect("navigate");
+    }
+
+    async fn fill(&self, css: &str, value: &str) {
+        let field = self
+            .c
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no field {css}: {e}"));
+        field.clear().await.unwrap();
+        field.send_keys(value).await.unwrap();
+    }
+
+    async fn click(&self, css: &str) {
+        let el = self
+            .c
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("nothing to click at {css}: {e}"));
+        el.click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    async fn click_link(&self, text: &str) {
+        let el = self
+            .c
+            .find(Locator::LinkText(text))
+            .await
+            .unwrap_or_else(|e| panic!("no link {text:?}: {e}"));
+        el.click().await.unwrap();
+    }
+
+    async fn text(&self, css: &str) -> String {
+        self.c
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("nothing at {css}: {e}"))
+            .text()
+            .await
+            .unwrap()
+    }
+
+    async fn path(&self) -> String {
+        self.c.current_url().await.unwrap().path().to_owned()
+    }
+
+    /// Wait (a few seconds at most) until the browser shows `path`.
+    async fn wait_path(&self, path: &str) {
+        let deadline = std::time::Instant::now() + Duration::from_secs(15);
+        loop {
+            let here = self.path().await;
+            if here == path {
+                return;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "expected to reach {path}, still at {here}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    async fn page_contains(&self, needle: &str) -> bool {
+        self.c.source().await.unwrap().contains(needle)
+    }
+
+    async fn sign_out(&self) {
+        self.click("form[action='/logout'] button").await;
+        self.wait_path("/login").await;
+        assert!(self.page_contains("You are signed out").await);
+    }
+
+    async fn password_step(&self) {
+        self.goto("/login").await;
+        self.fill("#username", USERNAME).await;
+        self.fill("#password", PASSWORD).await;
+        self.click("form[action='/login'] button[type=submit]")
+            .await;
+        self.wait_path("/login/2fa").await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium, chromedriver, zbarimg, oathtool (installed by .ci/run)"]
+async fn the_seed_in_a_real_browser() {
+    for tool in ["chromium", "chromedriver", "zbarimg", "oathtool"] {
+        require_tool(tool);
+    }
+    let base = start_server().await;
+    let downloads = unique("downloads");
+    std::fs::create_dir_all(&downloads).unwrap();
+    let (_driver, client) = start_browser(&downloads).await;
+    let mut s = Steps {
+        c: client,
+        base,
+        dir: artifacts_dir(),
+        shots: 0,
+    };
+
+    // Sign up; the account page has Settings in its toolbar.
+    s.goto("/signup").await;
+    s.fill("#username", USERNAME).await;
+    s.fill("#password", PASSWORD).await;
+    s.fill("#password_confirm", PASSWORD).await;
+    s.shot("signup").await;
+    s.click("form[action='/signup'] button[type=submit]").await;
+    s.wait_path("/account").await;
+    s.shot("account").await;
+
+    // Settings → Account → Security → "Two factor authentication" → Set-up.
+    s.click_link("Settings").await;
+    s.wait_path("/settings/account/security").await;
+    s.click(".side-menu a[href='/settings/account/security']")
+        .await;
+    s.wait_path("/settings/account/security").await;
+    assert_eq!(
+        s.text("#two-factor-heading").await,
+        "Two factor authentication"
+    );
+    s.shot("security-off").await;
+    s.click_link("Set-up").await;
+    s.wait_path("/settings/account/security/two-factor/setup")
+        .await;
+    s.fill("#password", PASSWORD).await;
+    s.shot("setup-password").await;
+    s.click("form[action='/settings/account/security/two-factor/setup'] button[type=submit]")
+        .await;
+    s.c.wait()
+        .for_element(Locator::Css("#qr svg"))
+        .await
+        .unwrap();
+    s.shot("setup-qr").await;
+
+    // Scan the QR code as a phone would: it holds exactly the page's otpauth link.
+    let qr_png = s.dir.join("qr.png");
+    let qr =
+        s.c.find(Locator::Css("#qr"))
+            .await
+            .unwrap()
+            .screenshot()
+            .await
+            .unwrap();
+    std::fs::write(&qr_png, qr).unwrap();
+    let scanned = zbarimg(&qr_png);
+    let link =
+        s.c.find(Locator::Id("otpauth-link"))
+            .await
+            .unwrap()
+            .attr("href")
+            .await
+            .unwrap()
+            .unwrap();
+    assert_eq!(
+        scanned, link,
+        "the QR code and the 'Open in authenticator app' link differ"
+    );
+    assert!(
+        scanned.starts_with("otpauth://totp/Deadbolt:browser-alice?"),
+        "{scanned}"
+    );
+    let secret = scanned
+        .split(['?', '&'])
+        .find_map(|p| p.strip_prefix("secret="))
+        .expect("a secret in the otpauth URI")
+        .to_owned();
+    let shown_key = s.text("#secret-key").await;
+    assert_eq!(
+        shown_key.replace(' ', ""),
+        secret,
+        "the key for manual entry is the QR code's secret"
+    );
+    assert!(
+        shown_key.split(' ').all(|g| g.len() <= 4),
+        "key shown in groups of four: {shown_key}"
+    );
+
+    // Enter the 6-digit code from "the app" (oathtool).
+    let confirmed_at = now();
+    s.fill("#code", &oathtool(&secret, confirmed_at)).await;
+    s.click("form[action='/settings/account/security/two-factor/confirm'] button[type=submit]")
+        .await;
+    s.c.wait()
+        .for_element(Locator::Css("#backup_password"))
+        .await
+        .unwrap();
+    assert!(s.page_contains("Two factor authentication is on").await);
+    s.shot("enabled").await;
+
+    // Generate backup codes and read them off the page.
+    s.fill("#backup_password", PASSWORD).await;
+    s.click("form[action='/settings/account/security/backup-codes'] button[type=submit]")
+        .await;
+    s.c.wait()
+        .for_element(Locator::Css("#backup-codes"))
+        .await
+        .unwrap();
+    let mut codes = Vec::new();
+    for li in
+        s.c.find_all(Locator::Css("#backup-codes li code"))
+            .await
+            .unwrap()
+    {
+        codes.push(li.text().await.unwrap());
+    }
+    assert_eq!(codes.len(), 10, "{codes:?}");
+    let download = s.c.find(Locator::Id("download-codes")).await.unwrap();
+    assert_eq!(
+        download.attr("download").await.unwrap().as_deref(),
+        Some("deadbolt-backup-codes.txt")
+    );
+    let href = download.attr("href").await.unwrap().unwrap();
+    assert!(href.starts_with("data:text/plain;charset=utf-8,"), "{href}");
+    for code in &codes {
+        assert!(href.contains(code.as_str()), "download lacks {code}");
+    }
+    s.shot("backup-codes").await;
+
+    // "Download as .txt" really downloads the codes (a data: URL under the CSP).
+    download.click().await.unwrap();
+    let file = downloads.join("deadbolt-backup-codes.txt");
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    while !file.is_file() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the backup codes were not downloaded to {}",
+            file.display()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let saved = std::fs::read_to_string(&file).unwrap();
+    for code in &codes {
+        assert!(
+            saved.contains(code.as_str()),
+            "the .txt lacks {code}:\n{saved}"
+        );
+    }
+
+    // Log out, log in: the intermediary page asks for the code.
+    s.sign_out().await;
+    s.shot("signed-out").await;
+    s.password_step().await;
+    s.goto("/account").await;
+    assert_ne!(
+        s.path().await,
+        "/account",
+        "a pending login must not open the account page"
+    );
+    s.goto("/login/2fa").await;
+    s.shot("login-2fa").await;
+
+    // The confirmation used the current step: the server refuses it again,
+    // so wait for the next 30 s step if needed (real time, at most ~30 s).
+    let used_step = confirmed_at / 30;
+    if now() / 30 <= used_step {
+        let next_step_starts = (used_step + 1) * 30;
+        tokio::time::sleep(Duration::from_secs(next_step_starts - now() + 1)).await;
+    }
+    s.fill("#code", &oathtool(&secret, now())).await;
+    s.click("#code-form button[type=submit]").await;
+    s.wait_path("/account").await;
+    assert!(s.page_contains("Welcome, browser-alice").await);
+    s.shot("account-after-code").await;
+
+    // Readable on a phone: the settings page at a phone's width.
+    s.c.set_window_size(390, 1600).await.unwrap();
+    s.goto("/settings/account/security").await;
+    s.shot("phone-security").await;
+    s.c.set_window_size(1024, 1400).await.unwrap();
+
+    // Lost phone: a backup code lets the user in once.
+    s.sign_out().await;
+    s.password_step().await;
+    s.click("#backup summary").await;
+    s.fill("#backup_code", &codes[0]).await;
+    s.click("#backup button[type=submit]").await;
+    s.wait_path("/account").await;
+    s.shot("account-after-backup-code").await;
+
+    // ... and only once.
+    s.sign_out().await;
+    s.password_step().await;
+    s.click("#backup summary").await;
+    s.fill("#backup_code", &codes[0]).await;
+    s.click("#backup button[type=submit]").await;
+    s.c.wait()
+        .for_element(Locator::Id("backup_code-error"))
+        .await
+        .unwrap();
+    assert_eq!(s.path().await, "/login/2fa");
+    assert!(s.text("#backup_code-error").await.contains("already used"));
+    s.shot("backup-code-reused").await;
+    s.c.set_window_size(390, 900).await.unwrap();
+    s.shot("phone-login-2fa").await;
+
+    s.c.close().await.unwrap();
+}

@@ -1,0 +1,8 @@
+//! The one integration-test binary of deadbolt-server (one binary links once).
+//!
+//! `DEADBOLT_TEST_BACKEND=postgres` reruns the whole HTTP suite on PostgreSQL.
+
+mod api;
+mod browser;
+mod pages;
+mod support;

@@ -1,0 +1,308 @@
+//! Test harness: the whole app over `oneshot` (no socket), a fresh store per
+//! test (SQLite in a temp dir, or PostgreSQL with `DEADBOLT_TEST_BACKEND=postgres`),
+//! a fake clock, cheap Argon2 parameters, and a cookie-keeping client.
+
+#![allow(dead_code)]
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use deadbolt_otp::{Params, Secret, Totp};
+use deadbolt_server::{AppState, Argon2Params, FakeClock, Keyring, ServerConfig, app};
+use deadbolt_store::{SqlStore, Store, StoreOptions};
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+/// The fake clock's start: 15 s into TOTP step 56,666,667.
+pub const T0: i64 = 1_700_000_025;
+/// A password that passes the policy.
+pub const PW: &str = "glacier notebook pumpkin 58";
+
+/// One running app.
+pub struct TestApp {
+    pub router: Router,
+    pub state: AppState,
+    pub clock: Arc<FakeClock>,
+    pub store: Arc<dyn Store>,
+    pub keys: Keyring,
+    pub config: ServerConfig,
+    _dir: Option<tempfile::TempDir>,
+}
+
+fn unique() -> String {
+    static SEQ: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    format!(
+        "{:x}{:x}{:x}",
+        nanos as u64,
+        std::process::id(),
+        SEQ.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+async fn postgres_store() -> Arc<dyn Store> {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    let admin = std::env::var("DEADBOLT_TEST_PG")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
+    let name = format!("deadbolt_srv_{}", unique());
+    let mut conn = sqlx::AnyConnection::connect(&admin)
+        .await
+        .expect("PostgreSQL reachable (DEADBOLT_TEST_PG)");
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut conn)
+        .await
+        .expect("create test database");
+    conn.close().await.ok();
+    let base = admin.split('?').next().unwrap_or(&admin);
+    let host = &base[..base
+        .rfind('/')
+        .filter(|&i| i > base.find("://").unwrap_or(0) + 2)
+        .unwrap_or(base.len())];
+    let url = format!("{host}/{name}");
+    Arc::new(
+        SqlStore::connect_and_migrate(&url, &StoreOptions::default())
+            .await
+            .expect("connect"),
+    )
+}
+
+impl TestApp {
+    pub async fn new() -> Self {
+        Self::with_config(|_| {}).await
+    }
+
+    pub async fn with_config(edit: impl FnOnce(&mut ServerConfig)) -> Self {
+        let (store, dir): (Arc<dyn Store>, _) =
+            if std::env::var("DEADBOLT_TEST_BACKEND").as_deref() == Ok("postgres") {
+                (postgres_store().await, None)
+            } else {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let store = SqlStore::open_sqlite_dir(dir.path())
+                    .await
+                    .expect("sqlite store");
+                (Arc::new(store), Some(dir))
+            };
+        let mut config = ServerConfig::new("Deadbolt Test", "http://localhost");
+        config.argon2 = Argon2Params {
+            m_cost: 64,
+            t_cost: 1,
+            p_cost: 1,
+        };
+        edit(&mut config);
+        let clock = Arc::new(FakeClock::new(T0));
+        let keys = Keyring::generate().expect("keys");
+        let state = AppState::new(store.clone(), keys.clone(), config.clone(), clock.clone());
+        Self {
+            router: app(state.clone()),
+            state,
+            clock,
+            store,
+            keys,
+            config,
+            _dir: dir,
+        }
+    }
+
+    pub fn now(&self) -> i64 {
+        self.state.auth.now()
+    }
+
+    /// A client of another app built on `state` (e.g. a second node).
+    pub fn agent_for(state: &AppState) -> Agent {
+        Agent {
+            router: app(state.clone()),
+            cookie: Arc::new(Mutex::new(None)),
+        }
+    }
+
+    /// A new browser-like client with an empty cookie jar.
+    pub fn agent(&self) -> Agent {
+        Agent {
+            router: self.router.clone(),
+            cookie: Arc::new(Mutex::new(None)),
+        }
+    }
+
+    /// The code an authenticator shows `offset_steps` steps from now.
+    pub fn code(&self, secret: &str, offset_steps: i64) -> String {
+        totp(secret, self.now() + 30 * offset_steps)
+    }
+
+    /// Sign up `name` and return a fully signed-in agent.
+    pub async fn user(&self, name: &str) -> Agent {
+        let a = self.agent();
+        let r = a
+            .post("/api/v1/signup", json!({"username": name, "password": PW}))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        let r = a
+            .post("/api/v1/login", json!({"username": name, "password": PW}))
+            .await;
+        assert_eq!(r.json["status"], "authenticated", "{}", r.text());
+        a
+    }
+
+    /// Sign up `name`, enable 2FA, and return the signed-in agent and the base32 secret.
+    /// The clock is moved one step on so the confirmation code is not reusable.
+    pub async fn user_with_2fa(&self, name: &str) -> (Agent, String) {
+        let a = self.user(name).await;
+        let secret = a.setup(PW).await;
+        let r = a
+            .post(
+                "/api/v1/me/two-factor/confirm",
+                json!({"code": self.code(&secret, 0)}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        self.clock.advance(30);
+        (a, secret)
+    }
+
+    /// A new agent that passed the password step of `name` (pending login).
+    pub async fn pending(&self, name: &str) -> Agent {
+        let b = self.agent();
+        let r = b
+            .post("/api/v1/login", json!({"username": name, "password": PW}))
+            .await;
+        assert_eq!(r.json["status"], "second_factor_required", "{}", r.text());
+        b
+    }
+}
+
+/// The TOTP code of a base32 secret at unix time `t`.
+pub fn totp(secret: &str, t: i64) -> String {
+    let s = Secret::from_base32(secret).expect("base32 secret");
+    Totp::new(&s, Params::default())
+        .code_at(t as u64)
+        .as_str()
+        .to_owned()
+}
+
+/// A response, fully read.
+pub struct Resp {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Bytes,
+    pub json: Value,
+}
+
+impl Resp {
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+    /// The `error.code` of an error body (panics if the body is not the error shape).
+    pub fn error_code(&self) -> &str {
+        assert!(
+            self.json["error"]["message"].is_string(),
+            "not the error shape: {}",
+            self.text()
+        );
+        self.json["error"]["code"].as_str().expect("error.code")
+    }
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+}
+
+/// A client that keeps the session cookie like a browser would.
+#[derive(Clone)]
+pub struct Agent {
+    router: Router,
+    pub cookie: Arc<Mutex<Option<String>>>,
+}
+
+impl Agent {
+    /// The current `name=value` cookie pair.
+    pub fn cookie_pair(&self) -> Option<String> {
+        self.cookie.lock().unwrap().clone()
+    }
+
+    /// Replace the cookie jar's content (to replay an old cookie).
+    pub fn set_cookie_pair(&self, pair: Option<String>) {
+        *self.cookie.lock().unwrap() = pair;
+    }
+
+    /// Send a request, adding the cookie and keeping any new one.
+    pub async fn send(&self, mut req: Request<Body>) -> Resp {
+        if let Some(c) = self.cookie_pair() {
+            req.headers_mut().insert(header::COOKIE, c.parse().unwrap());
+        }
+        let resp = self.router.clone().oneshot(req).await.expect("infallible");
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        for sc in headers.get_all(header::SET_COOKIE) {
+            let sc = sc.to_str().unwrap();
+            let pair = sc.split(';').next().unwrap().trim().to_owned();
+            let cleared = pair.ends_with('=') || sc.contains("Max-Age=0");
+            *self.cookie.lock().unwrap() = if cleared { None } else { Some(pair) };
+        }
+        let body = axum::body::to_bytes(resp.into_body(), usize::MAX)
+            .await
+            .expect("body");
+        let json = serde_json::from_slice(&body).unwrap_or(Value::Null);
+        Resp {
+            status,
+            headers,
+            body,
+            json,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Resp {
+        self.send(Request::get(path).body(Body::empty()).unwrap())
+            .await
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> Resp {
+        self.send(
+            Request::post(path)
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(body.to_string()))
+                .unwrap(),
+        )
+        .await
+    }
+
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        content_type: Option<&str>,
+        body: impl Into<Body>,
+    ) -> Resp {
+        let mut b = Request::builder().method(Method::POST).uri(path);
+        if let Some(ct) = content_type {
+            b = b.header(header::CONTENT_TYPE, ct);
+        }
+        self.send(b.body(body.into()).unwrap()).await
+    }
+
+    /// Start a 2FA setup; returns the secret.
+    pub async fn setup(&self, password: &str) -> String {
+        let r = self
+            .post("/api/v1/me/two-factor/setup", json!({"password": password}))
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        r.json["secret"].as_str().unwrap().replace(' ', "")
+    }
+
+    pub async fn me(&self) -> Resp {
+        self.get("/api/v1/me").await
+    }
+
+    pub async fn event_kinds(&self) -> Vec<String> {
+        let r = self.get("/api/v1/me/events").await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        r.json["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["kind"].as_str().unwrap().to_owned())
+            .collect()
+    }
+}
