@@ -47,7 +47,12 @@ async fn state(args: &StoreArgs) -> anyhow::Result<(AppState, Arc<dyn Store>)> {
     let loc = location(args)?;
     let store: Arc<dyn Store> = Arc::new(open_store(&loc, None).await?);
     let keys = load_keys(&loc)?;
-    let state = AppState::new(store.clone(), keys, ServerConfig::default(), Arc::new(SystemClock));
+    let state = AppState::new(
+        store.clone(),
+        keys,
+        ServerConfig::default(),
+        Arc::new(SystemClock),
+    );
     Ok((state, store))
 }
 
@@ -57,12 +62,19 @@ pub async fn user(cmd: &UserCommand) -> anyhow::Result<ExitCode> {
         UserCommand::List(args) => {
             let (state, _) = state(args).await?;
             let users = state.auth.admin_list_users().await?;
-            println!("{:<32} {:<10} {:>12}  created", "username", "2fa", "backup codes");
+            println!(
+                "{:<32} {:<10} {:>12}  created",
+                "username", "2fa", "backup codes"
+            );
             for u in users {
                 println!(
                     "{:<32} {:<10} {:>12}  {}",
                     u.username,
-                    if u.two_factor_enabled { "enabled" } else { "off" },
+                    if u.two_factor_enabled {
+                        "enabled"
+                    } else {
+                        "off"
+                    },
                     u.backup_codes_remaining,
                     deadbolt_server::util::rfc3339(u.created_at)
                 );
@@ -79,7 +91,9 @@ pub async fn user(cmd: &UserCommand) -> anyhow::Result<ExitCode> {
                     );
                     Ok(ExitCode::SUCCESS)
                 }
-                Err(deadbolt_server::auth::AuthError::NotFound) => bail!("no such user: {}", args.username),
+                Err(deadbolt_server::auth::AuthError::NotFound) => {
+                    bail!("no such user: {}", args.username)
+                }
                 Err(e) => Err(e).context("reset failed"),
             }
         }
@@ -96,23 +110,19 @@ pub async fn keys(cmd: &KeysCommand) -> anyhow::Result<ExitCode> {
                     "the keys come from DEADBOLT_KEYS: rotate by unsetting it, pointing --data-dir at a copy of the key file, rotating there, and publishing the new file"
                 );
             }
-            let store = open_store(&loc, None).await?;
-            let old = load_keys(&loc)?;
-            let mut new = old.clone();
-            let id = new.rotate()?;
-            // The new file (new key first, old keys kept) is written before the
-            // secrets move, so a crash in between leaves every secret readable.
-            new.save(&loc.data_dir)?;
-            let devices = store.all_devices().await?;
-            let mut resealed = Vec::with_capacity(devices.len());
-            for d in &devices {
-                let secret = new
-                    .open(d.user_id, d.id, &d.sealed_secret)
-                    .with_context(|| format!("device {} of user {} cannot be decrypted", d.id, d.user_id))?;
-                resealed.push((d.id, new.seal(d.user_id, d.id, &secret)?));
-            }
-            store.reseal_devices(&resealed).await?;
-            println!("key {id} is now current; {} TOTP secrets re-encrypted", resealed.len());
+            let store: Arc<dyn Store> = Arc::new(open_store(&loc, None).await?);
+            let mut keys = load_keys(&loc)?;
+            let id = keys.rotate()?;
+            // The new file (new key first, old keys kept for reading) is written
+            // before the secrets move, so a crash in between leaves every secret readable.
+            keys.save(&loc.data_dir)?;
+            let state = AppState::new(store, keys, ServerConfig::default(), Arc::new(SystemClock));
+            let resealed = state
+                .auth
+                .reseal_devices()
+                .await
+                .context("re-encrypting the TOTP secrets failed")?;
+            println!("key {id} is now current; {resealed} TOTP secrets re-encrypted");
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -43,7 +43,12 @@ pub struct ServeArgs {
     #[arg(long, env = "DEADBOLT_SESSION_ABSOLUTE", value_name = "SECONDS")]
     pub session_absolute: Option<i64>,
     /// Reverse proxies whose X-Forwarded-For is trusted for client addresses (comma-separated IPs).
-    #[arg(long, env = "DEADBOLT_TRUSTED_PROXIES", value_name = "IPS", value_delimiter = ',')]
+    #[arg(
+        long,
+        env = "DEADBOLT_TRUSTED_PROXIES",
+        value_name = "IPS",
+        value_delimiter = ','
+    )]
     pub trusted_proxy: Vec<std::net::IpAddr>,
     /// Maximum database connections (PostgreSQL; SQLite uses a small fixed pool).
     #[arg(long, env = "DEADBOLT_DB_MAX_CONNECTIONS", value_name = "N")]
@@ -68,8 +73,11 @@ pub struct FileConfig {
 impl FileConfig {
     /// Read the file named by `--config`, or an empty config.
     pub fn load(path: Option<&Path>) -> anyhow::Result<Self> {
-        let Some(path) = path else { return Ok(Self::default()) };
-        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read config file {}", path.display()))?;
+        let Some(path) = path else {
+            return Ok(Self::default());
+        };
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read config file {}", path.display()))?;
         toml::from_str(&text).with_context(|| format!("invalid config file {}", path.display()))
     }
 }
@@ -88,8 +96,14 @@ impl StoreLocation {
             .clone()
             .or_else(|| file.data_dir.clone())
             .unwrap_or_else(|| PathBuf::from("deadbolt-data"));
-        let database_url = args.database_url.clone().or_else(|| file.database_url.clone());
-        Self { data_dir, database_url }
+        let database_url = args
+            .database_url
+            .clone()
+            .or_else(|| file.database_url.clone());
+        Self {
+            data_dir,
+            database_url,
+        }
     }
 }
 
@@ -109,10 +123,20 @@ pub struct ServeConfig {
 impl ServeConfig {
     pub fn resolve(args: &ServeArgs) -> anyhow::Result<Self> {
         let file = FileConfig::load(args.store.config.as_deref())?;
-        let listen = args.listen.clone().or(file.listen.clone()).unwrap_or_else(|| "127.0.0.1:8080".into());
-        let issuer = args.issuer.clone().or(file.issuer.clone()).unwrap_or_else(|| "Deadbolt".into());
+        let listen = args
+            .listen
+            .clone()
+            .or(file.listen.clone())
+            .unwrap_or_else(|| "127.0.0.1:8080".into());
+        let issuer = args
+            .issuer
+            .clone()
+            .or(file.issuer.clone())
+            .unwrap_or_else(|| "Deadbolt".into());
         if issuer.trim().is_empty() || issuer.contains(':') {
-            bail!("--issuer must be a non-empty name without ':' (it prefixes the label in authenticator apps)");
+            bail!(
+                "--issuer must be a non-empty name without ':' (it prefixes the label in authenticator apps)"
+            );
         }
         let public_url = args
             .public_url
@@ -122,7 +146,13 @@ impl ServeConfig {
         if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
             bail!("--public-url must start with http:// or https:// (got {public_url:?})");
         }
-        for (name, v) in [("session-idle", args.session_idle.or(file.session_idle)), ("session-absolute", args.session_absolute.or(file.session_absolute))] {
+        for (name, v) in [
+            ("session-idle", args.session_idle.or(file.session_idle)),
+            (
+                "session-absolute",
+                args.session_absolute.or(file.session_absolute),
+            ),
+        ] {
             if let Some(v) = v
                 && v <= 0
             {

@@ -3,7 +3,6 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Duration;
 
 use anyhow::Context;
 use deadbolt_server::{AppState, Keyring, ServerConfig, SystemClock};
@@ -13,7 +12,10 @@ use crate::config::{ServeArgs, ServeConfig, StoreLocation};
 
 /// Open (and migrate) the store named by the configuration. Refuses a
 /// database whose schema is newer than this binary.
-pub async fn open_store(loc: &StoreLocation, max_connections: Option<u32>) -> anyhow::Result<SqlStore> {
+pub async fn open_store(
+    loc: &StoreLocation,
+    max_connections: Option<u32>,
+) -> anyhow::Result<SqlStore> {
     match &loc.database_url {
         Some(url) => {
             let mut opts = StoreOptions::default();
@@ -27,16 +29,27 @@ pub async fn open_store(loc: &StoreLocation, max_connections: Option<u32>) -> an
         }
         None => SqlStore::open_sqlite_dir(&loc.data_dir)
             .await
-            .with_context(|| format!("cannot open the SQLite database in {}", loc.data_dir.display())),
+            .with_context(|| {
+                format!(
+                    "cannot open the SQLite database in {}",
+                    loc.data_dir.display()
+                )
+            }),
     }
 }
 
 /// The keyring: `DEADBOLT_KEYS` if set, else `<data-dir>/keys` (created on first start, mode 0600).
 pub fn load_keys(loc: &StoreLocation) -> anyhow::Result<Keyring> {
     match std::env::var("DEADBOLT_KEYS") {
-        Ok(s) if !s.trim().is_empty() => Keyring::from_env_string(&s).context("DEADBOLT_KEYS is not a valid keyring"),
-        _ => Keyring::load_or_create(&loc.data_dir)
-            .with_context(|| format!("cannot load or create the key file in {}", loc.data_dir.display())),
+        Ok(s) if !s.trim().is_empty() => {
+            Keyring::from_env_string(&s).context("DEADBOLT_KEYS is not a valid keyring")
+        }
+        _ => Keyring::load_or_create(&loc.data_dir).with_context(|| {
+            format!(
+                "cannot load or create the key file in {}",
+                loc.data_dir.display()
+            )
+        }),
     }
 }
 
@@ -57,10 +70,12 @@ pub fn redact_url(url: &str) -> String {
 /// Run the service until Ctrl-C / SIGTERM.
 pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
     let cfg = ServeConfig::resolve(args)?;
-    let addr: SocketAddr = cfg
-        .listen
-        .parse()
-        .with_context(|| format!("--listen must be an address like 127.0.0.1:8080 (got {:?})", cfg.listen))?;
+    let addr: SocketAddr = cfg.listen.parse().with_context(|| {
+        format!(
+            "--listen must be an address like 127.0.0.1:8080 (got {:?})",
+            cfg.listen
+        )
+    })?;
     let store = open_store(&cfg.store, cfg.db_max_connections).await?;
     let keys = load_keys(&cfg.store)?;
     let mut server = ServerConfig::new(cfg.issuer.clone(), cfg.public_url.clone());
@@ -78,26 +93,7 @@ pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on {addr}"))?;
     let local = listener.local_addr()?;
     println!("deadbolt listening on http://{local} (public URL {})", cfg.public_url);
-
-    // Expired sessions and refilled budgets are dead rows: sweep them now and then.
-    let sweeper = state.auth.clone();
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(Duration::from_secs(600));
-        loop {
-            tick.tick().await;
-            if let Err(e) = sweeper.purge_sessions().await {
-                tracing::warn!(error = %e, "session purge failed");
-            }
-        }
-    });
-
-    axum_serve(listener, state).await
-}
-
-async fn axum_serve(listener: tokio::net::TcpListener, state: AppState) -> anyhow::Result<()> {
-    let app = deadbolt_server::app(state);
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
+    deadbolt_server::serve(listener, state, shutdown_signal())
         .await
         .context("server error")
 }
@@ -129,7 +125,10 @@ mod tests {
 
     #[test]
     fn database_passwords_are_not_printed() {
-        assert_eq!(redact_url("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(
+            redact_url("postgres://u:secret@h/db"),
+            "postgres://u:***@h/db"
+        );
         assert_eq!(redact_url("postgres://u@h/db"), "postgres://u@h/db");
         assert_eq!(redact_url("sqlite://x.db"), "sqlite://x.db");
     }

@@ -85,7 +85,7 @@ pub async fn serve(
     result
 }
 
-/// Delete expired and idle sessions every `every` (a failure is logged and retried next time).
+/// Delete expired and idle sessions, and refilled attempt budgets, every `every` (a failure is logged and retried next time).
 pub fn spawn_session_purger(
     state: AppState,
     every: std::time::Duration,
@@ -96,6 +96,10 @@ pub fn spawn_session_purger(
             tick.tick().await;
             if let Err(e) = state.auth.purge_sessions().await {
                 tracing::warn!(error = %e, "purging expired sessions failed");
+            }
+            // Per-client budgets would otherwise accumulate one row per address.
+            if let Err(e) = state.auth.store().purge_budgets(state.auth.now()).await {
+                tracing::warn!(error = %e, "purging refilled budgets failed");
             }
         }
     })

@@ -1352,3 +1352,124 @@ async fn key_rotation_reseals_secrets_and_codes_keep_working() {
             .any(|w| w == raw.expose())
     );
 }
+
+impl TestApp {
+    /// Another node on the same store (same keys, same clock).
+    fn second_node(&self) -> deadbolt_server::AppState {
+        let clock: std::sync::Arc<dyn deadbolt_server::Clock> = self.clock.clone();
+        deadbolt_server::AppState::new(
+            self.store.clone(),
+            self.keys.clone(),
+            self.config.clone(),
+            clock,
+        )
+    }
+}
+
+#[tokio::test]
+async fn fail_two_nodes_share_replay_guard_backup_codes_and_logout() {
+    let t = TestApp::new().await;
+    let (a, secret) = t.user_with_2fa("nina").await;
+    let node2 = t.second_node();
+    let codes = a
+        .post("/api/v1/me/backup-codes", json!({"password": PW}))
+        .await
+        .json["codes"]
+        .clone();
+    // The same TOTP code on two nodes at once: exactly one wins.
+    let p1 = t.pending("nina").await;
+    let p2 = TestApp::agent_for(&node2);
+    p2.post("/api/v1/login", json!({"username": "nina", "password": PW}))
+        .await;
+    let code = t.code(&secret, 0);
+    let (r1, r2) = tokio::join!(
+        p1.post("/api/v1/login/second-factor", json!({"code": code})),
+        p2.post("/api/v1/login/second-factor", json!({"code": code})),
+    );
+    let mut statuses = [r1.status, r2.status];
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::OK, StatusCode::UNAUTHORIZED]);
+    // The same backup code on two nodes at once: exactly one wins.
+    let q1 = t.pending("nina").await;
+    let q2 = TestApp::agent_for(&node2);
+    q2.post("/api/v1/login", json!({"username": "nina", "password": PW}))
+        .await;
+    let (r1, r2) = tokio::join!(
+        q1.post(
+            "/api/v1/login/second-factor",
+            json!({"backup_code": codes[0]})
+        ),
+        q2.post(
+            "/api/v1/login/second-factor",
+            json!({"backup_code": codes[0]})
+        ),
+    );
+    let mut statuses = [r1.status, r2.status];
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::OK, StatusCode::UNAUTHORIZED]);
+    // A logout on one node ends the session on the other.
+    let on_node2 = TestApp::agent_for(&node2);
+    on_node2.set_cookie_pair(a.cookie_pair());
+    assert_eq!(on_node2.me().await.status, StatusCode::OK);
+    on_node2
+        .post_raw("/api/v1/logout", None, Body::empty())
+        .await;
+    assert_eq!(a.me().await.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn fail_a_database_dump_shows_no_secret_and_no_backup_code() {
+    let t = TestApp::new().await;
+    let Some(dir) = &t.dir else {
+        return; // PostgreSQL backend: no files to read.
+    };
+    let (a, secret) = t.user_with_2fa("omar").await;
+    let codes = a
+        .post("/api/v1/me/backup-codes", json!({"password": PW}))
+        .await
+        .json["codes"]
+        .clone();
+    let raw = deadbolt_otp::Secret::from_base32(&secret).unwrap();
+    let mut dump = Vec::new();
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().unwrap() != "keys" {
+            dump.extend(std::fs::read(&path).unwrap());
+        }
+    }
+    assert!(dump.len() > 1000, "the database files were read");
+    let contains = |needle: &[u8]| dump.windows(needle.len()).any(|w| w == needle);
+    assert!(!contains(raw.expose()), "raw TOTP secret in the database");
+    assert!(
+        !contains(secret.as_bytes()),
+        "base32 secret in the database"
+    );
+    assert!(!contains(PW.as_bytes()), "password in the database");
+    for c in codes.as_array().unwrap() {
+        let c = c.as_str().unwrap();
+        assert!(!contains(c.as_bytes()) && !contains(c.replace('-', "").as_bytes()));
+    }
+}
+
+#[tokio::test]
+async fn fail_healthz_is_503_when_the_store_is_gone() {
+    use std::sync::Arc;
+
+    let dir = tempfile::tempdir().unwrap();
+    let store = deadbolt_store::SqlStore::open_sqlite_dir(dir.path())
+        .await
+        .unwrap();
+    let clock: Arc<dyn deadbolt_server::Clock> = Arc::new(deadbolt_server::FakeClock::new(T0));
+    let state = deadbolt_server::AppState::new(
+        Arc::new(store.clone()),
+        deadbolt_server::Keyring::generate().unwrap(),
+        deadbolt_server::ServerConfig::default(),
+        clock,
+    );
+    let a = TestApp::agent_for(&state);
+    assert_eq!(a.get("/healthz").await.status, StatusCode::OK);
+    store.close().await;
+    let r = a.get("/healthz").await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(r.json, json!({"status": "unavailable"}));
+}

@@ -29,7 +29,8 @@ pub struct TestApp {
     pub store: Arc<dyn Store>,
     pub keys: Keyring,
     pub config: ServerConfig,
-    _dir: Option<tempfile::TempDir>,
+    pub dir: Option<tempfile::TempDir>,
+    _pg: Option<PgCleanup>,
 }
 
 fn unique() -> String {
@@ -45,11 +46,15 @@ fn unique() -> String {
     )
 }
 
-async fn postgres_store() -> Arc<dyn Store> {
+fn pg_admin_url() -> String {
+    std::env::var("DEADBOLT_TEST_PG")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+}
+
+async fn postgres_store() -> (Arc<dyn Store>, String) {
     use sqlx::Connection;
     sqlx::any::install_default_drivers();
-    let admin = std::env::var("DEADBOLT_TEST_PG")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
+    let admin = pg_admin_url();
     let name = format!("deadbolt_srv_{}", unique());
     let mut conn = sqlx::AnyConnection::connect(&admin)
         .await
@@ -65,11 +70,37 @@ async fn postgres_store() -> Arc<dyn Store> {
         .filter(|&i| i > base.find("://").unwrap_or(0) + 2)
         .unwrap_or(base.len())];
     let url = format!("{host}/{name}");
-    Arc::new(
-        SqlStore::connect_and_migrate(&url, &StoreOptions::default())
-            .await
-            .expect("connect"),
-    )
+    let store = SqlStore::connect_and_migrate(&url, &StoreOptions::default())
+        .await
+        .expect("connect");
+    (Arc::new(store), name)
+}
+
+/// Drops the per-test PostgreSQL database when the test ends (on its own
+/// thread and runtime: `Drop` cannot await).
+struct PgCleanup(String);
+
+impl Drop for PgCleanup {
+    fn drop(&mut self) {
+        let name = std::mem::take(&mut self.0);
+        let _ = std::thread::spawn(move || {
+            use sqlx::Connection;
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
+            rt.block_on(async {
+                if let Ok(mut conn) = sqlx::AnyConnection::connect(&pg_admin_url()).await {
+                    let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                    let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                        .execute(&mut conn)
+                        .await;
+                    let _ = conn.close().await;
+                }
+            });
+        })
+        .join();
+    }
 }
 
 impl TestApp {
@@ -78,9 +109,12 @@ impl TestApp {
     }
 
     pub async fn with_config(edit: impl FnOnce(&mut ServerConfig)) -> Self {
+        let mut pg = None;
         let (store, dir): (Arc<dyn Store>, _) =
             if std::env::var("DEADBOLT_TEST_BACKEND").as_deref() == Ok("postgres") {
-                (postgres_store().await, None)
+                let (store, name) = postgres_store().await;
+                pg = Some(PgCleanup(name));
+                (store, None)
             } else {
                 let dir = tempfile::tempdir().expect("temp dir");
                 let store = SqlStore::open_sqlite_dir(dir.path())
@@ -105,7 +139,8 @@ impl TestApp {
             store,
             keys,
             config,
-            _dir: dir,
+            dir,
+            _pg: pg,
         }
     }
 
