@@ -250,11 +250,11 @@ pub async fn login(
     } else {
         "second_factor_required"
     };
-    Ok(with_cookie(
-        &state,
-        &out.token,
+    Ok((
+        session::login_cookies(&state.config, &out),
         Json(LoginResponse { status }),
-    ))
+    )
+        .into_response())
 }
 
 /// Pass the second factor of a pending login.

@@ -40,6 +40,12 @@ pub const PASSWORD_USER_BURST: i64 = 10;
 pub const PASSWORD_USER_INTERVAL: i64 = 300;
 /// Password guesses per client address: a burst of 30, then one per 10 s.
 pub const PASSWORD_IP_BURST: i64 = 30;
+/// Password guesses from a browser holding a genuine device cookie for the
+/// username (OWASP device cookies): its own burst of 10, then one a minute,
+/// instead of the username's and the address's shared allowances.
+pub const PASSWORD_DEVICE_BURST: i64 = 10;
+/// Seconds per refilled password guess for one trusted browser.
+pub const PASSWORD_DEVICE_INTERVAL: i64 = 60;
 /// Seconds per refilled password guess for one client address.
 pub const PASSWORD_IP_INTERVAL: i64 = 10;
 /// TOTP steps accepted either side of the current one.
@@ -141,6 +147,8 @@ pub struct LoginOutcome {
     pub token: String,
     /// `Full` (signed in) or `Pending` (second factor owed).
     pub stage: Stage,
+    /// A fresh device cookie for this browser and username.
+    pub device_cookie: String,
 }
 
 impl std::fmt::Debug for LoginOutcome {
@@ -354,16 +362,34 @@ impl Auth {
         old_token_hash: Option<&[u8]>,
         client: &Client,
     ) -> AuthResult<LoginOutcome> {
-        // The client budget comes first, before any hashing, even for a
-        // malformed username.
-        self.take(
-            &format!("pw:ip:{}", client.ip),
-            PASSWORD_IP_BURST,
-            PASSWORD_IP_INTERVAL,
-        )
-        .await?;
         let pw = normalize_login_password(password);
-        let key = match normalize_username(username) {
+        let name = normalize_username(username);
+        // A browser holding a genuine device cookie for this username spends
+        // its own allowance; every other attempt spends the address's and the
+        // username's shared ones. All before any hashing.
+        let trusted = match (&name, &client.device) {
+            (Ok(n), Some(d)) => self.keys.verify_device_cookie(&d.0, &n.key),
+            _ => None,
+        };
+        match &trusted {
+            Some(device) => {
+                self.take(
+                    &format!("pw:device:{device}"),
+                    PASSWORD_DEVICE_BURST,
+                    PASSWORD_DEVICE_INTERVAL,
+                )
+                .await?
+            }
+            None => {
+                self.take(
+                    &format!("pw:ip:{}", client.ip),
+                    PASSWORD_IP_BURST,
+                    PASSWORD_IP_INTERVAL,
+                )
+                .await?
+            }
+        }
+        let key = match name {
             Ok(n) => n.key,
             Err(_) => {
                 // Nothing to look up, but spend the same time as a real check.
@@ -371,12 +397,14 @@ impl Auth {
                 return Err(AuthError::InvalidCredentials);
             }
         };
-        self.take(
-            &Self::password_user_key(&key),
-            PASSWORD_USER_BURST,
-            PASSWORD_USER_INTERVAL,
-        )
-        .await?;
+        if trusted.is_none() {
+            self.take(
+                &Self::password_user_key(&key),
+                PASSWORD_USER_BURST,
+                PASSWORD_USER_INTERVAL,
+            )
+            .await?;
+        }
         let Some(user) = self.store.user_by_key(&key).await? else {
             self.hasher.verify_dummy(pw).await?;
             return Err(AuthError::InvalidCredentials);
@@ -397,7 +425,12 @@ impl Auth {
         if stage == Stage::Full {
             self.event(user.id, "sign_in", client, "password").await?;
         }
-        Ok(LoginOutcome { token, stage })
+        let device_cookie = self.keys.new_device_cookie(&key)?;
+        Ok(LoginOutcome {
+            token,
+            stage,
+            device_cookie,
+        })
     }
 
     async fn start_session(
@@ -950,6 +983,7 @@ impl Auth {
         let operator = Client {
             ip: "operator".into(),
             user_agent: "deadbolt cli".into(),
+            device: None,
         };
         self.event(user.id, "two_factor_reset_by_operator", &operator, "")
             .await?;

@@ -285,6 +285,37 @@ impl Keyring {
                 != self.current_key_id()
     }
 
+    /// A new device cookie for a browser that just proved it knows the
+    /// password of `username_key` (OWASP's device cookies): a random device id
+    /// and an HMAC binding it to the username, `id.mac` in base64url.
+    pub fn new_device_cookie(&self, username_key: &str) -> Result<String, KeyError> {
+        let mut id = [0u8; 16];
+        os_random(&mut id)?;
+        let id = BASE64URL_NOPAD.encode(&id);
+        let mac = BASE64URL_NOPAD.encode(&self.device_mac(username_key, &id));
+        Ok(format!("{id}.{mac}"))
+    }
+
+    /// The device id of a genuine device cookie issued for `username_key`, or
+    /// `None` (forged, altered, or issued for another username).
+    pub fn verify_device_cookie(&self, cookie: &str, username_key: &str) -> Option<String> {
+        use subtle::ConstantTimeEq;
+        let (id, mac) = cookie.split_once('.')?;
+        let mac = BASE64URL_NOPAD.decode(mac.as_bytes()).ok()?;
+        let want = self.device_mac(username_key, id);
+        bool::from(want.as_slice().ct_eq(&mac)).then(|| id.to_owned())
+    }
+
+    fn device_mac(&self, username_key: &str, id: &str) -> Vec<u8> {
+        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(self.pepper.as_ref())
+            .expect("HMAC takes any key length");
+        mac.update(b"deadbolt device cookie v1\0");
+        mac.update(username_key.as_bytes());
+        mac.update(b"\0");
+        mac.update(id.as_bytes());
+        mac.finalize().into_bytes()[..16].to_vec()
+    }
+
     /// Keyed hash of a normalised backup code, as stored.
     pub fn backup_code_hash(&self, normalised: &str) -> Vec<u8> {
         let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(self.pepper.as_ref())

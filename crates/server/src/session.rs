@@ -56,9 +56,53 @@ pub fn clear_cookie(config: &ServerConfig) -> HeaderValue {
     HeaderValue::from_str(&v).expect("static header value")
 }
 
+/// Device-cookie name over plain HTTP (see [`Client::device`]).
+pub const DEVICE_COOKIE_NAME: &str = "deadbolt_device";
+/// Device-cookie name over HTTPS.
+pub const SECURE_DEVICE_COOKIE_NAME: &str = "__Host-deadbolt_device";
+
+/// The device-cookie name for this configuration.
+pub fn device_cookie_name(config: &ServerConfig) -> &'static str {
+    if config.secure_cookies {
+        SECURE_DEVICE_COOKIE_NAME
+    } else {
+        DEVICE_COOKIE_NAME
+    }
+}
+
+/// `Set-Cookie` value for a device cookie (kept a year: it only ever grants
+/// this browser its own password-guessing allowance, never a session).
+pub fn set_device_cookie(config: &ServerConfig, value: &str) -> HeaderValue {
+    let v = format!(
+        "{}={value}; Max-Age=31536000; {}",
+        device_cookie_name(config),
+        attributes(config)
+    );
+    HeaderValue::from_str(&v).expect("base64url device cookie is a valid header value")
+}
+
+/// The `Set-Cookie` headers after a right password: the new session and the
+/// device cookie.
+pub fn login_cookies(
+    config: &ServerConfig,
+    outcome: &crate::auth::LoginOutcome,
+) -> axum::response::AppendHeaders<[(header::HeaderName, HeaderValue); 2]> {
+    axum::response::AppendHeaders([
+        (header::SET_COOKIE, set_cookie(config, &outcome.token)),
+        (
+            header::SET_COOKIE,
+            set_device_cookie(config, &outcome.device_cookie),
+        ),
+    ])
+}
+
 /// The session token from the request's cookies, if any.
 pub fn token_from_headers(config: &ServerConfig, headers: &HeaderMap) -> Option<String> {
-    let name = cookie_name(config);
+    cookie_value(headers, cookie_name(config))
+}
+
+/// The value of the cookie `name`, if present and non-empty.
+fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -81,6 +125,21 @@ pub struct Client {
     pub ip: String,
     /// The `User-Agent`, truncated to 200 characters.
     pub user_agent: String,
+    /// The device cookie this browser got at an earlier right password, if
+    /// any: a genuine one for the username being tried gives the browser its
+    /// own password-guessing allowance, so a stranger who exhausts the
+    /// username's allowance cannot lock its owner out.
+    pub device: Option<DeviceCookie>,
+}
+
+/// A device cookie's value, unverified. Not a credential, but never printed.
+#[derive(Clone)]
+pub struct DeviceCookie(pub String);
+
+impl std::fmt::Debug for DeviceCookie {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DeviceCookie([REDACTED])")
+    }
 }
 
 impl Client {
@@ -107,14 +166,22 @@ impl Client {
                 return Self {
                     ip: "unknown".into(),
                     user_agent: user_agent(&parts.headers),
+                    device: device_cookie(&parts.headers, config),
                 };
             }
         };
         Self {
             ip: ip.to_string(),
             user_agent: user_agent(&parts.headers),
+            device: device_cookie(&parts.headers, config),
         }
     }
+}
+
+fn device_cookie(headers: &HeaderMap, config: &ServerConfig) -> Option<DeviceCookie> {
+    cookie_value(headers, device_cookie_name(config))
+        .filter(|v| v.len() <= 128)
+        .map(DeviceCookie)
 }
 
 fn user_agent(headers: &HeaderMap) -> String {

@@ -17,7 +17,7 @@ use super::views::{FormErrors, LoginPage, SecondFactorPage};
 use super::{internal_error, message_of, render, status_for, with_retry_after};
 use crate::auth::{AuthError, SecondFactorInput};
 use crate::session::{
-    Client, MaybeSession, PendingLogin, SessionToken, clear_cookie, safe_next, set_cookie,
+    Client, MaybeSession, PendingLogin, SessionToken, clear_cookie, login_cookies, safe_next, set_cookie,
 };
 use crate::state::AppState;
 use crate::util::encode_query_value;
@@ -137,10 +137,7 @@ async fn submit_login(
         .await
     {
         Ok(outcome) => {
-            let cookie = [(
-                header::SET_COOKIE,
-                set_cookie(&state.config, &outcome.token),
-            )];
+            let cookie = login_cookies(&state.config, &outcome);
             let to = match outcome.stage {
                 Stage::Full => destination(&next),
                 Stage::Pending => second_factor_url(&next),

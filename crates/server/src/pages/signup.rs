@@ -1,7 +1,7 @@
 //! `/signup`: create an account, then sign straight in.
 
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::views::{FormErrors, SignupPage};
 use super::{internal_error, message_of, render, status_for, with_retry_after};
 use crate::auth::AuthError;
-use crate::session::{Client, MaybeSession, SessionToken, set_cookie};
+use crate::session::{Client, MaybeSession, SessionToken, login_cookies};
 use crate::state::AppState;
 
 pub(super) fn routes() -> Router<AppState> {
@@ -105,10 +105,7 @@ async fn submit(
         .await
     {
         Ok(outcome) => (
-            [(
-                header::SET_COOKIE,
-                set_cookie(&state.config, &outcome.token),
-            )],
+            login_cookies(&state.config, &outcome),
             Redirect::to("/account?welcome=1"),
         )
             .into_response(),

@@ -705,6 +705,98 @@ async fn password_guessing_is_throttled_per_username_and_recovers() {
     assert_eq!(r.json["status"], "authenticated");
 }
 
+/// OWASP device cookies: a stranger who knows only the username can exhaust
+/// the username's shared password allowance, but the owner's browser, which
+/// holds a device cookie from an earlier right password, keeps its own.
+#[tokio::test]
+async fn a_stranger_cannot_lock_the_owner_out_of_a_browser_that_logged_in_before() {
+    let t = TestApp::new().await;
+    let owner = t.user("olga").await; // signed up and logged in: holds a device cookie
+    assert!(owner.device_pair().is_some(), "a right password leaves a device cookie");
+    let stranger = t.agent();
+    let mut last = StatusCode::OK;
+    for _ in 0..12 {
+        last = stranger
+            .post("/api/v1/login", json!({"username": "olga", "password": "guess guess 1"}))
+            .await
+            .status;
+    }
+    assert_eq!(last, StatusCode::TOO_MANY_REQUESTS, "the stranger is throttled");
+    // A browser without the cookie is throttled too, even with the right password...
+    let r = t
+        .agent()
+        .post("/api/v1/login", json!({"username": "olga", "password": PW}))
+        .await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    // ...but the owner's browser gets in.
+    let r = owner
+        .post("/api/v1/login", json!({"username": "olga", "password": PW}))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.json["status"], "authenticated");
+}
+
+#[tokio::test]
+async fn fail_a_device_cookie_for_another_username_or_a_forged_one_grants_no_allowance() {
+    let t = TestApp::new().await;
+    let owner = t.user("pia").await;
+    t.user("quinn").await;
+    let good = owner.device_pair().expect("device cookie");
+    // Exhaust quinn's shared allowance.
+    for _ in 0..12 {
+        t.agent()
+            .post("/api/v1/login", json!({"username": "quinn", "password": "guess guess 1"}))
+            .await;
+    }
+    // pia's cookie is bound to pia: it does not open quinn's door.
+    let r = owner
+        .post("/api/v1/login", json!({"username": "quinn", "password": PW}))
+        .await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    // A cookie with a changed id (same MAC) is not genuine either.
+    let (name, value) = good.split_once('=').unwrap();
+    let (id, mac) = value.split_once('.').unwrap();
+    let forged_id: String = id.chars().rev().collect();
+    let forged = t.agent();
+    *forged.device.lock().unwrap() = Some(format!("{name}={forged_id}.{mac}"));
+    for _ in 0..12 {
+        forged
+            .post("/api/v1/login", json!({"username": "pia", "password": "guess guess 1"}))
+            .await;
+    }
+    let r = owner
+        .post("/api/v1/login", json!({"username": "pia", "password": PW}))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "the genuine browser still gets in");
+    let r = forged
+        .post("/api/v1/login", json!({"username": "pia", "password": PW}))
+        .await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "the forged cookie shares the stranger's allowance");
+}
+
+/// A trusted browser's allowance is bounded too: it is not a way around throttling.
+#[tokio::test]
+async fn fail_a_trusted_browser_is_throttled_on_its_own_allowance() {
+    let t = TestApp::new().await;
+    let owner = t.user("rae").await;
+    let mut statuses = Vec::new();
+    for _ in 0..11 {
+        statuses.push(
+            owner
+                .post("/api/v1/login", json!({"username": "rae", "password": "guess guess 1"}))
+                .await
+                .status,
+        );
+    }
+    assert_eq!(statuses[..10], [StatusCode::UNAUTHORIZED; 10]);
+    assert_eq!(statuses[10], StatusCode::TOO_MANY_REQUESTS);
+    t.clock.advance(60);
+    let r = owner
+        .post("/api/v1/login", json!({"username": "rae", "password": PW}))
+        .await;
+    assert_eq!(r.json["status"], "authenticated", "one guess a minute refills");
+}
+
 /// The month an attacker who knows the password gets: guessing whenever the
 /// server allows, for 30 days, evaluates fewer than 3,300 guesses (< 1 %
 /// success with a ±1 window), and the real user gets in within 900 s after.

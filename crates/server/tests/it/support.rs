@@ -153,6 +153,7 @@ impl TestApp {
         Agent {
             router: app(state.clone()),
             cookie: Arc::new(Mutex::new(None)),
+            device: Arc::new(Mutex::new(None)),
         }
     }
 
@@ -161,6 +162,7 @@ impl TestApp {
         Agent {
             router: self.router.clone(),
             cookie: Arc::new(Mutex::new(None)),
+            device: Arc::new(Mutex::new(None)),
         }
     }
 
@@ -250,12 +252,19 @@ impl Resp {
 pub struct Agent {
     router: Router,
     pub cookie: Arc<Mutex<Option<String>>>,
+    /// The device cookie (`deadbolt_device=...`) a right password leaves behind.
+    pub device: Arc<Mutex<Option<String>>>,
 }
 
 impl Agent {
     /// The current `name=value` cookie pair.
     pub fn cookie_pair(&self) -> Option<String> {
         self.cookie.lock().unwrap().clone()
+    }
+
+    /// The current `name=value` device cookie pair.
+    pub fn device_pair(&self) -> Option<String> {
+        self.device.lock().unwrap().clone()
     }
 
     /// Replace the cookie jar's content (to replay an old cookie).
@@ -265,8 +274,13 @@ impl Agent {
 
     /// Send a request, adding the cookie and keeping any new one.
     pub async fn send(&self, mut req: Request<Body>) -> Resp {
-        if let Some(c) = self.cookie_pair() {
-            req.headers_mut().insert(header::COOKIE, c.parse().unwrap());
+        let jar: Vec<String> = [self.cookie_pair(), self.device_pair()]
+            .into_iter()
+            .flatten()
+            .collect();
+        if !jar.is_empty() {
+            req.headers_mut()
+                .insert(header::COOKIE, jar.join("; ").parse().unwrap());
         }
         let resp = self.router.clone().oneshot(req).await.expect("infallible");
         let status = resp.status();
@@ -275,7 +289,12 @@ impl Agent {
             let sc = sc.to_str().unwrap();
             let pair = sc.split(';').next().unwrap().trim().to_owned();
             let cleared = pair.ends_with('=') || sc.contains("Max-Age=0");
-            *self.cookie.lock().unwrap() = if cleared { None } else { Some(pair) };
+            let slot = if pair.contains("deadbolt_device=") {
+                &self.device
+            } else {
+                &self.cookie
+            };
+            *slot.lock().unwrap() = if cleared { None } else { Some(pair) };
         }
         let body = axum::body::to_bytes(resp.into_body(), usize::MAX)
             .await
