@@ -34,7 +34,8 @@ pub struct ResetArgs {
 #[derive(Debug, Subcommand)]
 pub enum KeysCommand {
     /// Add a new encryption key and re-encrypt every TOTP secret under it, in one
-    /// transaction; older keys stay in the key file for reading.
+    /// transaction; older keys stay in the key file for reading. Restart the
+    /// running servers afterwards: they read the key file only at start.
     Rotate(StoreArgs),
 }
 
@@ -43,10 +44,27 @@ fn location(args: &StoreArgs) -> anyhow::Result<StoreLocation> {
     Ok(StoreLocation::resolve(args, &file))
 }
 
-async fn state(args: &StoreArgs) -> anyhow::Result<(AppState, Arc<dyn Store>)> {
+/// The store of an existing installation: unlike `serve` and `migrate`, the
+/// operator commands never create a database (a mistyped `--data-dir` would
+/// otherwise list no users, or rotate the keys of an empty database).
+fn existing_location(args: &StoreArgs) -> anyhow::Result<StoreLocation> {
     let loc = location(args)?;
+    if loc.database_url.is_none() && !loc.data_dir.join("deadbolt.db").exists() {
+        bail!(
+            "no Deadbolt database in {}: pass the --data-dir (or --database-url) that `deadbolt serve` uses",
+            loc.data_dir.display()
+        );
+    }
+    Ok(loc)
+}
+
+async fn state(args: &StoreArgs) -> anyhow::Result<(AppState, Arc<dyn Store>)> {
+    let loc = existing_location(args)?;
     let store: Arc<dyn Store> = Arc::new(open_store(&loc, None).await?);
-    let keys = load_keys(&loc)?;
+    // Listing users and resetting 2FA never decrypt a secret: a throwaway
+    // keyring, so that no key file is created (e.g. `./deadbolt-data/keys`
+    // next to a `--database-url` run) and DEADBOLT_KEYS is not needed.
+    let keys = deadbolt_server::Keyring::generate().context("cannot generate a keyring")?;
     let state = AppState::new(
         store.clone(),
         keys,
@@ -104,7 +122,7 @@ pub async fn user(cmd: &UserCommand) -> anyhow::Result<ExitCode> {
 pub async fn keys(cmd: &KeysCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         KeysCommand::Rotate(args) => {
-            let loc = location(args)?;
+            let loc = existing_location(args)?;
             if std::env::var("DEADBOLT_KEYS").is_ok_and(|s| !s.trim().is_empty()) {
                 bail!(
                     "the keys come from DEADBOLT_KEYS: rotate by unsetting it, pointing --data-dir at a copy of the key file, rotating there, and publishing the new file"
@@ -123,6 +141,11 @@ pub async fn keys(cmd: &KeysCommand) -> anyhow::Result<ExitCode> {
                 .await
                 .context("re-encrypting the TOTP secrets failed")?;
             println!("key {id} is now current; {resealed} TOTP secrets re-encrypted");
+            // A running server knows only the keys it read at start: until it
+            // restarts, every code check of a re-encrypted secret fails.
+            println!(
+                "restart every running `deadbolt serve` of this installation now: they read the key file only at start"
+            );
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -92,7 +92,10 @@ pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot listen on {addr}"))?;
     let local = listener.local_addr()?;
-    println!("deadbolt listening on http://{local} (public URL {})", cfg.public_url);
+    println!(
+        "deadbolt listening on http://{local} (public URL {})",
+        cfg.public_url
+    );
     deadbolt_server::serve(listener, state, shutdown_signal())
         .await
         .context("server error")

@@ -1,8 +1,13 @@
 //! The one integration-test binary of the `deadbolt` CLI: it runs the built
-//! binary. `interop` needs oathtool and pyotp and is `#[ignore]`d by default.
+//! binary. `interop` needs oathtool and pyotp, `multinode` (and one `admin`
+//! test) PostgreSQL on 127.0.0.1:5432; those are `#[ignore]`d by default.
 
+mod admin;
 mod code;
+mod http;
 mod interop;
+mod multinode;
+mod node;
 
 use std::process::{Command, Output};
 
