@@ -141,10 +141,11 @@ pub async fn keys(cmd: &KeysCommand) -> anyhow::Result<ExitCode> {
                 .await
                 .context("re-encrypting the TOTP secrets failed")?;
             println!("key {id} is now current; {resealed} TOTP secrets re-encrypted");
-            // A running server knows only the keys it read at start: until it
-            // restarts, every code check of a re-encrypted secret fails.
+            // Running servers on this key file read it again when they meet the
+            // new key id; they keep sealing new setups under the old key until
+            // restarted (still readable: old keys stay in the file).
             println!(
-                "restart every running `deadbolt serve` of this installation now: they read the key file only at start"
+                "running servers pick the new key up by themselves; restart them to seal new setups under it"
             );
             Ok(ExitCode::SUCCESS)
         }

@@ -242,7 +242,7 @@ impl std::fmt::Debug for SetupInfo {
 /// The authentication service.
 pub struct Auth {
     store: Arc<dyn Store>,
-    keys: Keyring,
+    keys: std::sync::RwLock<Arc<Keyring>>,
     config: Arc<ServerConfig>,
     clock: Arc<dyn Clock>,
     hasher: Hasher,
@@ -259,7 +259,7 @@ impl Auth {
         let hasher = Hasher::new(config.argon2, config.hash_concurrency);
         Self {
             store,
-            keys,
+            keys: std::sync::RwLock::new(Arc::new(keys)),
             config,
             clock,
             hasher,
@@ -368,7 +368,7 @@ impl Auth {
         // its own allowance; every other attempt spends the address's and the
         // username's shared ones. All before any hashing.
         let trusted = match (&name, &client.device) {
-            (Ok(n), Some(d)) => self.keys.verify_device_cookie(&d.0, &n.key),
+            (Ok(n), Some(d)) => self.keys().verify_device_cookie(&d.0, &n.key),
             _ => None,
         };
         match &trusted {
@@ -425,7 +425,7 @@ impl Auth {
         if stage == Stage::Full {
             self.event(user.id, "sign_in", client, "password").await?;
         }
-        let device_cookie = self.keys.new_device_cookie(&key)?;
+        let device_cookie = self.keys().new_device_cookie(&key)?;
         Ok(LoginOutcome {
             token,
             stage,
@@ -584,7 +584,7 @@ impl Auth {
         let Ok(code) = BackupCode::parse(code) else {
             return Err(AuthError::WrongCode);
         };
-        let hash = self.keys.backup_code_hash(code.as_str());
+        let hash = self.keys().backup_code_hash(code.as_str());
         if self
             .store
             .spend_backup_code(user_id, &hash, self.now())
@@ -599,10 +599,27 @@ impl Auth {
         }
     }
 
+    /// The current keyring (cheap: an `Arc`).
+    fn keys(&self) -> Arc<Keyring> {
+        self.keys.read().expect("keyring lock").clone()
+    }
+
     fn open_secret(&self, device: &deadbolt_store::Device) -> AuthResult<Secret> {
-        let raw = self
-            .keys
-            .open(device.user_id, device.id, &device.sealed_secret)?;
+        let keys = self.keys();
+        let raw = match keys.open(device.user_id, device.id, &device.sealed_secret) {
+            // Sealed under a key this node has not seen yet: `deadbolt keys
+            // rotate` ran while it was serving. Read the key file again.
+            Err(KeyError::UnknownKey(id)) => match keys.reload().filter(|k| k.has_key(id)) {
+                Some(fresh) => {
+                    let fresh = Arc::new(fresh);
+                    *self.keys.write().expect("keyring lock") = fresh.clone();
+                    tracing::info!(key_id = id, "key file reloaded after a rotation");
+                    fresh.open(device.user_id, device.id, &device.sealed_secret)?
+                }
+                None => return Err(KeyError::UnknownKey(id).into()),
+            },
+            other => other?,
+        };
         Secret::from_bytes(&raw).map_err(|e| AuthError::Internal(format!("sealed secret: {e}")))
     }
 
@@ -772,7 +789,7 @@ impl Auth {
     ) -> AuthResult<SetupInfo> {
         let user = self.reauthenticate(user_id, password, client).await?;
         let secret = Secret::generate();
-        let keys = &self.keys;
+        let keys = self.keys();
         let failed = std::sync::atomic::AtomicBool::new(false);
         let seal = |device_id: i64| -> Vec<u8> {
             keys.seal(user_id, device_id, secret.expose())
@@ -892,7 +909,7 @@ impl Auth {
         let codes = BackupCode::generate_set();
         let hashes: Vec<Vec<u8>> = codes
             .iter()
-            .map(|c| self.keys.backup_code_hash(c.as_str()))
+            .map(|c| self.keys().backup_code_hash(c.as_str()))
             .collect();
         self.store
             .replace_backup_codes(user_id, &hashes, self.now())
@@ -947,11 +964,12 @@ impl Auth {
     pub async fn reseal_devices(&self) -> AuthResult<usize> {
         let mut resealed = Vec::new();
         for device in self.store.all_devices().await? {
-            if self.keys.needs_reseal(&device.sealed_secret) {
+            if self.keys().needs_reseal(&device.sealed_secret) {
                 let secret = self.open_secret(&device)?;
                 resealed.push((
                     device.id,
-                    self.keys.seal(device.user_id, device.id, secret.expose())?,
+                    self.keys()
+                        .seal(device.user_id, device.id, secret.expose())?,
                 ));
             }
         }

@@ -47,6 +47,8 @@ pub struct Keyring {
     keys: Vec<(u32, Zeroizing<[u8; 32]>)>,
     /// HMAC key for backup-code hashes.
     pepper: Zeroizing<[u8; 32]>,
+    /// The data directory whose `keys` file this came from, for [`Keyring::reload`].
+    dir: Option<std::path::PathBuf>,
 }
 
 impl fmt::Debug for Keyring {
@@ -88,6 +90,7 @@ impl Keyring {
         Ok(Self {
             keys: vec![(1, random_key()?)],
             pepper: random_key()?,
+            dir: None,
         })
     }
 
@@ -125,7 +128,11 @@ impl Keyring {
             return Err(KeyError::Malformed("no AEAD key"));
         }
         let pepper = pepper.ok_or(KeyError::Malformed("no pepper line"))?;
-        Ok(Self { keys, pepper })
+        Ok(Self {
+            keys,
+            pepper,
+            dir: None,
+        })
     }
 
     /// The key-file text (secret: write it only to a 0600 file).
@@ -164,16 +171,38 @@ impl Keyring {
                         );
                     }
                 }
-                Self::from_env_string(&text)
+                let mut ring = Self::from_env_string(&text)?;
+                ring.dir = Some(dir.to_path_buf());
+                Ok(ring)
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 std::fs::create_dir_all(dir)?;
-                let ring = Self::generate()?;
+                let mut ring = Self::generate()?;
                 ring.write_new_file(&path)?;
+                ring.dir = Some(dir.to_path_buf());
                 Ok(ring)
             }
             Err(e) => Err(e.into()),
         }
+    }
+
+    /// Read the key file again (after `deadbolt keys rotate` on a running
+    /// server): `None` when this keyring did not come from a file or the file
+    /// cannot be read.
+    pub fn reload(&self) -> Option<Self> {
+        let dir = self.dir.as_deref()?;
+        match Self::load_or_create(dir) {
+            Ok(ring) => Some(ring),
+            Err(e) => {
+                tracing::error!(error = %e, "reloading the key file failed");
+                None
+            }
+        }
+    }
+
+    /// Whether this keyring holds the AEAD key `id`.
+    pub fn has_key(&self, id: u32) -> bool {
+        self.keys.iter().any(|(k, _)| *k == id)
     }
 
     /// Write the key file at `dir/keys` (replacing it), mode 0600.

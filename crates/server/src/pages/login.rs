@@ -17,7 +17,8 @@ use super::views::{FormErrors, LoginPage, SecondFactorPage};
 use super::{internal_error, message_of, render, status_for, with_retry_after};
 use crate::auth::{AuthError, SecondFactorInput};
 use crate::session::{
-    Client, MaybeSession, PendingLogin, SessionToken, clear_cookie, login_cookies, safe_next, set_cookie,
+    Client, MaybeSession, PendingLogin, SessionToken, clear_cookie, login_cookies, safe_next,
+    set_cookie,
 };
 use crate::state::AppState;
 use crate::util::encode_query_value;

@@ -3,6 +3,7 @@
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
+use deadbolt_server::Keyring;
 use serde_json::json;
 
 use crate::support::{PW, T0, TestApp, totp};
@@ -712,16 +713,26 @@ async fn password_guessing_is_throttled_per_username_and_recovers() {
 async fn a_stranger_cannot_lock_the_owner_out_of_a_browser_that_logged_in_before() {
     let t = TestApp::new().await;
     let owner = t.user("olga").await; // signed up and logged in: holds a device cookie
-    assert!(owner.device_pair().is_some(), "a right password leaves a device cookie");
+    assert!(
+        owner.device_pair().is_some(),
+        "a right password leaves a device cookie"
+    );
     let stranger = t.agent();
     let mut last = StatusCode::OK;
     for _ in 0..12 {
         last = stranger
-            .post("/api/v1/login", json!({"username": "olga", "password": "guess guess 1"}))
+            .post(
+                "/api/v1/login",
+                json!({"username": "olga", "password": "guess guess 1"}),
+            )
             .await
             .status;
     }
-    assert_eq!(last, StatusCode::TOO_MANY_REQUESTS, "the stranger is throttled");
+    assert_eq!(
+        last,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the stranger is throttled"
+    );
     // A browser without the cookie is throttled too, even with the right password...
     let r = t
         .agent()
@@ -745,12 +756,18 @@ async fn fail_a_device_cookie_for_another_username_or_a_forged_one_grants_no_all
     // Exhaust quinn's shared allowance.
     for _ in 0..12 {
         t.agent()
-            .post("/api/v1/login", json!({"username": "quinn", "password": "guess guess 1"}))
+            .post(
+                "/api/v1/login",
+                json!({"username": "quinn", "password": "guess guess 1"}),
+            )
             .await;
     }
     // pia's cookie is bound to pia: it does not open quinn's door.
     let r = owner
-        .post("/api/v1/login", json!({"username": "quinn", "password": PW}))
+        .post(
+            "/api/v1/login",
+            json!({"username": "quinn", "password": PW}),
+        )
         .await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
     // A cookie with a changed id (same MAC) is not genuine either.
@@ -761,17 +778,28 @@ async fn fail_a_device_cookie_for_another_username_or_a_forged_one_grants_no_all
     *forged.device.lock().unwrap() = Some(format!("{name}={forged_id}.{mac}"));
     for _ in 0..12 {
         forged
-            .post("/api/v1/login", json!({"username": "pia", "password": "guess guess 1"}))
+            .post(
+                "/api/v1/login",
+                json!({"username": "pia", "password": "guess guess 1"}),
+            )
             .await;
     }
     let r = owner
         .post("/api/v1/login", json!({"username": "pia", "password": PW}))
         .await;
-    assert_eq!(r.status, StatusCode::OK, "the genuine browser still gets in");
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "the genuine browser still gets in"
+    );
     let r = forged
         .post("/api/v1/login", json!({"username": "pia", "password": PW}))
         .await;
-    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "the forged cookie shares the stranger's allowance");
+    assert_eq!(
+        r.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the forged cookie shares the stranger's allowance"
+    );
 }
 
 /// A trusted browser's allowance is bounded too: it is not a way around throttling.
@@ -783,7 +811,10 @@ async fn fail_a_trusted_browser_is_throttled_on_its_own_allowance() {
     for _ in 0..11 {
         statuses.push(
             owner
-                .post("/api/v1/login", json!({"username": "rae", "password": "guess guess 1"}))
+                .post(
+                    "/api/v1/login",
+                    json!({"username": "rae", "password": "guess guess 1"}),
+                )
                 .await
                 .status,
         );
@@ -794,7 +825,10 @@ async fn fail_a_trusted_browser_is_throttled_on_its_own_allowance() {
     let r = owner
         .post("/api/v1/login", json!({"username": "rae", "password": PW}))
         .await;
-    assert_eq!(r.json["status"], "authenticated", "one guess a minute refills");
+    assert_eq!(
+        r.json["status"], "authenticated",
+        "one guess a minute refills"
+    );
 }
 
 /// The month an attacker who knows the password gets: guessing whenever the
@@ -1443,6 +1477,55 @@ async fn key_rotation_reseals_secrets_and_codes_keep_working() {
             .windows(raw.len())
             .any(|w| w == raw.expose())
     );
+}
+
+/// Regression: `deadbolt keys rotate` while a node serves used to make that
+/// node answer 500 to every code sealed under the new key until restarted.
+#[tokio::test]
+async fn a_running_node_reads_the_key_file_again_after_a_rotation() {
+    let t = TestApp::new().await;
+    let dir = std::env::temp_dir().join(format!("deadbolt-keys-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let clock: std::sync::Arc<dyn deadbolt_server::Clock> = t.clock.clone();
+    let keys = Keyring::load_or_create(&dir).unwrap();
+    let node =
+        deadbolt_server::AppState::new(t.store.clone(), keys, t.config.clone(), clock.clone());
+    let a = crate::support::TestApp::agent_for(&node);
+    a.post(
+        "/api/v1/signup",
+        json!({"username": "sven", "password": PW}),
+    )
+    .await;
+    a.post("/api/v1/login", json!({"username": "sven", "password": PW}))
+        .await;
+    let secret = a.setup(PW).await;
+    let r = a
+        .post(
+            "/api/v1/me/two-factor/confirm",
+            json!({"code": t.code(&secret, 0)}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    // What `deadbolt keys rotate` does, from another process.
+    let mut rotated = Keyring::load_or_create(&dir).unwrap();
+    rotated.rotate().unwrap();
+    rotated.save(&dir).unwrap();
+    let cli = deadbolt_server::AppState::new(t.store.clone(), rotated, t.config.clone(), clock);
+    assert_eq!(cli.auth.reseal_devices().await.unwrap(), 1);
+    // The running node still signs sven in with a code.
+    let b = crate::support::TestApp::agent_for(&node);
+    let r = b
+        .post("/api/v1/login", json!({"username": "sven", "password": PW}))
+        .await;
+    assert_eq!(r.json["status"], "second_factor_required");
+    let r = b
+        .post(
+            "/api/v1/login/second-factor",
+            json!({"code": t.code(&secret, 1)}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 impl TestApp {
