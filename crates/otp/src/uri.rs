@@ -121,10 +121,11 @@ impl OtpAuthUri {
     /// [`Error::UriDuplicateParameter`], [`Error::UriPercentEncoding`].
     pub fn parse(uri: &str) -> Result<Self> {
         const SCHEME: &str = "otpauth://";
-        if uri.len() < SCHEME.len() || !uri[..SCHEME.len()].eq_ignore_ascii_case(SCHEME) {
-            return Err(Error::UriScheme);
-        }
-        let rest = &uri[SCHEME.len()..];
+        // `get` rather than slicing: byte 10 may fall inside a multi-byte character.
+        let rest = match (uri.get(..SCHEME.len()), uri.get(SCHEME.len()..)) {
+            (Some(scheme), Some(rest)) if scheme.eq_ignore_ascii_case(SCHEME) => rest,
+            _ => return Err(Error::UriScheme),
+        };
         let rest = rest.split_once('#').map_or(rest, |(before, _)| before);
         let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
         let (otp_type, label) = path.split_once('/').unwrap_or((path, ""));

@@ -757,8 +757,11 @@ impl Auth {
             .user_by_id(user_id)
             .await?
             .ok_or(AuthError::Unauthenticated)?;
+        // Its own allowance, which only the signed-in owner can spend: a
+        // stranger who empties the username's login allowance must not lock
+        // the owner out of changing the password or the second factor.
         self.take(
-            &Self::password_user_key(&user.username_key),
+            &format!("pw:reauth:{}", user.id),
             PASSWORD_USER_BURST,
             PASSWORD_USER_INTERVAL,
         )

@@ -1,0 +1,93 @@
+//! Argon2id cost on this machine, with the server's parameters
+//! (`Argon2Params::default()`, the same `argon2` calls as `password.rs`:
+//! verify a password against a PHC string, as every login does).
+//!
+//! ```sh
+//! cargo run --release -p deadbolt-server --example argon2_rate -- [N] [THREADS]
+//! ```
+//!
+//! Prints one JSON line: the median time of one verification run alone
+//! (`single_ms`), the throughput with THREADS (default: available cores)
+//! verifications running at once (`parallel_per_s`, `parallel_ms_each`), and
+//! the physical ceiling `cores / single time` (`ceiling_per_s`).
+
+use std::time::Instant;
+
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use argon2::{Algorithm, Argon2, Params, Version};
+use deadbolt_server::Argon2Params;
+
+fn argon(p: Argon2Params) -> Argon2<'static> {
+    Argon2::new(
+        Algorithm::Argon2id,
+        Version::V0x13,
+        Params::new(p.m_cost, p.t_cost, p.p_cost, None).expect("valid params"),
+    )
+}
+
+fn verify_once(p: Argon2Params, phc: &str) -> f64 {
+    let start = Instant::now();
+    let parsed = PasswordHash::new(phc).expect("phc");
+    assert!(
+        argon(p)
+            .verify_password(b"correct horse battery", &parsed)
+            .is_ok()
+    );
+    start.elapsed().as_secs_f64()
+}
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    }
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(40);
+    let cores = std::thread::available_parallelism().map_or(2, |c| c.get());
+    let threads: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(cores);
+    let p = Argon2Params::default();
+    let phc = argon(p)
+        .hash_password(b"correct horse battery")
+        .expect("hash")
+        .to_string();
+    // Warm up (page faults of the first 19 MiB block, CPU frequency).
+    for _ in 0..3 {
+        verify_once(p, &phc);
+    }
+    let mut single: Vec<f64> = (0..n).map(|_| verify_once(p, &phc)).collect();
+    let single_s = median(&mut single);
+
+    let start = Instant::now();
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                for _ in 0..n {
+                    verify_once(p, &phc);
+                }
+            });
+        }
+    });
+    let wall = start.elapsed().as_secs_f64();
+    let parallel_per_s = (n * threads) as f64 / wall;
+    println!(
+        "{{\"m_cost\":{},\"t_cost\":{},\"p_cost\":{},\"n\":{},\"cores\":{},\"threads\":{},\
+         \"single_ms\":{:.3},\"ceiling_per_s\":{:.2},\"parallel_per_s\":{:.2},\"parallel_ms_each\":{:.3}}}",
+        p.m_cost,
+        p.t_cost,
+        p.p_cost,
+        n,
+        cores,
+        threads,
+        single_s * 1e3,
+        cores as f64 / single_s,
+        parallel_per_s,
+        threads as f64 / parallel_per_s * 1e3
+    );
+}
