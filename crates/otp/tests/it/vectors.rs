@@ -29,21 +29,17 @@ fn n(v: &Value, key: &str) -> u64 {
         .unwrap_or_else(|| panic!("{key} is a number in {v}"))
 }
 
-/// The copy under tests/data must not drift from the shared file when it is there.
+/// The copy under tests/data must not drift from the shared file.
 #[test]
+#[ignore = "needs ../shared beside the workspace (CI provides it)"]
 fn data_copy_matches_shared_vectors() {
-    let shared = concat!(
+    let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../../shared/vectors/otp.json"
     );
-    if let Ok(text) = std::fs::read_to_string(shared) {
-        let shared: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(
-            shared,
-            vectors(),
-            "tests/data/otp.json differs from {shared}"
-        );
-    }
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let shared: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(shared, vectors(), "tests/data/otp.json differs from {path}");
 }
 
 #[test]
