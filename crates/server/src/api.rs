@@ -336,7 +336,7 @@ pub async fn confirm(
 ) -> ApiResult<Json<EnabledResponse>> {
     state
         .auth
-        .confirm_setup(user.user_id, &body.code, &client)
+        .confirm_setup(user.user_id, &user.token_hash, &body.code, &client)
         .await?;
     Ok(Json(EnabledResponse { enabled: true }))
 }
@@ -353,7 +353,13 @@ pub async fn disable(
     let input = second_factor_input(body.code, body.backup_code)?;
     state
         .auth
-        .disable(user.user_id, &body.password, input, &client)
+        .disable(
+            user.user_id,
+            &user.token_hash,
+            &body.password,
+            input,
+            &client,
+        )
         .await?;
     Ok(Json(EnabledResponse { enabled: false }))
 }

@@ -847,9 +847,13 @@ impl Auth {
 
     /// Confirm the pending setup with a code from the new device: only then
     /// is 2FA active (and the previous device replaced).
+    ///
+    /// Every other session of the user ends (a new device is a credential
+    /// change): `current_token_hash` is the session that confirmed.
     pub async fn confirm_setup(
         &self,
         user_id: UserId,
+        current_token_hash: &[u8],
         code: &str,
         client: &Client,
     ) -> AuthResult<()> {
@@ -876,15 +880,25 @@ impl Auth {
         if !self.store.confirm_device(user_id, device.id, step).await? {
             return Err(AuthError::NoPendingSetup);
         }
-        self.event(user_id, "two_factor_enabled", client, "")
+        self.store
+            .delete_user_sessions(user_id, Some(current_token_hash))
             .await?;
+        self.event(
+            user_id,
+            "two_factor_enabled",
+            client,
+            "other sessions signed out",
+        )
+        .await?;
         Ok(())
     }
 
     /// Turn 2FA off: needs the password and a current code or a backup code.
+    /// Every other session of the user ends.
     pub async fn disable(
         &self,
         user_id: UserId,
+        current_token_hash: &[u8],
         password: &str,
         input: SecondFactorInput,
         client: &Client,
@@ -895,8 +909,16 @@ impl Auth {
         }
         self.check_second_factor(user_id, input, client).await?;
         self.store.remove_two_factor(user_id).await?;
-        self.event(user_id, "two_factor_disabled", client, "")
+        self.store
+            .delete_user_sessions(user_id, Some(current_token_hash))
             .await?;
+        self.event(
+            user_id,
+            "two_factor_disabled",
+            client,
+            "other sessions signed out",
+        )
+        .await?;
         Ok(())
     }
 

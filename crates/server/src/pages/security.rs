@@ -377,7 +377,7 @@ async fn confirm_setup(
     } else {
         state
             .auth
-            .confirm_setup(user.user_id, &form.code, &client)
+            .confirm_setup(user.user_id, &user.token_hash, &form.code, &client)
             .await
     };
     let error = match result {
@@ -470,7 +470,13 @@ async fn disable(
     };
     match state
         .auth
-        .disable(user.user_id, &form.disable_password, input, &client)
+        .disable(
+            user.user_id,
+            &user.token_hash,
+            &form.disable_password,
+            input,
+            &client,
+        )
         .await
     {
         Ok(()) | Err(AuthError::TwoFactorNotEnabled) => {

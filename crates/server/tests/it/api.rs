@@ -999,6 +999,73 @@ async fn fail_a_pending_login_expires() {
     assert_eq!(r.error_code(), "no_pending_login");
 }
 
+/// Turning 2FA on or off is a credential change: every other session (and
+/// every pending login) ends; the session that made the change stays.
+#[tokio::test]
+async fn fail_enabling_or_disabling_2fa_signs_out_other_sessions() {
+    let t = TestApp::new().await;
+    let a = t.user("cleo").await;
+    let other = t.agent();
+    other
+        .post("/api/v1/login", json!({"username": "cleo", "password": PW}))
+        .await;
+    assert_eq!(other.me().await.status, StatusCode::OK);
+    let secret = a.setup(PW).await;
+    let r = a
+        .post(
+            "/api/v1/me/two-factor/confirm",
+            json!({"code": t.code(&secret, 0)}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(
+        a.me().await.status,
+        StatusCode::OK,
+        "the confirming session stays"
+    );
+    assert_eq!(
+        other.me().await.status,
+        StatusCode::UNAUTHORIZED,
+        "enabling ends the others"
+    );
+
+    t.clock.advance(30);
+    let pending = t.pending("cleo").await;
+    let third = t.pending("cleo").await;
+    let r = third
+        .post(
+            "/api/v1/login/second-factor",
+            json!({"code": t.code(&secret, 0)}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    t.clock.advance(30);
+    let r = a
+        .post(
+            "/api/v1/me/two-factor/disable",
+            json!({"password": PW, "code": t.code(&secret, 0)}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(
+        a.me().await.status,
+        StatusCode::OK,
+        "the disabling session stays"
+    );
+    assert_eq!(
+        third.me().await.status,
+        StatusCode::UNAUTHORIZED,
+        "disabling ends the others"
+    );
+    let r = pending
+        .post(
+            "/api/v1/login/second-factor",
+            json!({"code": t.code(&secret, 1)}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "and pending logins");
+}
+
 #[tokio::test]
 async fn changing_the_password_signs_out_other_sessions() {
     let t = TestApp::new().await;
