@@ -6,27 +6,18 @@ use axum::http::{Request, StatusCode, header};
 use deadbolt_server::Keyring;
 use serde_json::json;
 
-use crate::support::{PW, T0, TestApp, totp};
+use crate::support::{PW, T0, TestApp, tally, totp};
 
 // ------------------------------------------------------------------ sign-up
 
 #[tokio::test]
 async fn signup_returns_201_and_refuses_a_case_folded_duplicate() {
     let t = TestApp::new().await;
-    let r = t
-        .agent()
-        .post(
-            "/api/v1/signup",
-            json!({"username": "Alice", "password": PW}),
-        )
-        .await;
+    let r = t.agent().signup("Alice", PW).await;
     assert_eq!(r.status, StatusCode::CREATED);
     assert_eq!(r.json, json!({"username": "Alice"}));
     for dup in ["alice", "ALICE", "ＡＬＩＣＥ"] {
-        let r = t
-            .agent()
-            .post("/api/v1/signup", json!({"username": dup, "password": PW}))
-            .await;
+        let r = t.agent().signup(dup, PW).await;
         assert_eq!(r.status, StatusCode::CONFLICT, "{dup}");
         assert_eq!(r.error_code(), "username_taken");
     }
@@ -45,10 +36,7 @@ async fn fail_signup_with_weak_common_short_or_nul_password_or_bad_username_writ
         ("", PW),
     ];
     for (u, p) in cases {
-        let r = t
-            .agent()
-            .post("/api/v1/signup", json!({"username": u, "password": p}))
-            .await;
+        let r = t.agent().signup(u, p).await;
         assert_eq!(
             r.status,
             StatusCode::BAD_REQUEST,
@@ -58,20 +46,14 @@ async fn fail_signup_with_weak_common_short_or_nul_password_or_bad_username_writ
         r.error_code();
     }
     let long = "x".repeat(65);
-    let r = t
-        .agent()
-        .post("/api/v1/signup", json!({"username": long, "password": PW}))
-        .await;
+    let r = t.agent().signup(&long, PW).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(
         t.state.auth.admin_list_users().await.unwrap().is_empty(),
         "nothing written"
     );
     // The name is still free.
-    let r = t
-        .agent()
-        .post("/api/v1/signup", json!({"username": "bob", "password": PW}))
-        .await;
+    let r = t.agent().signup("bob", PW).await;
     assert_eq!(r.status, StatusCode::CREATED);
 }
 
@@ -81,20 +63,8 @@ async fn fail_signup_with_weak_common_short_or_nul_password_or_bad_username_writ
 async fn wrong_password_and_unknown_user_get_identical_answers() {
     let t = TestApp::new().await;
     t.user("carol").await;
-    let a = t
-        .agent()
-        .post(
-            "/api/v1/login",
-            json!({"username": "carol", "password": "not the password"}),
-        )
-        .await;
-    let b = t
-        .agent()
-        .post(
-            "/api/v1/login",
-            json!({"username": "nobody", "password": "not the password"}),
-        )
-        .await;
+    let a = t.agent().login("carol", "not the password").await;
+    let b = t.agent().login("nobody", "not the password").await;
     assert_eq!(a.status, StatusCode::UNAUTHORIZED);
     assert_eq!((a.status, &a.body), (b.status, &b.body));
     assert_eq!(a.error_code(), "invalid_credentials");
@@ -111,10 +81,7 @@ async fn login_without_2fa_is_authenticated_and_me_answers() {
         r.json,
         json!({"username": "dave", "two_factor": {"enabled": false, "backup_codes_remaining": 0}})
     );
-    let login_by_other_case = t
-        .agent()
-        .post("/api/v1/login", json!({"username": "DAVE", "password": PW}))
-        .await;
+    let login_by_other_case = t.agent().login("DAVE", PW).await;
     assert_eq!(login_by_other_case.json["status"], "authenticated");
 }
 
@@ -137,18 +104,11 @@ async fn fail_pending_login_opens_nothing_but_the_second_factor() {
         assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{path}");
         assert_eq!(r.error_code(), "unauthenticated");
     }
-    let r = p
-        .post(
-            "/api/v1/me/two-factor/disable",
-            json!({"password": PW, "code": "123456"}),
-        )
-        .await;
+    let r = p.disable_with_code(PW, "123456").await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     // A full session has no pending login to complete.
     let full = t.user("frank").await;
-    let r = full
-        .post("/api/v1/login/second-factor", json!({"code": "123456"}))
-        .await;
+    let r = full.second_factor_code("123456").await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert_eq!(r.error_code(), "no_pending_login");
     // Pages: the pending login is redirected to the login page, not shown the account.
@@ -162,28 +122,16 @@ async fn wrong_code_is_refused_and_the_login_stays_pending() {
     let (_, secret) = t.user_with_2fa("gina").await;
     let p = t.pending("gina").await;
     let right = t.code(&secret, 0);
-    let wrong = if right == "000000" {
-        "111111"
-    } else {
-        "000000"
-    };
-    let r = p
-        .post("/api/v1/login/second-factor", json!({"code": wrong}))
-        .await;
+    let wrong: &str = &t.wrong_code(&secret);
+    let r = p.second_factor_code(wrong).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert_eq!(r.error_code(), "wrong_code");
     assert_eq!(p.me().await.status, StatusCode::UNAUTHORIZED);
     let spaced = format!("{} {}", &right[..3], &right[3..]);
-    let r = p
-        .post("/api/v1/login/second-factor", json!({"code": spaced}))
-        .await;
+    let r = p.second_factor_code(&spaced).await;
     assert_eq!(r.json["status"], "authenticated", "{}", r.text());
     assert_eq!(p.me().await.json["two_factor"]["enabled"], true);
-    assert!(
-        p.event_kinds()
-            .await
-            .contains(&"second_factor_failed".to_owned())
-    );
+    assert!(p.has_event("second_factor_failed").await);
 }
 
 #[tokio::test]
@@ -194,23 +142,13 @@ async fn codes_one_step_either_side_are_accepted_two_steps_are_not() {
     t.clock.advance(60);
     let p = t.pending("hank").await;
     for off in [-2, 2] {
-        let r = p
-            .post(
-                "/api/v1/login/second-factor",
-                json!({"code": t.code(&secret, off)}),
-            )
-            .await;
+        let r = p.second_factor_code(&t.code(&secret, off)).await;
         assert_eq!(r.status, StatusCode::UNAUTHORIZED, "offset {off}");
     }
     // -1, then 0, then +1: each newer than the last accepted step.
     for off in [-1, 0, 1] {
         let p = t.pending("hank").await;
-        let r = p
-            .post(
-                "/api/v1/login/second-factor",
-                json!({"code": t.code(&secret, off)}),
-            )
-            .await;
+        let r = p.second_factor_code(&t.code(&secret, off)).await;
         assert_eq!(
             r.json["status"],
             "authenticated",
@@ -226,24 +164,13 @@ async fn fail_the_same_code_twice_is_refused_and_recorded() {
     let (a, secret) = t.user_with_2fa("ivy").await;
     let code = t.code(&secret, 0);
     let p1 = t.pending("ivy").await;
-    assert_eq!(
-        p1.post("/api/v1/login/second-factor", json!({"code": code}))
-            .await
-            .status,
-        StatusCode::OK
-    );
+    assert_eq!(p1.second_factor_code(&code).await.status, StatusCode::OK);
     let p2 = t.pending("ivy").await;
-    let r = p2
-        .post("/api/v1/login/second-factor", json!({"code": code}))
-        .await;
+    let r = p2.second_factor_code(&code).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert_eq!(r.error_code(), "code_already_used");
     assert_eq!(p2.me().await.status, StatusCode::UNAUTHORIZED);
-    assert!(
-        a.event_kinds()
-            .await
-            .contains(&"code_replay_refused".to_owned())
-    );
+    assert!(a.has_event("code_replay_refused").await);
 }
 
 #[tokio::test]
@@ -252,21 +179,11 @@ async fn fail_an_older_code_after_a_newer_one_is_refused() {
     let (_, secret) = t.user_with_2fa("jack").await;
     let p = t.pending("jack").await;
     assert_eq!(
-        p.post(
-            "/api/v1/login/second-factor",
-            json!({"code": t.code(&secret, 1)})
-        )
-        .await
-        .status,
+        p.second_factor_code(&t.code(&secret, 1)).await.status,
         StatusCode::OK
     );
     let p = t.pending("jack").await;
-    let r = p
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"code": t.code(&secret, 0)}),
-        )
-        .await;
+    let r = p.second_factor_code(&t.code(&secret, 0)).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert_eq!(r.error_code(), "code_already_used");
 }
@@ -277,16 +194,9 @@ async fn the_confirmation_code_cannot_be_replayed_at_login() {
     let a = t.user("kate").await;
     let secret = a.setup(PW).await;
     let code = t.code(&secret, 0);
-    assert_eq!(
-        a.post("/api/v1/me/two-factor/confirm", json!({"code": code}))
-            .await
-            .status,
-        StatusCode::OK
-    );
+    assert_eq!(a.confirm(&code).await.status, StatusCode::OK);
     let p = t.pending("kate").await;
-    let r = p
-        .post("/api/v1/login/second-factor", json!({"code": code}))
-        .await;
+    let r = p.second_factor_code(&code).await;
     assert_eq!(r.error_code(), "code_already_used");
 }
 
@@ -296,9 +206,7 @@ async fn the_confirmation_code_cannot_be_replayed_at_login() {
 async fn a_backup_code_works_once_in_any_case_and_without_the_dash() {
     let t = TestApp::new().await;
     let (a, _) = t.user_with_2fa("liam").await;
-    let r = a
-        .post("/api/v1/me/backup-codes", json!({"password": PW}))
-        .await;
+    let r = a.backup_codes(PW).await;
     assert_eq!(r.status, StatusCode::OK);
     let codes: Vec<String> = r.json["codes"]
         .as_array()
@@ -310,63 +218,32 @@ async fn a_backup_code_works_once_in_any_case_and_without_the_dash() {
     assert!(r.header("cache-control").unwrap().contains("no-store"));
     let typed = codes[0].replace('-', "").to_uppercase();
     let p = t.pending("liam").await;
-    let r = p
-        .post("/api/v1/login/second-factor", json!({"backup_code": typed}))
-        .await;
+    let r = p.second_factor_backup(&typed).await;
     assert_eq!(r.json["status"], "authenticated", "{}", r.text());
     assert_eq!(p.me().await.json["two_factor"]["backup_codes_remaining"], 9);
     let p = t.pending("liam").await;
-    let r = p
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"backup_code": codes[0]}),
-        )
-        .await;
+    let r = p.second_factor_backup(&codes[0]).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert_eq!(r.error_code(), "wrong_code");
-    assert!(
-        a.event_kinds()
-            .await
-            .contains(&"backup_code_used".to_owned())
-    );
+    assert!(a.has_event("backup_code_used").await);
 }
 
 #[tokio::test]
 async fn fail_regenerating_needs_the_password_and_invalidates_the_old_set() {
     let t = TestApp::new().await;
     let (a, _) = t.user_with_2fa("mia").await;
-    let old = a
-        .post("/api/v1/me/backup-codes", json!({"password": PW}))
-        .await
-        .json["codes"]
-        .clone();
-    let r = a
-        .post(
-            "/api/v1/me/backup-codes",
-            json!({"password": "wrong password here"}),
-        )
-        .await;
+    let old = a.new_backup_codes().await;
+    let r = a.backup_codes("wrong password here").await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert_eq!(r.error_code(), "wrong_password");
-    let new = a
-        .post("/api/v1/me/backup-codes", json!({"password": PW}))
-        .await
-        .json["codes"]
-        .clone();
+    let new = a.new_backup_codes().await;
     assert_ne!(old, new);
     let p = t.pending("mia").await;
-    for c in old.as_array().unwrap().iter().take(3) {
-        let r = p
-            .post("/api/v1/login/second-factor", json!({"backup_code": c}))
-            .await;
+    for c in old.iter().take(3) {
+        let r = p.second_factor_backup(c).await;
         assert_eq!(r.status, StatusCode::UNAUTHORIZED, "old code still works");
     }
-    let r = p
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"backup_code": new[5]}),
-        )
-        .await;
+    let r = p.second_factor_backup(&new[5]).await;
     assert_eq!(r.status, StatusCode::OK);
 }
 
@@ -376,16 +253,9 @@ async fn fail_regenerating_needs_the_password_and_invalidates_the_old_set() {
 async fn fail_setup_needs_the_password_and_a_wrong_confirmation_keeps_2fa_off() {
     let t = TestApp::new().await;
     let a = t.user("noah").await;
-    let r = a
-        .post(
-            "/api/v1/me/two-factor/setup",
-            json!({"password": "not my password"}),
-        )
-        .await;
+    let r = a.start_setup("not my password").await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
-    let r = a
-        .post("/api/v1/me/two-factor/setup", json!({"password": PW}))
-        .await;
+    let r = a.start_setup(PW).await;
     assert_eq!(r.status, StatusCode::OK);
     let secret = r.json["secret"].as_str().unwrap().to_owned();
     let uri = r.json["otpauth_uri"].as_str().unwrap();
@@ -394,42 +264,24 @@ async fn fail_setup_needs_the_password_and_a_wrong_confirmation_keeps_2fa_off() 
         "{uri}"
     );
     assert!(r.json["qr_svg"].as_str().unwrap().contains("<svg"));
-    let r = a
-        .post(
-            "/api/v1/me/two-factor/confirm",
-            json!({"code": t.code(&secret, 3)}),
-        )
-        .await;
+    let r = a.confirm(&t.code(&secret, 3)).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert_eq!(a.me().await.json["two_factor"]["enabled"], false);
     assert_eq!(t.pending_or_full("noah").await, "authenticated");
     // The secret is shown during setup only: after confirmation there is none to show.
-    let r = a
-        .post(
-            "/api/v1/me/two-factor/confirm",
-            json!({"code": t.code(&secret, 0)}),
-        )
-        .await;
+    let r = a.confirm(&t.code(&secret, 0)).await;
     assert_eq!(r.json, json!({"enabled": true}));
     let me = a.me().await;
     assert!(t.state.auth.pending_setup(1).await.unwrap().is_none());
     assert!(!me.text().contains(&secret));
-    let r = a
-        .post(
-            "/api/v1/me/two-factor/confirm",
-            json!({"code": t.code(&secret, 1)}),
-        )
-        .await;
+    let r = a.confirm(&t.code(&secret, 1)).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert_eq!(r.error_code(), "no_pending_setup");
 }
 
 impl TestApp {
     async fn pending_or_full(&self, name: &str) -> String {
-        let r = self
-            .agent()
-            .post("/api/v1/login", json!({"username": name, "password": PW}))
-            .await;
+        let r = self.agent().login(name, PW).await;
         r.json["status"].as_str().unwrap_or_default().to_owned()
     }
 }
@@ -442,43 +294,18 @@ async fn a_new_setup_replaces_the_old_device_only_once_confirmed() {
     assert_ne!(old, new);
     // Until confirmed, the old device keeps working and the new one does not.
     let p = t.pending("olga").await;
-    let r = p
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"code": t.code(&new, 0)}),
-        )
-        .await;
+    let r = p.second_factor_code(&t.code(&new, 0)).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
-    let r = p
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"code": t.code(&old, 0)}),
-        )
-        .await;
+    let r = p.second_factor_code(&t.code(&old, 0)).await;
     assert_eq!(r.status, StatusCode::OK);
     t.clock.advance(30);
-    let r = a
-        .post(
-            "/api/v1/me/two-factor/confirm",
-            json!({"code": t.code(&new, 0)}),
-        )
-        .await;
+    let r = a.confirm(&t.code(&new, 0)).await;
     assert_eq!(r.status, StatusCode::OK);
     t.clock.advance(30);
     let p = t.pending("olga").await;
-    let r = p
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"code": t.code(&old, 0)}),
-        )
-        .await;
+    let r = p.second_factor_code(&t.code(&old, 0)).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED, "old device replaced");
-    let r = p
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"code": t.code(&new, 0)}),
-        )
-        .await;
+    let r = p.second_factor_code(&t.code(&new, 0)).await;
     assert_eq!(r.status, StatusCode::OK);
 }
 
@@ -486,36 +313,19 @@ async fn a_new_setup_replaces_the_old_device_only_once_confirmed() {
 async fn fail_disable_needs_password_and_a_code_or_backup_code() {
     let t = TestApp::new().await;
     let (a, secret) = t.user_with_2fa("paul").await;
-    let codes = a
-        .post("/api/v1/me/backup-codes", json!({"password": PW}))
-        .await
-        .json["codes"]
-        .clone();
+    let codes = a.new_backup_codes().await;
     let r = a
         .post("/api/v1/me/two-factor/disable", json!({"password": PW}))
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     let r = a
-        .post(
-            "/api/v1/me/two-factor/disable",
-            json!({"password": "wrong password!", "code": t.code(&secret, 0)}),
-        )
+        .disable_with_code("wrong password!", &t.code(&secret, 0))
         .await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
-    let r = a
-        .post(
-            "/api/v1/me/two-factor/disable",
-            json!({"password": PW, "code": t.code(&secret, 5)}),
-        )
-        .await;
+    let r = a.disable_with_code(PW, &t.code(&secret, 5)).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert_eq!(a.me().await.json["two_factor"]["enabled"], true);
-    let r = a
-        .post(
-            "/api/v1/me/two-factor/disable",
-            json!({"password": PW, "backup_code": codes[0]}),
-        )
-        .await;
+    let r = a.disable_with_backup(PW, &codes[0]).await;
     assert_eq!(r.json, json!({"enabled": false}));
     assert_eq!(
         a.me().await.json["two_factor"],
@@ -535,17 +345,8 @@ async fn fail_disable_needs_password_and_a_code_or_backup_code() {
     }
     // With a TOTP code too.
     let secret = a.setup(PW).await;
-    a.post(
-        "/api/v1/me/two-factor/confirm",
-        json!({"code": t.code(&secret, 0)}),
-    )
-    .await;
-    let r = a
-        .post(
-            "/api/v1/me/two-factor/disable",
-            json!({"password": PW, "code": t.code(&secret, 1)}),
-        )
-        .await;
+    a.confirm(&t.code(&secret, 0)).await;
+    let r = a.disable_with_code(PW, &t.code(&secret, 1)).await;
     assert_eq!(r.json, json!({"enabled": false}), "{}", r.text());
 }
 
@@ -567,64 +368,31 @@ async fn second_factor_needs_exactly_one_of_code_or_backup_code() {
 
 // ------------------------------------------------------------------ throttling
 
-fn wrong_code(t: &TestApp, secret: &str) -> String {
-    let right: Vec<String> = (-1..=1).map(|o| t.code(secret, o)).collect();
-    (0..)
-        .map(|i: u32| format!("{:06}", (i * 137_911) % 1_000_000))
-        .find(|c| !right.contains(c))
-        .unwrap()
-}
-
 #[tokio::test]
 async fn fail_after_the_burst_even_the_right_code_gets_429_and_a_right_password_does_not_reset() {
     let t = TestApp::new().await;
     let (a, secret) = t.user_with_2fa("rita").await;
     let p = t.pending("rita").await;
     for i in 0..10 {
-        let r = p
-            .post(
-                "/api/v1/login/second-factor",
-                json!({"code": wrong_code(&t, &secret)}),
-            )
-            .await;
+        let r = p.second_factor_code(&t.wrong_code(&secret)).await;
         assert_eq!(r.status, StatusCode::UNAUTHORIZED, "guess {i}");
     }
-    let r = p
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"code": t.code(&secret, 0)}),
-        )
-        .await;
+    let r = p.second_factor_code(&t.code(&secret, 0)).await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(r.error_code(), "too_many_attempts");
     let retry: i64 = r.header("retry-after").unwrap().parse().unwrap();
     assert!((1..=900).contains(&retry), "{retry}");
     // Backup codes share the budget.
-    let r = p
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"backup_code": "abcde-fghij"}),
-        )
-        .await;
+    let r = p.second_factor_backup("abcde-fghij").await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
     // A fresh login with the right password does not reset the counter.
     let p2 = t.pending("rita").await;
-    let r = p2
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"code": t.code(&secret, 0)}),
-        )
-        .await;
+    let r = p2.second_factor_code(&t.code(&secret, 0)).await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
     // Time restores it (the pending login expired meanwhile: log in again).
     t.clock.advance(retry);
     let p3 = t.pending("rita").await;
-    let r = p3
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"code": t.code(&secret, 0)}),
-        )
-        .await;
+    let r = p3.second_factor_code(&t.code(&secret, 0)).await;
     assert_eq!(r.json["status"], "authenticated", "{}", r.text());
     let kinds = a.event_kinds().await;
     assert!(
@@ -649,25 +417,14 @@ async fn fail_fifty_concurrent_guesses_cannot_exceed_the_budget() {
     for _ in 0..5 {
         agents.push(t.pending("sam").await);
     }
-    let wrong = wrong_code(&t, &secret);
+    let wrong = t.wrong_code(&secret);
     let mut set = tokio::task::JoinSet::new();
     for i in 0..50 {
         let a = agents[i % 5].clone();
         let w = wrong.clone();
-        set.spawn(async move {
-            a.post("/api/v1/login/second-factor", json!({"code": w}))
-                .await
-                .status
-        });
+        set.spawn(async move { a.second_factor_code(&w).await.status });
     }
-    let (mut evaluated, mut throttled) = (0, 0);
-    while let Some(s) = set.join_next().await {
-        match s.unwrap() {
-            StatusCode::UNAUTHORIZED => evaluated += 1,
-            StatusCode::TOO_MANY_REQUESTS => throttled += 1,
-            other => panic!("unexpected {other}"),
-        }
-    }
+    let (evaluated, throttled) = tally(set).await;
     assert_eq!(evaluated, 10, "exactly the burst is evaluated");
     assert_eq!(throttled, 40);
 }
@@ -678,31 +435,17 @@ async fn password_guessing_is_throttled_per_username_and_recovers() {
     t.user("tom").await; // one login: the burst of 10 counts every attempt, right or wrong
     let mut statuses = Vec::new();
     for _ in 0..9 {
-        statuses.push(
-            t.agent()
-                .post(
-                    "/api/v1/login",
-                    json!({"username": "tom", "password": "guess guess 1"}),
-                )
-                .await
-                .status,
-        );
+        statuses.push(t.agent().login("tom", "guess guess 1").await.status);
     }
     assert!(
         statuses.iter().all(|s| *s == StatusCode::UNAUTHORIZED),
         "{statuses:?}"
     );
-    let r = t
-        .agent()
-        .post("/api/v1/login", json!({"username": "tom", "password": PW}))
-        .await;
+    let r = t.agent().login("tom", PW).await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(r.header("retry-after").is_some());
     t.clock.advance(300);
-    let r = t
-        .agent()
-        .post("/api/v1/login", json!({"username": "tom", "password": PW}))
-        .await;
+    let r = t.agent().login("tom", PW).await;
     assert_eq!(r.json["status"], "authenticated");
 }
 
@@ -720,13 +463,7 @@ async fn a_stranger_cannot_lock_the_owner_out_of_a_browser_that_logged_in_before
     let stranger = t.agent();
     let mut last = StatusCode::OK;
     for _ in 0..12 {
-        last = stranger
-            .post(
-                "/api/v1/login",
-                json!({"username": "olga", "password": "guess guess 1"}),
-            )
-            .await
-            .status;
+        last = stranger.login("olga", "guess guess 1").await.status;
     }
     assert_eq!(
         last,
@@ -734,15 +471,10 @@ async fn a_stranger_cannot_lock_the_owner_out_of_a_browser_that_logged_in_before
         "the stranger is throttled"
     );
     // A browser without the cookie is throttled too, even with the right password...
-    let r = t
-        .agent()
-        .post("/api/v1/login", json!({"username": "olga", "password": PW}))
-        .await;
+    let r = t.agent().login("olga", PW).await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
     // ...but the owner's browser gets in.
-    let r = owner
-        .post("/api/v1/login", json!({"username": "olga", "password": PW}))
-        .await;
+    let r = owner.login("olga", PW).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     assert_eq!(r.json["status"], "authenticated");
 }
@@ -755,20 +487,10 @@ async fn fail_a_device_cookie_for_another_username_or_a_forged_one_grants_no_all
     let good = owner.device_pair().expect("device cookie");
     // Exhaust quinn's shared allowance.
     for _ in 0..12 {
-        t.agent()
-            .post(
-                "/api/v1/login",
-                json!({"username": "quinn", "password": "guess guess 1"}),
-            )
-            .await;
+        t.agent().login("quinn", "guess guess 1").await;
     }
     // pia's cookie is bound to pia: it does not open quinn's door.
-    let r = owner
-        .post(
-            "/api/v1/login",
-            json!({"username": "quinn", "password": PW}),
-        )
-        .await;
+    let r = owner.login("quinn", PW).await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
     // A cookie with a changed id (same MAC) is not genuine either.
     let (name, value) = good.split_once('=').unwrap();
@@ -777,24 +499,15 @@ async fn fail_a_device_cookie_for_another_username_or_a_forged_one_grants_no_all
     let forged = t.agent();
     *forged.device.lock().unwrap() = Some(format!("{name}={forged_id}.{mac}"));
     for _ in 0..12 {
-        forged
-            .post(
-                "/api/v1/login",
-                json!({"username": "pia", "password": "guess guess 1"}),
-            )
-            .await;
+        forged.login("pia", "guess guess 1").await;
     }
-    let r = owner
-        .post("/api/v1/login", json!({"username": "pia", "password": PW}))
-        .await;
+    let r = owner.login("pia", PW).await;
     assert_eq!(
         r.status,
         StatusCode::OK,
         "the genuine browser still gets in"
     );
-    let r = forged
-        .post("/api/v1/login", json!({"username": "pia", "password": PW}))
-        .await;
+    let r = forged.login("pia", PW).await;
     assert_eq!(
         r.status,
         StatusCode::TOO_MANY_REQUESTS,
@@ -809,22 +522,12 @@ async fn fail_a_trusted_browser_is_throttled_on_its_own_allowance() {
     let owner = t.user("rae").await;
     let mut statuses = Vec::new();
     for _ in 0..11 {
-        statuses.push(
-            owner
-                .post(
-                    "/api/v1/login",
-                    json!({"username": "rae", "password": "guess guess 1"}),
-                )
-                .await
-                .status,
-        );
+        statuses.push(owner.login("rae", "guess guess 1").await.status);
     }
     assert_eq!(statuses[..10], [StatusCode::UNAUTHORIZED; 10]);
     assert_eq!(statuses[10], StatusCode::TOO_MANY_REQUESTS);
     t.clock.advance(60);
-    let r = owner
-        .post("/api/v1/login", json!({"username": "rae", "password": PW}))
-        .await;
+    let r = owner.login("rae", PW).await;
     assert_eq!(
         r.json["status"], "authenticated",
         "one guess a minute refills"
@@ -842,10 +545,8 @@ async fn thirty_day_attacker_with_the_password_stays_under_budget() {
     let mut evaluated = 0u32;
     let mut attacker = t.pending("uma").await;
     while t.now() < end {
-        let wrong = wrong_code(&t, &secret);
-        let r = attacker
-            .post("/api/v1/login/second-factor", json!({"code": wrong}))
-            .await;
+        let wrong = t.wrong_code(&secret);
+        let r = attacker.second_factor_code(&wrong).await;
         match r.status {
             StatusCode::UNAUTHORIZED if r.error_code() == "wrong_code" => evaluated += 1,
             StatusCode::TOO_MANY_REQUESTS => {
@@ -854,10 +555,7 @@ async fn thirty_day_attacker_with_the_password_stays_under_budget() {
             }
             StatusCode::UNAUTHORIZED => {
                 // The pending login expired: log in again with the known password.
-                let r = t
-                    .agent()
-                    .post("/api/v1/login", json!({"username": "uma", "password": PW}))
-                    .await;
+                let r = t.agent().login("uma", PW).await;
                 if r.status == StatusCode::TOO_MANY_REQUESTS {
                     t.clock
                         .advance(r.header("retry-after").unwrap().parse().unwrap());
@@ -881,12 +579,7 @@ async fn thirty_day_attacker_with_the_password_stays_under_budget() {
     let stopped = t.now();
     let user = t.pending("uma").await;
     loop {
-        let r = user
-            .post(
-                "/api/v1/login/second-factor",
-                json!({"code": t.code(&secret, 0)}),
-            )
-            .await;
+        let r = user.second_factor_code(&t.code(&secret, 0)).await;
         if r.status == StatusCode::OK {
             break;
         }
@@ -911,16 +604,10 @@ async fn fail_session_tokens_rotate_and_old_ones_die() {
     let a = t.agent();
     // A pre-existing (attacker-planted) cookie is replaced at login.
     a.set_cookie_pair(Some("deadbolt_session=planted-token-value".into()));
-    a.post("/api/v1/login", json!({"username": "vera", "password": PW}))
-        .await;
+    a.login("vera", PW).await;
     let pending = a.cookie_pair().unwrap();
     assert_ne!(pending, "deadbolt_session=planted-token-value");
-    let r = a
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"code": t.code(&secret, 0)}),
-        )
-        .await;
+    let r = a.second_factor_code(&t.code(&secret, 0)).await;
     assert_eq!(r.status, StatusCode::OK);
     let full = a.cookie_pair().unwrap();
     assert_ne!(pending, full, "rotated after the second factor");
@@ -931,12 +618,7 @@ async fn fail_session_tokens_rotate_and_old_ones_die() {
     let old = t.agent();
     old.set_cookie_pair(Some(pending));
     assert_eq!(old.me().await.status, StatusCode::UNAUTHORIZED);
-    let r = old
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"code": t.code(&secret, 1)}),
-        )
-        .await;
+    let r = old.second_factor_code(&t.code(&secret, 1)).await;
     assert_eq!(
         r.status,
         StatusCode::UNAUTHORIZED,
@@ -989,12 +671,7 @@ async fn fail_a_pending_login_expires() {
     let (_, secret) = t.user_with_2fa("zoe").await;
     let p = t.pending("zoe").await;
     t.clock.advance(301);
-    let r = p
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"code": t.code(&secret, 0)}),
-        )
-        .await;
+    let r = p.second_factor_code(&t.code(&secret, 0)).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert_eq!(r.error_code(), "no_pending_login");
 }
@@ -1006,17 +683,10 @@ async fn fail_enabling_or_disabling_2fa_signs_out_other_sessions() {
     let t = TestApp::new().await;
     let a = t.user("cleo").await;
     let other = t.agent();
-    other
-        .post("/api/v1/login", json!({"username": "cleo", "password": PW}))
-        .await;
+    other.login("cleo", PW).await;
     assert_eq!(other.me().await.status, StatusCode::OK);
     let secret = a.setup(PW).await;
-    let r = a
-        .post(
-            "/api/v1/me/two-factor/confirm",
-            json!({"code": t.code(&secret, 0)}),
-        )
-        .await;
+    let r = a.confirm(&t.code(&secret, 0)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     assert_eq!(
         a.me().await.status,
@@ -1032,20 +702,10 @@ async fn fail_enabling_or_disabling_2fa_signs_out_other_sessions() {
     t.clock.advance(30);
     let pending = t.pending("cleo").await;
     let third = t.pending("cleo").await;
-    let r = third
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"code": t.code(&secret, 0)}),
-        )
-        .await;
+    let r = third.second_factor_code(&t.code(&secret, 0)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     t.clock.advance(30);
-    let r = a
-        .post(
-            "/api/v1/me/two-factor/disable",
-            json!({"password": PW, "code": t.code(&secret, 0)}),
-        )
-        .await;
+    let r = a.disable_with_code(PW, &t.code(&secret, 0)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     assert_eq!(
         a.me().await.status,
@@ -1057,12 +717,7 @@ async fn fail_enabling_or_disabling_2fa_signs_out_other_sessions() {
         StatusCode::UNAUTHORIZED,
         "disabling ends the others"
     );
-    let r = pending
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"code": t.code(&secret, 1)}),
-        )
-        .await;
+    let r = pending.second_factor_code(&t.code(&secret, 1)).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED, "and pending logins");
 }
 
@@ -1071,44 +726,22 @@ async fn changing_the_password_signs_out_other_sessions() {
     let t = TestApp::new().await;
     let a = t.user("abby").await;
     let other = t.agent();
-    other
-        .post("/api/v1/login", json!({"username": "abby", "password": PW}))
-        .await;
+    other.login("abby", PW).await;
     let before = a.cookie_pair();
     let r = a
-        .post("/api/v1/me/password", json!({"current_password": "wrong one here", "new_password": "another long passphrase"}))
+        .change_password("wrong one here", "another long passphrase")
         .await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
-    let r = a
-        .post(
-            "/api/v1/me/password",
-            json!({"current_password": PW, "new_password": "123456789"}),
-        )
-        .await;
+    let r = a.change_password(PW, "123456789").await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    let r = a
-        .post(
-            "/api/v1/me/password",
-            json!({"current_password": PW, "new_password": "another long passphrase"}),
-        )
-        .await;
+    let r = a.change_password(PW, "another long passphrase").await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text());
     assert_ne!(a.cookie_pair(), before);
     assert_eq!(a.me().await.status, StatusCode::OK);
     assert_eq!(other.me().await.status, StatusCode::UNAUTHORIZED);
-    assert!(
-        a.event_kinds()
-            .await
-            .contains(&"password_changed".to_owned())
-    );
+    assert!(a.has_event("password_changed").await);
     assert_eq!(t.pending_or_full("abby").await, "");
-    let r = t
-        .agent()
-        .post(
-            "/api/v1/login",
-            json!({"username": "abby", "password": "another long passphrase"}),
-        )
-        .await;
+    let r = t.agent().login("abby", "another long passphrase").await;
     assert_eq!(r.json["status"], "authenticated");
 }
 
@@ -1117,9 +750,7 @@ async fn sessions_can_be_listed_and_revoked() {
     let t = TestApp::new().await;
     let a = t.user("beth").await;
     let other = t.agent();
-    other
-        .post("/api/v1/login", json!({"username": "beth", "password": PW}))
-        .await;
+    other.login("beth", PW).await;
     let r = a.get("/api/v1/me/sessions").await;
     let list = r.json["sessions"].as_array().unwrap().clone();
     assert_eq!(list.len(), 2);
@@ -1127,13 +758,7 @@ async fn sessions_can_be_listed_and_revoked() {
         .as_str()
         .unwrap()
         .to_owned();
-    let r = a
-        .send(
-            Request::delete(format!("/api/v1/me/sessions/{victim}"))
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await;
+    let r = a.delete(&format!("/api/v1/me/sessions/{victim}")).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
     assert_eq!(other.me().await.status, StatusCode::UNAUTHORIZED);
     // Someone else's session id is not found for this user.
@@ -1142,13 +767,7 @@ async fn sessions_can_be_listed_and_revoked() {
         .as_str()
         .unwrap()
         .to_owned();
-    let r = c
-        .send(
-            Request::delete(format!("/api/v1/me/sessions/{mine}"))
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await;
+    let r = c.delete(&format!("/api/v1/me/sessions/{mine}")).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert_eq!(a.me().await.status, StatusCode::OK);
 }
@@ -1164,15 +783,9 @@ async fn operator_reset_removes_2fa_and_is_recorded() {
         "sessions ended"
     );
     let b = t.agent();
-    let r = b
-        .post("/api/v1/login", json!({"username": "dora", "password": PW}))
-        .await;
+    let r = b.login("dora", PW).await;
     assert_eq!(r.json["status"], "authenticated");
-    assert!(
-        b.event_kinds()
-            .await
-            .contains(&"two_factor_reset_by_operator".to_owned())
-    );
+    assert!(b.has_event("two_factor_reset_by_operator").await);
     let users = t.state.auth.admin_list_users().await.unwrap();
     assert_eq!(users.len(), 1);
     assert!(!users[0].two_factor_enabled);
@@ -1183,12 +796,7 @@ async fn operator_reset_removes_2fa_and_is_recorded() {
 async fn events_have_rfc3339_times_and_kinds() {
     let t = TestApp::new().await;
     let a = t.user("emma").await;
-    t.agent()
-        .post(
-            "/api/v1/login",
-            json!({"username": "emma", "password": "bad password guess"}),
-        )
-        .await;
+    t.agent().login("emma", "bad password guess").await;
     let r = a.get("/api/v1/me/events").await;
     let events = r.json["events"].as_array().unwrap();
     assert_eq!(events[0]["kind"], "sign_in_failed");
@@ -1387,11 +995,7 @@ async fn cookies_are_host_prefixed_and_secure_over_https() {
     })
     .await;
     let a = t.agent();
-    a.post(
-        "/api/v1/signup",
-        json!({"username": "hugo", "password": PW}),
-    )
-    .await;
+    a.signup("hugo", PW).await;
     let r = a
         .send(
             Request::post("/api/v1/login")
@@ -1412,14 +1016,8 @@ async fn cookies_are_host_prefixed_and_secure_over_https() {
     // Plain HTTP: no Secure, no prefix.
     let t = TestApp::new().await;
     let a = t.agent();
-    a.post(
-        "/api/v1/signup",
-        json!({"username": "hugo", "password": PW}),
-    )
-    .await;
-    let r = a
-        .post("/api/v1/login", json!({"username": "hugo", "password": PW}))
-        .await;
+    a.signup("hugo", PW).await;
+    let r = a.login("hugo", PW).await;
     let sc = r.header("set-cookie").unwrap();
     assert!(
         sc.starts_with("deadbolt_session=") && sc.contains("HttpOnly") && !sc.contains("Secure"),
@@ -1524,16 +1122,9 @@ async fn key_rotation_reseals_secrets_and_codes_keep_working() {
     assert_eq!(rotated.auth.reseal_devices().await.unwrap(), 1);
     assert_eq!(rotated.auth.reseal_devices().await.unwrap(), 0);
     let a = crate::support::TestApp::agent_for(&rotated);
-    let r = a
-        .post("/api/v1/login", json!({"username": "rosa", "password": PW}))
-        .await;
+    let r = a.login("rosa", PW).await;
     assert_eq!(r.json["status"], "second_factor_required");
-    let r = a
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"code": t.code(&secret, 0)}),
-        )
-        .await;
+    let r = a.second_factor_code(&t.code(&secret, 0)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     // The database holds no usable secret: the sealed blob is not the secret.
     let dev = t.store.all_devices().await.unwrap();
@@ -1558,20 +1149,10 @@ async fn a_running_node_reads_the_key_file_again_after_a_rotation() {
     let node =
         deadbolt_server::AppState::new(t.store.clone(), keys, t.config.clone(), clock.clone());
     let a = crate::support::TestApp::agent_for(&node);
-    a.post(
-        "/api/v1/signup",
-        json!({"username": "sven", "password": PW}),
-    )
-    .await;
-    a.post("/api/v1/login", json!({"username": "sven", "password": PW}))
-        .await;
+    a.signup("sven", PW).await;
+    a.login("sven", PW).await;
     let secret = a.setup(PW).await;
-    let r = a
-        .post(
-            "/api/v1/me/two-factor/confirm",
-            json!({"code": t.code(&secret, 0)}),
-        )
-        .await;
+    let r = a.confirm(&t.code(&secret, 0)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     // What `deadbolt keys rotate` does, from another process.
     let mut rotated = Keyring::load_or_create(&dir).unwrap();
@@ -1581,16 +1162,9 @@ async fn a_running_node_reads_the_key_file_again_after_a_rotation() {
     assert_eq!(cli.auth.reseal_devices().await.unwrap(), 1);
     // The running node still signs sven in with a code.
     let b = crate::support::TestApp::agent_for(&node);
-    let r = b
-        .post("/api/v1/login", json!({"username": "sven", "password": PW}))
-        .await;
+    let r = b.login("sven", PW).await;
     assert_eq!(r.json["status"], "second_factor_required");
-    let r = b
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"code": t.code(&secret, 1)}),
-        )
-        .await;
+    let r = b.second_factor_code(&t.code(&secret, 1)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -1613,38 +1187,23 @@ async fn fail_two_nodes_share_replay_guard_backup_codes_and_logout() {
     let t = TestApp::new().await;
     let (a, secret) = t.user_with_2fa("nina").await;
     let node2 = t.second_node();
-    let codes = a
-        .post("/api/v1/me/backup-codes", json!({"password": PW}))
-        .await
-        .json["codes"]
-        .clone();
+    let codes = a.new_backup_codes().await;
     // The same TOTP code on two nodes at once: exactly one wins.
     let p1 = t.pending("nina").await;
     let p2 = TestApp::agent_for(&node2);
-    p2.post("/api/v1/login", json!({"username": "nina", "password": PW}))
-        .await;
+    p2.login("nina", PW).await;
     let code = t.code(&secret, 0);
-    let (r1, r2) = tokio::join!(
-        p1.post("/api/v1/login/second-factor", json!({"code": code})),
-        p2.post("/api/v1/login/second-factor", json!({"code": code})),
-    );
+    let (r1, r2) = tokio::join!(p1.second_factor_code(&code), p2.second_factor_code(&code));
     let mut statuses = [r1.status, r2.status];
     statuses.sort();
     assert_eq!(statuses, [StatusCode::OK, StatusCode::UNAUTHORIZED]);
     // The same backup code on two nodes at once: exactly one wins.
     let q1 = t.pending("nina").await;
     let q2 = TestApp::agent_for(&node2);
-    q2.post("/api/v1/login", json!({"username": "nina", "password": PW}))
-        .await;
+    q2.login("nina", PW).await;
     let (r1, r2) = tokio::join!(
-        q1.post(
-            "/api/v1/login/second-factor",
-            json!({"backup_code": codes[0]})
-        ),
-        q2.post(
-            "/api/v1/login/second-factor",
-            json!({"backup_code": codes[0]})
-        ),
+        q1.second_factor_backup(&codes[0]),
+        q2.second_factor_backup(&codes[0]),
     );
     let mut statuses = [r1.status, r2.status];
     statuses.sort();
@@ -1666,11 +1225,7 @@ async fn fail_a_database_dump_shows_no_secret_and_no_backup_code() {
         return; // PostgreSQL backend: no files to read.
     };
     let (a, secret) = t.user_with_2fa("omar").await;
-    let codes = a
-        .post("/api/v1/me/backup-codes", json!({"password": PW}))
-        .await
-        .json["codes"]
-        .clone();
+    let codes = a.new_backup_codes().await;
     let raw = deadbolt_otp::Secret::from_base32(&secret).unwrap();
     let mut dump = Vec::new();
     for entry in std::fs::read_dir(dir.path()).unwrap() {
@@ -1687,8 +1242,7 @@ async fn fail_a_database_dump_shows_no_secret_and_no_backup_code() {
         "base32 secret in the database"
     );
     assert!(!contains(PW.as_bytes()), "password in the database");
-    for c in codes.as_array().unwrap() {
-        let c = c.as_str().unwrap();
+    for c in &codes {
         assert!(!contains(c.as_bytes()) && !contains(c.replace('-', "").as_bytes()));
     }
 }

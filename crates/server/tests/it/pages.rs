@@ -49,19 +49,9 @@ async fn submit_from(a: &Agent, path: &str, fields: &[(&str, &str)], fetch_site:
     a.send(req).await
 }
 
-fn location(r: &Resp) -> &str {
-    assert!(
-        r.status.is_redirection(),
-        "expected a redirect, got {}: {}",
-        r.status,
-        r.text()
-    );
-    r.header("location").expect("Location header")
-}
-
 fn assert_redirect(r: &Resp, to: &str) {
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
-    assert_eq!(location(r), to);
+    assert_eq!(r.location(), to);
 }
 
 /// Undo askama's HTML escaping of attribute and text values.
@@ -200,7 +190,7 @@ async fn html_pending(app: &TestApp, name: &str, next: &str) -> Agent {
     )
     .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
-    assert!(location(&r).starts_with("/login/2fa"), "{}", location(&r));
+    assert!(r.location().starts_with("/login/2fa"), "{}", r.location());
     b
 }
 
@@ -358,11 +348,7 @@ async fn seed_set_up_then_log_in_with_the_code() {
     assert!(html.contains("action=\"/settings/account/security/two-factor/confirm\""));
 
     // A wrong code: error next to the field, the same secret again, 2FA still off.
-    let wrong = if app.code(&setup.secret, 0) == "000000" {
-        "111111"
-    } else {
-        "000000"
-    };
+    let wrong: &str = &app.wrong_code(&setup.secret);
     let r = submit(
         &a,
         "/settings/account/security/two-factor/confirm",
@@ -479,9 +465,9 @@ async fn seed_set_up_then_log_in_with_the_code() {
             "{path} opened with a pending login"
         );
         assert!(
-            location(&r).starts_with("/login"),
+            r.location().starts_with("/login"),
             "{path} → {}",
-            location(&r)
+            r.location()
         );
     }
     // Back to the login page: the password is done, so it sends on to the code page.
@@ -520,11 +506,7 @@ async fn seed_set_up_then_log_in_with_the_code() {
     assert!(tag_with_id(&html, "backup_code").contains("name=\"backup_code\""));
 
     // A wrong code: a clear error, still on the page, still not signed in.
-    let wrong = if app.code(&setup.secret, 0) == "000000" {
-        "111111"
-    } else {
-        "000000"
-    };
+    let wrong: &str = &app.wrong_code(&setup.secret);
     let r = submit(&b, "/login/2fa", &[("code", wrong), ("next", "")]).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     let html = r.text();
@@ -749,7 +731,7 @@ async fn next_is_followed_only_when_local() {
     let anon = app.agent();
     let r = anon.get(SECURITY).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let to = location(&r).to_owned();
+    let to = r.location().to_owned();
     assert!(to.starts_with("/login?next="), "{to}");
     let html = anon.get(&to).await.text();
     assert!(
@@ -767,7 +749,7 @@ async fn next_is_followed_only_when_local() {
                 &[("username", "grace"), ("password", PW), ("next", next)],
             )
             .await;
-            location(&r).to_owned()
+            r.location().to_owned()
         }
     };
     assert_eq!(login(SECURITY).await, SECURITY);
@@ -1100,11 +1082,7 @@ async fn disable_needs_password_and_code() {
     );
     assert!(two_factor_on(&a).await);
 
-    let wrong = if app.code(&secret, 0) == "000000" {
-        "111111"
-    } else {
-        "000000"
-    };
+    let wrong: &str = &app.wrong_code(&secret);
     let r = submit(
         &a,
         path,
@@ -1329,11 +1307,7 @@ async fn activity_lists_security_events_in_plain_words() {
     let app = TestApp::new().await;
     let (a, secret) = html_user_with_2fa(&app, "rupert").await;
     let b = html_pending(&app, "rupert", "").await;
-    let wrong = if app.code(&secret, 0) == "000000" {
-        "111111"
-    } else {
-        "000000"
-    };
+    let wrong: &str = &app.wrong_code(&secret);
     submit(&b, "/login/2fa", &[("code", wrong)]).await;
     submit(
         &app.agent(),
@@ -1419,11 +1393,7 @@ async fn code_guessing_is_throttled_and_reported() {
     let app = TestApp::new().await;
     let (a, secret) = html_user_with_2fa(&app, "uma").await;
     let b = html_pending(&app, "uma", "").await;
-    let wrong = if app.code(&secret, 0) == "000000" {
-        "111111"
-    } else {
-        "000000"
-    };
+    let wrong: &str = &app.wrong_code(&secret);
     let mut throttled = None;
     for _ in 0..20 {
         let r = submit(&b, "/login/2fa", &[("code", wrong)]).await;

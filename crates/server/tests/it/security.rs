@@ -16,7 +16,7 @@ use deadbolt_server::ServerConfig;
 use deadbolt_server::crypto::token_hash;
 use serde_json::{Value, json};
 
-use crate::support::{Agent, PW, Resp, TestApp, totp};
+use crate::support::{Agent, PW, Resp, TestApp, tally, totp};
 
 const SECURITY: &str = "/settings/account/security";
 
@@ -71,42 +71,10 @@ fn json_from(path: &str, body: &Value, ip: [u8; 4]) -> Request<Body> {
     req
 }
 
-fn location(r: &Resp) -> &str {
-    assert!(
-        r.status.is_redirection(),
-        "expected a redirect, got {}: {}",
-        r.status,
-        r.text()
-    );
-    r.header("location").expect("Location header")
-}
-
 /// The cookie value (token) of an agent.
 fn token_of(a: &Agent) -> String {
     let pair = a.cookie_pair().expect("a session cookie");
     pair.split_once('=').unwrap().1.to_owned()
-}
-
-/// A six-digit code that is none of the codes valid now (±1 step).
-fn wrong_code(t: &TestApp, secret: &str) -> String {
-    let right: Vec<String> = (-1..=1).map(|o| t.code(secret, o)).collect();
-    (0..)
-        .map(|i: u32| format!("{:06}", (i * 271_829) % 1_000_000))
-        .find(|c| !right.contains(c))
-        .unwrap()
-}
-
-async fn new_backup_codes(a: &Agent) -> Vec<String> {
-    let r = a
-        .post("/api/v1/me/backup-codes", json!({"password": PW}))
-        .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
-    r.json["codes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c.as_str().unwrap().to_owned())
-        .collect()
 }
 
 async fn user_count(t: &TestApp) -> usize {
@@ -200,42 +168,27 @@ async fn full_flow(t: &TestApp, name: &str) -> Needles {
     let secret = a.setup(PW).await;
     needles.totp_secret(&secret);
     let confirm = t.code(&secret, 0);
-    let r = a
-        .post("/api/v1/me/two-factor/confirm", json!({"code": confirm}))
-        .await;
+    let r = a.confirm(&confirm).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     t.clock.advance(30);
-    let codes = new_backup_codes(&a).await;
+    let codes = a.new_backup_codes().await;
     for c in &codes {
         needles.backup_code(c);
     }
 
     // Wrong password, wrong code, then the right ones through the API.
-    t.agent()
-        .post(
-            "/api/v1/login",
-            json!({"username": name, "password": "wrong guess at the password"}),
-        )
-        .await;
+    t.agent().login(name, "wrong guess at the password").await;
     let p = t.pending(name).await;
     needles.token(&token_of(&p));
-    p.post(
-        "/api/v1/login/second-factor",
-        json!({"code": wrong_code(t, &secret)}),
-    )
-    .await;
+    p.second_factor_code(&t.wrong_code(&secret)).await;
     let code = t.code(&secret, 0);
-    let r = p
-        .post("/api/v1/login/second-factor", json!({"code": code}))
-        .await;
+    let r = p.second_factor_code(&code).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     needles.token(&token_of(&p));
     // A replay of the same code.
     let replay = t.pending(name).await;
     needles.token(&token_of(&replay));
-    replay
-        .post("/api/v1/login/second-factor", json!({"code": code}))
-        .await;
+    replay.second_factor_code(&code).await;
 
     // Through the pages: password, then a backup code. (Ten minutes later:
     // the password budget of 10 per name would otherwise run dry.)
@@ -263,12 +216,7 @@ async fn full_flow(t: &TestApp, name: &str) -> Needles {
     .await;
 
     // A password change (rotates the session).
-    let r = a
-        .post(
-            "/api/v1/me/password",
-            json!({"current_password": PW, "new_password": new_pw}),
-        )
-        .await;
+    let r = a.change_password(PW, new_pw).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text());
     needles.token(&token_of(&a));
     needles
@@ -376,12 +324,7 @@ async fn fail_time_sent_by_the_client_is_never_used() {
         .await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.text());
     // The server's own time works.
-    let r = p
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"code": t.code(&secret, 0)}),
-        )
-        .await;
+    let r = p.second_factor_code(&t.code(&secret, 0)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
 }
 
@@ -392,12 +335,7 @@ async fn the_whole_flow_works_at_t_20000000000() {
     t.clock.set(20_000_000_015);
     let (_, secret) = t.user_with_2fa("far").await;
     let p = t.pending("far").await;
-    let r = p
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"code": t.code(&secret, 0)}),
-        )
-        .await;
+    let r = p.second_factor_code(&t.code(&secret, 0)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     let r = p.get("/api/v1/me/events").await;
     assert!(
@@ -426,17 +364,12 @@ async fn fail_the_secret_is_shown_during_setup_only() {
     let r = submit(
         &a,
         "/settings/account/security/two-factor/confirm",
-        &[("code", &wrong_code(&t, &secret))],
+        &[("code", &t.wrong_code(&secret))],
     )
     .await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.text());
     assert!(needles.found_in(&r.body).is_some(), "{}", r.text());
-    let r = a
-        .post(
-            "/api/v1/me/two-factor/confirm",
-            json!({"code": t.code(&secret, 0)}),
-        )
-        .await;
+    let r = a.confirm(&t.code(&secret, 0)).await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(needles.found_in(&r.body), None);
     t.clock.advance(30);
@@ -461,9 +394,7 @@ async fn fail_the_secret_is_shown_during_setup_only() {
     .await;
     assert_eq!(r.status, StatusCode::OK);
     check(r, "a second set-up");
-    let r = a
-        .post("/api/v1/me/two-factor/setup", json!({"password": PW}))
-        .await;
+    let r = a.start_setup(PW).await;
     check(r, "a second set-up (API)");
 }
 
@@ -497,7 +428,7 @@ async fn fail_two_hundred_concurrent_guesses_on_two_nodes_get_only_the_burst() {
         assert_eq!(r.json["status"], "second_factor_required", "{}", r.text());
         agents.push(a);
     }
-    let wrong = wrong_code(&t, &secret);
+    let wrong = t.wrong_code(&secret);
     let mut set = tokio::task::JoinSet::new();
     for i in 0..200usize {
         let a = agents[i % 8].clone();
@@ -516,22 +447,10 @@ async fn fail_two_hundred_concurrent_guesses_on_two_nodes_get_only_the_burst() {
             .status
         });
     }
-    let (mut evaluated, mut throttled) = (0, 0);
-    while let Some(s) = set.join_next().await {
-        match s.unwrap() {
-            StatusCode::UNAUTHORIZED => evaluated += 1,
-            StatusCode::TOO_MANY_REQUESTS => throttled += 1,
-            other => panic!("unexpected {other}"),
-        }
-    }
+    let (evaluated, throttled) = tally(set).await;
     assert_eq!(evaluated, 10, "exactly the burst of 10 is evaluated");
     assert_eq!(throttled, 190);
-    let r = agents[7]
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"code": t.code(&secret, 0)}),
-        )
-        .await;
+    let r = agents[7].second_factor_code(&t.code(&secret, 0)).await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
 }
 
@@ -666,20 +585,11 @@ async fn fail_a_stranger_cannot_lock_the_owner_out_of_their_settings() {
             ))
             .await;
     }
-    let r = owner
-        .post("/api/v1/me/backup-codes", json!({"password": PW}))
-        .await;
+    let r = owner.backup_codes(PW).await;
     assert_eq!(r.status, StatusCode::OK, "new backup codes: {}", r.text());
-    let r = owner
-        .post("/api/v1/me/two-factor/setup", json!({"password": PW}))
-        .await;
+    let r = owner.start_setup(PW).await;
     assert_eq!(r.status, StatusCode::OK, "2FA set-up: {}", r.text());
-    let r = owner
-        .post(
-            "/api/v1/me/password",
-            json!({"current_password": PW, "new_password": "sven's fresh passphrase 3"}),
-        )
-        .await;
+    let r = owner.change_password(PW, "sven's fresh passphrase 3").await;
     assert_eq!(
         r.status,
         StatusCode::NO_CONTENT,
@@ -696,15 +606,7 @@ async fn fail_settings_password_checks_are_throttled() {
     let owner = t.user("tove").await;
     let mut statuses = Vec::new();
     for _ in 0..12 {
-        statuses.push(
-            owner
-                .post(
-                    "/api/v1/me/backup-codes",
-                    json!({"password": "a guess at it"}),
-                )
-                .await
-                .status,
-        );
+        statuses.push(owner.backup_codes("a guess at it").await.status);
     }
     assert!(
         statuses.contains(&StatusCode::TOO_MANY_REQUESTS),
@@ -719,19 +621,9 @@ async fn fail_a_password_change_ends_every_pending_login() {
     let t = TestApp::new().await;
     let (owner, secret) = t.user_with_2fa("ugo").await;
     let attacker = t.pending("ugo").await;
-    let r = owner
-        .post(
-            "/api/v1/me/password",
-            json!({"current_password": PW, "new_password": "ugo's fresh passphrase 4"}),
-        )
-        .await;
+    let r = owner.change_password(PW, "ugo's fresh passphrase 4").await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text());
-    let r = attacker
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"code": t.code(&secret, 0)}),
-        )
-        .await;
+    let r = attacker.second_factor_code(&t.code(&secret, 0)).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert_eq!(r.error_code(), "no_pending_login");
 }
@@ -744,16 +636,9 @@ async fn fail_a_code_used_to_sign_in_cannot_disable_2fa() {
     let (_, secret) = t.user_with_2fa("vito").await;
     let p = t.pending("vito").await;
     let code = t.code(&secret, 0);
-    let r = p
-        .post("/api/v1/login/second-factor", json!({"code": code}))
-        .await;
+    let r = p.second_factor_code(&code).await;
     assert_eq!(r.status, StatusCode::OK);
-    let r = p
-        .post(
-            "/api/v1/me/two-factor/disable",
-            json!({"password": PW, "code": code}),
-        )
-        .await;
+    let r = p.disable_with_code(PW, &code).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.text());
     assert_eq!(r.error_code(), "code_already_used");
     assert_eq!(p.me().await.json["two_factor"]["enabled"], true);
@@ -768,7 +653,7 @@ async fn fail_backup_codes_are_ten_fifty_bit_codes_from_an_unambiguous_alphabet(
     let (a, _) = t.user_with_2fa("bert").await;
     let mut all = std::collections::HashSet::new();
     for _ in 0..5 {
-        let codes = new_backup_codes(&a).await;
+        let codes = a.new_backup_codes().await;
         assert_eq!(codes.len(), 10);
         for c in &codes {
             let (left, right) = c.split_once('-').expect("grouped with a dash");
@@ -794,7 +679,7 @@ async fn fail_backup_codes_are_ten_fifty_bit_codes_from_an_unambiguous_alphabet(
 async fn fail_one_backup_code_spent_eight_times_at_once_lets_one_in() {
     let t = TestApp::new().await;
     let (a, _) = t.user_with_2fa("cleo").await;
-    let codes = new_backup_codes(&a).await;
+    let codes = a.new_backup_codes().await;
     let clock: Arc<dyn deadbolt_server::Clock> = t.clock.clone();
     let node2 =
         deadbolt_server::AppState::new(t.store.clone(), t.keys.clone(), t.config.clone(), clock);
@@ -808,17 +693,12 @@ async fn fail_one_backup_code_spent_eight_times_at_once_lets_one_in() {
         } else {
             TestApp::agent_for(&node2)
         };
-        p.post("/api/v1/login", json!({"username": "cleo", "password": PW}))
-            .await;
+        p.login("cleo", PW).await;
         agents.push(p);
     }
     for p in agents.clone() {
         let c = codes[3].clone();
-        set.spawn(async move {
-            p.post("/api/v1/login/second-factor", json!({"backup_code": c}))
-                .await
-                .status
-        });
+        set.spawn(async move { p.second_factor_backup(&c).await.status });
     }
     let mut ok = 0;
     while let Some(s) = set.join_next().await {
@@ -837,8 +717,8 @@ async fn fail_one_backup_code_spent_eight_times_at_once_lets_one_in() {
 async fn fail_concurrent_regenerations_leave_exactly_one_set() {
     let t = TestApp::new().await;
     let (a, _) = t.user_with_2fa("dina").await;
-    let old = new_backup_codes(&a).await;
-    let (x, y) = tokio::join!(new_backup_codes(&a), new_backup_codes(&a));
+    let old = a.new_backup_codes().await;
+    let (x, y) = tokio::join!(a.new_backup_codes(), a.new_backup_codes());
     assert_eq!(
         a.me().await.json["two_factor"]["backup_codes_remaining"],
         10
@@ -846,12 +726,7 @@ async fn fail_concurrent_regenerations_leave_exactly_one_set() {
     let mut works = Vec::new();
     for set in [&old, &x, &y] {
         let p = t.pending("dina").await;
-        let r = p
-            .post(
-                "/api/v1/login/second-factor",
-                json!({"backup_code": set[0]}),
-            )
-            .await;
+        let r = p.second_factor_backup(&set[0]).await;
         works.push(r.status == StatusCode::OK);
     }
     assert!(!works[0], "the old set survived");
@@ -874,9 +749,7 @@ async fn fail_backup_code_pages_are_no_store() {
     .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     assert_eq!(r.header("cache-control"), Some("no-store"));
-    let r = a
-        .post("/api/v1/me/backup-codes", json!({"password": PW}))
-        .await;
+    let r = a.backup_codes(PW).await;
     assert_eq!(r.header("cache-control"), Some("no-store"));
     let r = submit(
         &a,
@@ -896,7 +769,7 @@ async fn fail_backup_code_pages_are_no_store() {
 async fn fail_a_pending_login_reaches_no_route_but_the_second_factor() {
     let t = TestApp::new().await;
     let (owner, secret) = t.user_with_2fa("pia").await;
-    let codes = new_backup_codes(&owner).await;
+    let codes = owner.new_backup_codes().await;
     let before_events = owner.event_kinds().await.len();
     let api_pending = t.pending("pia").await;
     let html_pending = t.agent();
@@ -906,7 +779,7 @@ async fn fail_a_pending_login_reaches_no_route_but_the_second_factor() {
         &[("username", "pia"), ("password", PW)],
     )
     .await;
-    assert_eq!(location(&r), "/login/2fa");
+    assert_eq!(r.location(), "/login/2fa");
     let code = t.code(&secret, 0);
     let body = json!({
         "password": PW, "code": code, "current_password": PW,
@@ -937,7 +810,7 @@ async fn fail_a_pending_login_reaches_no_route_but_the_second_factor() {
                 r.status
             );
             if r.status.is_redirection() {
-                let to = location(&r);
+                let to = r.location();
                 assert!(
                     to.starts_with("/login") || to == SECURITY,
                     "GET {path} → {to}"
@@ -967,13 +840,7 @@ async fn fail_a_pending_login_reaches_no_route_but_the_second_factor() {
             assert_eq!(r.status, StatusCode::UNAUTHORIZED, "POST {path}");
             assert_eq!(r.error_code(), "unauthenticated", "POST {path}");
         }
-        let r = p
-            .send(
-                Request::delete(format!("/api/v1/me/sessions/{own_id}"))
-                    .body(Body::empty())
-                    .unwrap(),
-            )
-            .await;
+        let r = p.delete(&format!("/api/v1/me/sessions/{own_id}")).await;
         assert_eq!(r.status, StatusCode::UNAUTHORIZED, "DELETE session");
         let form_posts: [(&str, Vec<(&str, &str)>); 8] = [
             (
@@ -1019,12 +886,12 @@ async fn fail_a_pending_login_reaches_no_route_but_the_second_factor() {
                 r.text()
             );
             if r.status.is_redirection() {
-                assert!(location(&r).starts_with("/login"), "POST {path}");
+                assert!(r.location().starts_with("/login"), "POST {path}");
             }
         }
         // The public pages send it to the code page, not into the account.
         let r = p.get("/login").await;
-        assert_eq!(location(&r), "/login/2fa");
+        assert_eq!(r.location(), "/login/2fa");
         // It is still a pending login, and the code page works.
         assert_eq!(p.get("/login/2fa").await.status, StatusCode::OK);
     }
@@ -1046,9 +913,7 @@ async fn fail_a_pending_login_reaches_no_route_but_the_second_factor() {
         "pending logins are not sessions"
     );
     // And the pending login still completes with the code (it was never consumed).
-    let r = api_pending
-        .post("/api/v1/login/second-factor", json!({"code": code}))
-        .await;
+    let r = api_pending.second_factor_code(&code).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
 }
 
@@ -1059,29 +924,14 @@ async fn fail_a_pending_login_is_bound_to_its_user() {
     let t = TestApp::new().await;
     let (_, s1) = t.user_with_2fa("quin").await;
     let (b, s2) = t.user_with_2fa("rolf").await;
-    let b_codes = new_backup_codes(&b).await;
+    let b_codes = b.new_backup_codes().await;
     let p = t.pending("quin").await;
-    let r = p
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"code": t.code(&s2, 0)}),
-        )
-        .await;
+    let r = p.second_factor_code(&t.code(&s2, 0)).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
-    let r = p
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"backup_code": b_codes[0]}),
-        )
-        .await;
+    let r = p.second_factor_backup(&b_codes[0]).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     assert_eq!(p.me().await.status, StatusCode::UNAUTHORIZED);
-    let r = p
-        .post(
-            "/api/v1/login/second-factor",
-            json!({"code": t.code(&s1, 0)}),
-        )
-        .await;
+    let r = p.second_factor_code(&t.code(&s1, 0)).await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(p.me().await.json["username"], "quin");
     assert_eq!(
@@ -1191,9 +1041,7 @@ async fn fail_session_tokens_are_long_random_and_stored_hashed() {
 impl TestApp {
     async fn user_agent_logged_in(&self, name: &str) -> Agent {
         let a = self.agent();
-        let r = a
-            .post("/api/v1/login", json!({"username": name, "password": PW}))
-            .await;
+        let r = a.login(name, PW).await;
         assert_eq!(r.json["status"], "authenticated", "{}", r.text());
         a
     }
@@ -1212,7 +1060,7 @@ async fn fail_the_login_form_rotates_the_session_at_each_step() {
     let pending = h.cookie_pair().unwrap();
     assert!(!pending.contains("planted"));
     let r = submit(&h, "/login/2fa", &[("code", &t.code(&secret, 0))]).await;
-    assert_eq!(location(&r), "/account");
+    assert_eq!(r.location(), "/account");
     let full = h.cookie_pair().unwrap();
     assert_ne!(pending, full);
     for sc in r.headers.get_all(header::SET_COOKIE) {
@@ -1229,7 +1077,7 @@ async fn fail_the_login_form_rotates_the_session_at_each_step() {
     let before = w.cookie_pair();
     t.clock.advance(30);
     let r = submit(&w, "/login", &[("username", "vic"), ("password", PW)]).await;
-    assert_eq!(location(&r), "/login/2fa");
+    assert_eq!(r.location(), "/login/2fa");
     let stale = t.agent();
     stale.set_cookie_pair(before);
     assert_eq!(
@@ -1245,7 +1093,7 @@ async fn fail_the_login_form_rotates_the_session_at_each_step() {
 async fn fail_every_state_changing_form_refuses_cross_site_posts() {
     let t = TestApp::new().await;
     let (a, secret) = t.user_with_2fa("xavi").await;
-    let codes = new_backup_codes(&a).await;
+    let codes = a.new_backup_codes().await;
     let p = t.pending("xavi").await;
     let session_id = HEXLOWER.encode(&token_hash(&token_of(&a)));
     let events_before = a.event_kinds().await.len();
@@ -1333,14 +1181,9 @@ async fn fail_every_state_changing_form_refuses_cross_site_posts() {
         StatusCode::UNAUTHORIZED,
         "still pending"
     );
-    let r = p
-        .post("/api/v1/login/second-factor", json!({"code": code}))
-        .await;
+    let r = p.second_factor_code(&code).await;
     assert_eq!(r.status, StatusCode::OK, "the code was not consumed");
-    let r = t
-        .agent()
-        .post("/api/v1/login", json!({"username": "xavi", "password": PW}))
-        .await;
+    let r = t.agent().login("xavi", PW).await;
     assert_eq!(r.status, StatusCode::OK, "password unchanged");
 }
 
@@ -1449,7 +1292,7 @@ async fn fail_next_never_leads_off_the_origin() {
         );
         // A signed-in visit to /login?next= redirects at once.
         let r = signed_in.get(&q).await;
-        assert_eq!(location(&r), "/account", "GET {next:?}");
+        assert_eq!(r.location(), "/account", "GET {next:?}");
         // The login form.
         let a = t.agent();
         let r = submit(
@@ -1459,11 +1302,11 @@ async fn fail_next_never_leads_off_the_origin() {
         )
         .await;
         assert!(
-            !off_origin(location(&r)),
+            !off_origin(r.location()),
             "POST /login {next:?} → {}",
-            location(&r)
+            r.location()
         );
-        assert_eq!(location(&r), "/account", "POST /login {next:?}");
+        assert_eq!(r.location(), "/account", "POST /login {next:?}");
         // Password then code.
         let b = t.agent();
         let r = submit(
@@ -1473,7 +1316,7 @@ async fn fail_next_never_leads_off_the_origin() {
         )
         .await;
         assert_eq!(
-            location(&r),
+            r.location(),
             "/login/2fa",
             "{next:?} carried to the code page"
         );
@@ -1483,7 +1326,7 @@ async fn fail_next_never_leads_off_the_origin() {
             &[("code", &t.code(&secret, 0)), ("next", next)],
         )
         .await;
-        assert_eq!(location(&r), "/account", "POST /login/2fa {next:?}");
+        assert_eq!(r.location(), "/account", "POST /login/2fa {next:?}");
         // Enough for every budget (password per name, codes per account) to refill.
         t.clock.advance(900);
     }
@@ -1499,7 +1342,7 @@ async fn fail_next_never_leads_off_the_origin() {
         ],
     )
     .await;
-    assert_eq!(location(&r), "/settings/account/security?x=1");
+    assert_eq!(r.location(), "/settings/account/security?x=1");
 }
 
 /// ASVS 14.4: a strict CSP (no inline script or style, nothing framed) on
@@ -1528,10 +1371,7 @@ async fn fail_pages_have_a_strict_csp() {
         t.agent().get("/login/2fa").await,
         t.agent().get("/no/such/page").await,
     ];
-    responses.push(
-        a.post("/api/v1/me/backup-codes", json!({"password": PW}))
-            .await,
-    );
+    responses.push(a.backup_codes(PW).await);
     for r in responses {
         let csp = r.header("content-security-policy").expect("a CSP");
         for must in [
@@ -1637,19 +1477,12 @@ async fn fail_no_secret_reaches_a_log_line() {
         .unwrap();
     t.clock.advance(900);
     let p = t.agent();
-    let r = p
-        .post(
-            "/api/v1/login",
-            json!({"username": "carl", "password": FLOW_NEW_PW}),
-        )
-        .await;
+    let r = p.login("carl", FLOW_NEW_PW).await;
     assert_eq!(r.json["status"], "second_factor_required", "{}", r.text());
     let typed = "246 813";
     needles.add("typed code", typed);
     needles.add("typed code (digits)", "246813");
-    let r = p
-        .post("/api/v1/login/second-factor", json!({"code": typed}))
-        .await;
+    let r = p.second_factor_code(typed).await;
     assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", r.text());
     assert_eq!(r.error_code(), "internal_error");
     tracing::info!(target: "deadbolt_test", "flow done");
@@ -1860,11 +1693,7 @@ fn fail_password_hashing_runs_on_the_blocking_pool_not_the_executor() {
             .expect("the store works without the blocking pool");
         assert_eq!(me.status, StatusCode::OK);
         let a = t.agent();
-        let login = tokio::spawn(async move {
-            a.post("/api/v1/login", json!({"username": "kurt", "password": PW}))
-                .await
-                .status
-        });
+        let login = tokio::spawn(async move { a.login("kurt", PW).await.status });
         let_the_executor_run().await;
         assert!(
             !login.is_finished(),
@@ -1954,7 +1783,7 @@ async fn fail_unicode_usernames_collide_and_passwords_are_nfkc_normalised() {
 async fn fail_hostile_bodies_get_a_clear_4xx_on_every_route_and_write_nothing() {
     let t = TestApp::new().await;
     let (a, _) = t.user_with_2fa("ines").await;
-    new_backup_codes(&a).await;
+    a.new_backup_codes().await;
     let p = t.pending("ines").await;
     let events_before = a.event_kinds().await.len();
     let me_before = a.me().await.json;

@@ -14,6 +14,7 @@ use deadbolt_otp::{Params, Secret, Totp};
 use deadbolt_server::{AppState, Argon2Params, FakeClock, Keyring, ServerConfig, app};
 use deadbolt_store::{SqlStore, Store, StoreOptions};
 use serde_json::{Value, json};
+use tokio::task::JoinSet;
 use tower::ServiceExt;
 
 /// The fake clock's start: 15 s into TOTP step 56,666,667.
@@ -171,16 +172,21 @@ impl TestApp {
         totp(secret, self.now() + 30 * offset_steps)
     }
 
+    /// A six-digit code that is none of the codes valid now (±1 step).
+    pub fn wrong_code(&self, secret: &str) -> String {
+        let right: Vec<String> = (-1..=1).map(|o| self.code(secret, o)).collect();
+        (0..)
+            .map(|i: u32| format!("{:06}", (i * 137_911) % 1_000_000))
+            .find(|c| !right.contains(c))
+            .unwrap()
+    }
+
     /// Sign up `name` and return a fully signed-in agent.
     pub async fn user(&self, name: &str) -> Agent {
         let a = self.agent();
-        let r = a
-            .post("/api/v1/signup", json!({"username": name, "password": PW}))
-            .await;
+        let r = a.signup(name, PW).await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
-        let r = a
-            .post("/api/v1/login", json!({"username": name, "password": PW}))
-            .await;
+        let r = a.login(name, PW).await;
         assert_eq!(r.json["status"], "authenticated", "{}", r.text());
         a
     }
@@ -190,12 +196,7 @@ impl TestApp {
     pub async fn user_with_2fa(&self, name: &str) -> (Agent, String) {
         let a = self.user(name).await;
         let secret = a.setup(PW).await;
-        let r = a
-            .post(
-                "/api/v1/me/two-factor/confirm",
-                json!({"code": self.code(&secret, 0)}),
-            )
-            .await;
+        let r = a.confirm(&self.code(&secret, 0)).await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.text());
         self.clock.advance(30);
         (a, secret)
@@ -204,9 +205,7 @@ impl TestApp {
     /// A new agent that passed the password step of `name` (pending login).
     pub async fn pending(&self, name: &str) -> Agent {
         let b = self.agent();
-        let r = b
-            .post("/api/v1/login", json!({"username": name, "password": PW}))
-            .await;
+        let r = b.login(name, PW).await;
         assert_eq!(r.json["status"], "second_factor_required", "{}", r.text());
         b
     }
@@ -244,6 +243,16 @@ impl Resp {
     }
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+    /// The `Location` of a redirect (panics if this is not a redirect).
+    pub fn location(&self) -> &str {
+        assert!(
+            self.status.is_redirection(),
+            "expected a redirect, got {}: {}",
+            self.status,
+            self.text()
+        );
+        self.header("location").expect("Location header")
     }
 }
 
@@ -313,6 +322,11 @@ impl Agent {
             .await
     }
 
+    pub async fn delete(&self, path: &str) -> Resp {
+        self.send(Request::delete(path).body(Body::empty()).unwrap())
+            .await
+    }
+
     pub async fn post(&self, path: &str, body: Value) -> Resp {
         self.send(
             Request::post(path)
@@ -336,17 +350,107 @@ impl Agent {
         self.send(b.body(body.into()).unwrap()).await
     }
 
+    /// `POST /api/v1/me/two-factor/setup` with `password`.
+    pub async fn start_setup(&self, password: &str) -> Resp {
+        self.post("/api/v1/me/two-factor/setup", json!({"password": password}))
+            .await
+    }
+
     /// Start a 2FA setup; returns the secret.
     pub async fn setup(&self, password: &str) -> String {
-        let r = self
-            .post("/api/v1/me/two-factor/setup", json!({"password": password}))
-            .await;
+        let r = self.start_setup(password).await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.text());
         r.json["secret"].as_str().unwrap().replace(' ', "")
     }
 
     pub async fn me(&self) -> Resp {
         self.get("/api/v1/me").await
+    }
+
+    /// `POST /api/v1/signup` with `username` and `password`.
+    pub async fn signup(&self, username: &str, password: &str) -> Resp {
+        self.post(
+            "/api/v1/signup",
+            json!({"username": username, "password": password}),
+        )
+        .await
+    }
+
+    /// `POST /api/v1/login` (the password step) with `username` and `password`.
+    pub async fn login(&self, username: &str, password: &str) -> Resp {
+        self.post(
+            "/api/v1/login",
+            json!({"username": username, "password": password}),
+        )
+        .await
+    }
+
+    /// `POST /api/v1/login/second-factor` with an authenticator `code`.
+    pub async fn second_factor_code(&self, code: &str) -> Resp {
+        self.post("/api/v1/login/second-factor", json!({"code": code}))
+            .await
+    }
+
+    /// `POST /api/v1/login/second-factor` with a `backup_code`.
+    pub async fn second_factor_backup(&self, code: &str) -> Resp {
+        self.post("/api/v1/login/second-factor", json!({"backup_code": code}))
+            .await
+    }
+
+    /// `POST /api/v1/me/backup-codes`: a new set of backup codes.
+    pub async fn backup_codes(&self, password: &str) -> Resp {
+        self.post("/api/v1/me/backup-codes", json!({"password": password}))
+            .await
+    }
+
+    /// A new set of backup codes (with the password [`PW`]); asserts `200`.
+    pub async fn new_backup_codes(&self) -> Vec<String> {
+        let r = self.backup_codes(PW).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        r.json["codes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap().to_owned())
+            .collect()
+    }
+
+    /// `POST /api/v1/me/two-factor/disable` with the password and an authenticator `code`.
+    pub async fn disable_with_code(&self, password: &str, code: &str) -> Resp {
+        self.post(
+            "/api/v1/me/two-factor/disable",
+            json!({"password": password, "code": code}),
+        )
+        .await
+    }
+
+    /// `POST /api/v1/me/two-factor/disable` with the password and a `backup_code`.
+    pub async fn disable_with_backup(&self, password: &str, code: &str) -> Resp {
+        self.post(
+            "/api/v1/me/two-factor/disable",
+            json!({"password": password, "backup_code": code}),
+        )
+        .await
+    }
+
+    /// `POST /api/v1/me/password`.
+    pub async fn change_password(&self, current: &str, new: &str) -> Resp {
+        self.post(
+            "/api/v1/me/password",
+            json!({"current_password": current, "new_password": new}),
+        )
+        .await
+    }
+
+    /// `POST /api/v1/me/two-factor/confirm` with an authenticator `code`.
+    pub async fn confirm(&self, code: &str) -> Resp {
+        self.post("/api/v1/me/two-factor/confirm", json!({"code": code}))
+            .await
+    }
+
+    /// Whether this account's event log holds an event of `kind`.
+    pub async fn has_event(&self, kind: &str) -> bool {
+        self.event_kinds().await.iter().any(|k| k == kind)
     }
 
     pub async fn event_kinds(&self) -> Vec<String> {
@@ -359,4 +463,18 @@ impl Agent {
             .map(|e| e["kind"].as_str().unwrap().to_owned())
             .collect()
     }
+}
+
+/// Drain a set of concurrent attempts into `(evaluated, throttled)`: the
+/// number of `401`s and `429`s. Any other status fails the test.
+pub async fn tally(mut set: JoinSet<StatusCode>) -> (usize, usize) {
+    let (mut evaluated, mut throttled) = (0, 0);
+    while let Some(s) = set.join_next().await {
+        match s.unwrap() {
+            StatusCode::UNAUTHORIZED => evaluated += 1,
+            StatusCode::TOO_MANY_REQUESTS => throttled += 1,
+            other => panic!("unexpected {other}"),
+        }
+    }
+    (evaluated, throttled)
 }
