@@ -11,8 +11,8 @@ use serde_json::json;
 
 use crate::http::Client;
 use crate::node::{
-    Node, PgDb, TempDir, event_kinds, eventually, fresh_keys, login_expect, run, run_fails, run_in,
-    second_factor, signup, user_with_two_factor,
+    Node, PgDb, TempDir, assert_holds_no_secret, event_kinds, eventually, fresh_keys, login_expect,
+    run, run_fails, run_in, second_factor, signup, user_with_two_factor,
 };
 
 /// A fresh database and `n` nodes on it sharing one `DEADBOLT_KEYS`.
@@ -514,4 +514,47 @@ fn three_nodes_starting_at_once_migrate_a_fresh_database_once() {
     );
     user_with_two_factor(nodes[2].addr, "alice");
     login_expect(nodes[0].addr, "alice", "second_factor_required");
+}
+
+/// `pg_dump` of a database after a full flow holds no usable secret: no TOTP
+/// secret, no backup code, no session token (sealed, hashed, hashed).
+#[test]
+#[ignore = "needs PostgreSQL on 127.0.0.1:5432 (.ci/run provides it)"]
+fn a_pg_dump_holds_no_secret_no_backup_code_and_no_session_token() {
+    let c = Cluster::start(1);
+    let addr = c.nodes[0].addr;
+    let (mut app, codes, first) = user_with_two_factor(addr, "dora");
+    let mut cookies = vec![first.cookie_value().expect("cookie").to_string()];
+    let mut d = login_expect(addr, "dora", "second_factor_required");
+    let r = second_factor(&mut d, json!({"code": app.next_code()}));
+    assert_eq!(r.status, 200, "{}", r.text());
+    cookies.push(d.cookie_value().expect("cookie").to_string());
+    let mut e = login_expect(addr, "dora", "second_factor_required");
+    let r = second_factor(&mut e, json!({"backup_code": codes[0]}));
+    assert_eq!(r.status, 200, "{}", r.text());
+    cookies.push(e.cookie_value().expect("cookie").to_string());
+
+    let out = std::process::Command::new("pg_dump")
+        .args([
+            "-h",
+            "127.0.0.1",
+            "-p",
+            "5432",
+            "-U",
+            "postgres",
+            &c.db.name,
+        ])
+        .output()
+        .expect("pg_dump runs (install postgresql-client)");
+    assert!(
+        out.status.success(),
+        "pg_dump: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dump = out.stdout;
+    assert!(
+        String::from_utf8_lossy(&dump).contains("CREATE TABLE public.devices"),
+        "the dump has the schema and rows"
+    );
+    assert_holds_no_secret(&dump, &app.secret_base32, &codes, &cookies, "pg_dump");
 }

@@ -526,3 +526,39 @@ pub fn eventually(limit: Duration, mut f: impl FnMut() -> bool) -> bool {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// A database image (raw files or a dump) must hold no usable secret: not the
+/// TOTP secret (base32 either case, raw bytes, hex), no backup code in any
+/// spelling, no session token.
+pub fn assert_holds_no_secret(
+    raw: &[u8],
+    secret_base32: &str,
+    codes: &[String],
+    cookies: &[String],
+    what: &str,
+) {
+    let secret = deadbolt_otp::Secret::from_base32(secret_base32).expect("secret");
+    for (form, needle) in [
+        ("base32", secret_base32.as_bytes().to_vec()),
+        ("base32", secret_base32.to_lowercase().into_bytes()),
+        ("raw bytes", secret.expose().to_vec()),
+        ("hex", hex(secret.expose()).into_bytes()),
+    ] {
+        assert!(!contains(raw, &needle), "TOTP secret ({form}) in {what}");
+    }
+    for code in codes {
+        for form in [code.clone(), code.replace('-', ""), code.to_uppercase()] {
+            assert!(
+                !contains(raw, form.as_bytes()),
+                "backup code {form} in {what}"
+            );
+        }
+    }
+    for c in cookies {
+        assert!(!contains(raw, c.as_bytes()), "session token in {what}");
+    }
+}
