@@ -292,15 +292,12 @@ pub async fn logout(State(state): State<AppState>, token: SessionToken) -> ApiRe
 /// The signed-in user.
 #[utoipa::path(get, path = "/api/v1/me", responses((status = 200, body = MeResponse), (status = 401, body = ErrorBody)))]
 pub async fn me(State(state): State<AppState>, user: Authenticated) -> ApiResult<Json<MeResponse>> {
-    let o = state
-        .auth
-        .overview(user.user_id, Some(&user.token_hash))
-        .await?;
+    let (enabled, backup_codes_remaining) = state.auth.two_factor_status(user.user_id).await?;
     Ok(Json(MeResponse {
-        username: o.username,
+        username: user.username,
         two_factor: TwoFactorStatus {
-            enabled: o.two_factor_enabled,
-            backup_codes_remaining: o.backup_codes_remaining,
+            enabled,
+            backup_codes_remaining,
         },
     }))
 }

@@ -50,6 +50,8 @@ pub const PASSWORD_DEVICE_INTERVAL: i64 = 60;
 pub const PASSWORD_IP_INTERVAL: i64 = 10;
 /// TOTP steps accepted either side of the current one.
 pub const TOTP_WINDOW: u64 = 1;
+/// Seconds between two writes of a session's `last_seen`.
+pub const TOUCH_EVERY: i64 = 60;
 
 /// Everything that can go wrong in an authentication operation.
 #[derive(Debug, thiserror::Error)]
@@ -633,7 +635,7 @@ impl Auth {
             return Ok(None);
         }
         let hash = crate::crypto::token_hash(token);
-        let Some(rec) = self.store.session(&hash).await? else {
+        let Some((rec, username)) = self.store.session_with_username(&hash).await? else {
             return Ok(None);
         };
         let now = self.now();
@@ -642,17 +644,17 @@ impl Auth {
             self.store.delete_session(&hash).await?;
             return Ok(None);
         }
-        let Some(user) = self.store.user_by_id(rec.user_id).await? else {
-            self.store.delete_session(&hash).await?;
-            return Ok(None);
-        };
-        if rec.stage == Stage::Full && rec.last_seen != now {
+        // `last_seen` is written at most once a minute per session: a write
+        // (an fsync on SQLite) on every authenticated read would cap the
+        // request rate at the disk's. The idle timeout may therefore end a
+        // session up to a minute early, never late.
+        if rec.stage == Stage::Full && now - rec.last_seen >= TOUCH_EVERY {
             self.store.touch_session(&hash, now).await?;
         }
         Ok(Some(SessionInfo {
             token_hash: hash,
             user_id: rec.user_id,
-            username: user.username,
+            username,
             stage: rec.stage,
             created_at: rec.created_at,
             expires_at: rec.expires_at,
@@ -1002,6 +1004,11 @@ impl Auth {
             self.store.reseal_devices(&resealed).await?;
         }
         Ok(resealed.len())
+    }
+
+    /// 2FA status and unspent backup codes (`GET /api/v1/me`), one round trip.
+    pub async fn two_factor_status(&self, user_id: UserId) -> AuthResult<(bool, i64)> {
+        Ok(self.store.two_factor_status(user_id).await?)
     }
 
     /// Every user, for `deadbolt user list`.

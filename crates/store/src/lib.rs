@@ -276,6 +276,9 @@ pub trait Store: Send + Sync + 'static {
     async fn spend_backup_code(&self, user_id: UserId, hash: &[u8], now: i64) -> Result<bool>;
     /// Number of unspent backup codes.
     async fn backup_codes_remaining(&self, user_id: UserId) -> Result<i64>;
+    /// Whether a confirmed device exists, and the unspent backup codes, in
+    /// one round trip (`GET /api/v1/me`).
+    async fn two_factor_status(&self, user_id: UserId) -> Result<(bool, i64)>;
 
     // ---- sessions ----
 
@@ -285,6 +288,12 @@ pub trait Store: Send + Sync + 'static {
     async fn rotate_session(&self, old_hash: &[u8], new: &SessionRecord) -> Result<()>;
     /// Find a session by token hash (expired ones included; the server decides).
     async fn session(&self, token_hash: &[u8]) -> Result<Option<SessionRecord>>;
+    /// A session and its user's display name in one round trip (the read
+    /// every authenticated request makes); `None` if either is gone.
+    async fn session_with_username(
+        &self,
+        token_hash: &[u8],
+    ) -> Result<Option<(SessionRecord, String)>>;
     /// Update `last_seen`.
     async fn touch_session(&self, token_hash: &[u8], now: i64) -> Result<()>;
     /// Delete one session. True if it existed.

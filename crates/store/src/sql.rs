@@ -683,6 +683,20 @@ impl Store for SqlStore {
         Ok(n)
     }
 
+    async fn two_factor_status(&self, user_id: UserId) -> Result<(bool, i64)> {
+        let row = sqlx::query(
+            "SELECT \
+               (SELECT COUNT(*) FROM devices WHERE user_id = $1 AND confirmed = 1) AS devices, \
+               (SELECT COUNT(*) FROM backup_codes WHERE user_id = $1 AND used_at IS NULL) AS codes",
+        )
+        .bind(user_id)
+        .fetch_one(&self.pool)
+        .await?;
+        let devices: i64 = row.try_get("devices")?;
+        let codes: i64 = row.try_get("codes")?;
+        Ok((devices > 0, codes))
+    }
+
     // ---- sessions ----
 
     async fn create_session(&self, session: &SessionRecord) -> Result<()> {
@@ -706,6 +720,23 @@ impl Store for SqlStore {
             .fetch_optional(&self.pool)
             .await?;
         row.as_ref().map(session_from_row).transpose()
+    }
+
+    async fn session_with_username(
+        &self,
+        token_hash: &[u8],
+    ) -> Result<Option<(SessionRecord, String)>> {
+        let row = sqlx::query(
+            "SELECT s.token_hash, s.user_id, s.stage, s.created_at, s.last_seen, s.expires_at, \
+                    s.user_agent, s.ip, u.username \
+             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref()
+            .map(|r| Ok((session_from_row(r)?, r.try_get("username")?)))
+            .transpose()
     }
 
     async fn touch_session(&self, token_hash: &[u8], now: i64) -> Result<()> {

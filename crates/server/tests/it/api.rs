@@ -665,6 +665,29 @@ async fn fail_idle_and_absolute_timeouts_end_sessions() {
     assert_eq!(b.me().await.status, StatusCode::UNAUTHORIZED, "absolute");
 }
 
+/// An authenticated read writes `last_seen` at most once a minute (a write
+/// per request would cap reads at the disk's fsync rate); the idle timer
+/// still runs from the last recorded activity.
+#[tokio::test]
+async fn last_seen_is_written_at_most_once_a_minute() {
+    let t = TestApp::new().await;
+    let a = t.user("lou").await;
+    let pair = a.cookie_pair().expect("cookie");
+    let hash = deadbolt_server::crypto::token_hash(pair.split_once('=').unwrap().1);
+    let last_seen = || async { t.store.session(&hash).await.unwrap().unwrap().last_seen };
+    let start = last_seen().await;
+    t.clock.advance(59);
+    assert_eq!(a.me().await.status, StatusCode::OK);
+    assert_eq!(last_seen().await, start, "no write within the minute");
+    t.clock.advance(1);
+    assert_eq!(a.me().await.status, StatusCode::OK);
+    assert_eq!(
+        last_seen().await,
+        start + 60,
+        "written once the minute is up"
+    );
+}
+
 #[tokio::test]
 async fn fail_a_pending_login_expires() {
     let t = TestApp::new().await;

@@ -63,6 +63,7 @@ conformance! {
     confirm_device_concurrent_single_winner, sqlite_confirm_device_concurrent_single_winner, postgres_confirm_device_concurrent_single_winner;
     mixed_write_storm_never_errors, sqlite_mixed_write_storm_never_errors, postgres_mixed_write_storm_never_errors;
     purge_budgets, sqlite_purge_budgets, postgres_purge_budgets;
+    session_with_username_and_two_factor_status, sqlite_session_with_username_and_two_factor_status, postgres_session_with_username_and_two_factor_status;
 }
 
 const T0: i64 = 1_700_000_000;
@@ -1155,4 +1156,46 @@ async fn sqlite_write_contention_headroom() {
             assert_eq!(store.backup_codes_remaining(uid).await.unwrap(), 1);
         })
         .await;
+}
+
+/// The two reads of every authenticated request: the session with its
+/// user's name, and the 2FA status with the unspent backup codes.
+async fn session_with_username_and_two_factor_status(store: &SqlStore) {
+    let uid = new_user(store, "Tess").await;
+    store
+        .create_session(&session(b"tess-token", uid, Stage::Full, T0))
+        .await
+        .unwrap();
+    let (rec, name) = store
+        .session_with_username(b"tess-token")
+        .await
+        .unwrap()
+        .expect("session");
+    assert_eq!(
+        (rec.user_id, rec.stage, name.as_str()),
+        (uid, Stage::Full, "Tess")
+    );
+    assert!(
+        store
+            .session_with_username(b"nope")
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    assert_eq!(store.two_factor_status(uid).await.unwrap(), (false, 0));
+    // A pending device is not 2FA.
+    let dev = store
+        .put_pending_device(uid, T0, &seal_with_id)
+        .await
+        .unwrap();
+    assert_eq!(store.two_factor_status(uid).await.unwrap(), (false, 0));
+    assert!(store.confirm_device(uid, dev.id, 5).await.unwrap());
+    let hashes: Vec<Vec<u8>> = (0..10u8).map(|i| vec![i; 32]).collect();
+    store.replace_backup_codes(uid, &hashes, T0).await.unwrap();
+    assert!(store.spend_backup_code(uid, &hashes[3], T0).await.unwrap());
+    assert_eq!(store.two_factor_status(uid).await.unwrap(), (true, 9));
+    // Another user's rows do not count.
+    let other = new_user(store, "ursa").await;
+    assert_eq!(store.two_factor_status(other).await.unwrap(), (false, 0));
 }
