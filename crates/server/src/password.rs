@@ -6,12 +6,12 @@
 //! embedded from `common-passwords.txt`.
 
 use std::collections::HashSet;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, Mutex};
 
-use argon2::password_hash::phc::PasswordHash;
-use argon2::password_hash::{PasswordHasher, PasswordVerifier};
-use argon2::{Algorithm, Argon2, Params, Version};
-use tokio::sync::{OnceCell, Semaphore};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
+use data_encoding::BASE64_NOPAD;
+use subtle::ConstantTimeEq;
+use tokio::sync::OnceCell;
 use unicode_normalization::UnicodeNormalization;
 use zeroize::Zeroizing;
 
@@ -107,72 +107,124 @@ pub fn normalize_username(raw: &str) -> Result<Username, PolicyError> {
     Ok(Username { display, key })
 }
 
-/// Argon2id hashing on the blocking pool behind a semaphore.
+/// Argon2id on a small pool of dedicated threads (one per permitted
+/// concurrent hash), each owning its Argon2 memory for good: a flood of
+/// logins can neither block the async executor nor grow memory past
+/// `concurrency × m_cost` (allocating 19 MiB per hash on tokio's blocking
+/// threads left hundreds of MiB in glibc's per-thread arenas).
 pub struct Hasher {
     params: Argon2Params,
-    permits: Arc<Semaphore>,
+    jobs: std::sync::mpsc::Sender<Job>,
     dummy: OnceCell<String>,
 }
+
+/// Work for a hashing thread: runs with that thread's Argon2 memory.
+type Job = Box<dyn FnOnce(&mut Vec<Block>) + Send>;
 
 /// Hashing failed (a bug or resource problem, never the user's fault).
 #[derive(Debug, thiserror::Error)]
 #[error("password hashing failed: {0}")]
 pub struct HashError(String);
 
+/// Salt and output lengths of the PHC strings we write.
+const SALT_LEN: usize = 16;
+const OUTPUT_LEN: usize = 32;
+
 impl Hasher {
     /// A hasher with these costs running at most `concurrency` hashes at once.
     pub fn new(params: Argon2Params, concurrency: usize) -> Self {
+        let (jobs, queue) = std::sync::mpsc::channel::<Job>();
+        let queue = Arc::new(Mutex::new(queue));
+        for i in 0..concurrency.max(1) {
+            let queue = queue.clone();
+            std::thread::Builder::new()
+                .name(format!("deadbolt-argon2-{i}"))
+                .spawn(move || {
+                    let mut memory = Vec::new();
+                    loop {
+                        // The lock is held only while waiting for the next job.
+                        let job = queue.lock().map(|q| q.recv());
+                        match job {
+                            Ok(Ok(job)) => job(&mut memory),
+                            _ => return, // the Hasher is gone
+                        }
+                    }
+                })
+                .expect("spawn a password-hashing thread");
+        }
         Self {
             params,
-            permits: Arc::new(Semaphore::new(concurrency.max(1))),
+            jobs,
             dummy: OnceCell::new(),
         }
     }
 
-    fn argon(params: Argon2Params) -> Result<Argon2<'static>, HashError> {
-        let p = Params::new(params.m_cost, params.t_cost, params.p_cost, None)
-            .map_err(|e| HashError(e.to_string()))?;
-        Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, p))
-    }
-
     async fn run<T: Send + 'static>(
         &self,
-        f: impl FnOnce() -> Result<T, HashError> + Send + 'static,
+        f: impl FnOnce(&mut Vec<Block>) -> Result<T, HashError> + Send + 'static,
     ) -> Result<T, HashError> {
-        let _permit = self
-            .permits
-            .acquire()
-            .await
-            .map_err(|e| HashError(e.to_string()))?;
-        tokio::task::spawn_blocking(f)
-            .await
-            .map_err(|e| HashError(e.to_string()))?
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        self.jobs
+            .send(Box::new(move |memory: &mut Vec<Block>| {
+                let _ = tx.send(f(memory));
+            }))
+            .map_err(|_| HashError("the hashing threads are gone".into()))?;
+        rx.await
+            .map_err(|_| HashError("a hashing thread panicked".into()))?
     }
 
-    /// Hash a (normalised) password to a PHC string.
+    /// Argon2id of `password` with `salt` and `params` into `out`, in `memory`
+    /// (grown once to the largest cost seen, then reused).
+    fn argon2id(
+        params: Argon2Params,
+        password: &[u8],
+        salt: &[u8],
+        out: &mut [u8],
+        memory: &mut Vec<Block>,
+    ) -> Result<(), HashError> {
+        let p = Params::new(params.m_cost, params.t_cost, params.p_cost, Some(out.len()))
+            .map_err(|e| HashError(e.to_string()))?;
+        let blocks = params.m_cost.max(8 * params.p_cost) as usize;
+        if memory.len() < blocks {
+            memory.resize(blocks, Block::default());
+        }
+        Argon2::new(Algorithm::Argon2id, Version::V0x13, p)
+            .hash_password_into_with_memory(password, salt, out, &mut memory[..blocks])
+            .map_err(|e| HashError(e.to_string()))
+    }
+
+    /// Hash a (normalised) password to a PHC string
+    /// (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`).
     pub async fn hash(&self, password: Zeroizing<String>) -> Result<String, HashError> {
         let params = self.params;
-        self.run(move || {
-            let h = Self::argon(params)?
-                .hash_password(password.as_bytes())
-                .map_err(|e| HashError(e.to_string()))?;
-            Ok(h.to_string())
+        let mut salt = [0u8; SALT_LEN];
+        getrandom::fill(&mut salt).map_err(|e| HashError(e.to_string()))?;
+        self.run(move |memory| {
+            let mut out = [0u8; OUTPUT_LEN];
+            Self::argon2id(params, password.as_bytes(), &salt, &mut out, memory)?;
+            Ok(format!(
+                "$argon2id$v=19$m={},t={},p={}${}${}",
+                params.m_cost,
+                params.t_cost,
+                params.p_cost,
+                BASE64_NOPAD.encode(&salt),
+                BASE64_NOPAD.encode(&out)
+            ))
         })
         .await
     }
 
-    /// Check a password against a stored PHC string.
+    /// Check a password against a stored PHC string (its own costs apply).
     pub async fn verify(
         &self,
         password: Zeroizing<String>,
         phc: String,
     ) -> Result<bool, HashError> {
-        let params = self.params;
-        self.run(move || {
-            let parsed = PasswordHash::new(&phc).map_err(|e| HashError(e.to_string()))?;
-            Ok(Self::argon(params)?
-                .verify_password(password.as_bytes(), &parsed)
-                .is_ok())
+        let (params, salt, expected) = parse_phc(&phc)?;
+        self.run(move |memory| {
+            let mut out = Zeroizing::new(vec![0u8; expected.len()]);
+            Self::argon2id(params, password.as_bytes(), &salt, &mut out, memory)?;
+            Ok(bool::from(out.as_slice().ct_eq(&expected)))
         })
         .await
     }
@@ -199,6 +251,45 @@ impl Hasher {
         let dummy = self.dummy_hash().await?;
         self.verify(password, dummy).await.map(|_| ())
     }
+}
+
+/// Read an Argon2id PHC string: its costs, salt and hash.
+fn parse_phc(phc: &str) -> Result<(Argon2Params, Vec<u8>, Vec<u8>), HashError> {
+    let bad = || HashError("stored password hash is not an Argon2id v19 PHC string".into());
+    let mut parts = phc.split('$');
+    let (Some(""), Some("argon2id"), Some("v=19"), Some(costs), Some(salt), Some(hash), None) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) else {
+        return Err(bad());
+    };
+    let (mut m, mut t, mut p) = (None, None, None);
+    for kv in costs.split(',') {
+        let (k, v) = kv.split_once('=').ok_or_else(bad)?;
+        let v: u32 = v.parse().map_err(|_| bad())?;
+        match k {
+            "m" => m = Some(v),
+            "t" => t = Some(v),
+            "p" => p = Some(v),
+            _ => return Err(bad()),
+        }
+    }
+    let params = Argon2Params {
+        m_cost: m.ok_or_else(bad)?,
+        t_cost: t.ok_or_else(bad)?,
+        p_cost: p.ok_or_else(bad)?,
+    };
+    let salt = BASE64_NOPAD.decode(salt.as_bytes()).map_err(|_| bad())?;
+    let hash = BASE64_NOPAD.decode(hash.as_bytes()).map_err(|_| bad())?;
+    if hash.len() < 16 || hash.len() > 64 {
+        return Err(bad());
+    }
+    Ok((params, salt, hash))
 }
 
 #[cfg(test)]

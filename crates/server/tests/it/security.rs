@@ -940,67 +940,55 @@ async fn fail_a_pending_login_is_bound_to_its_user() {
     );
 }
 
-/// A current-thread runtime whose blocking pool has one thread, so a test
-/// can hold it and see which requests need it (Argon2 runs there, nothing
-/// else in a request does).
-fn one_blocking_thread_runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .max_blocking_threads(1)
-        .build()
-        .unwrap()
-}
-
-/// Hold the runtime's only blocking thread until the returned sender sends.
-async fn hold_the_blocking_pool() -> (std::sync::mpsc::Sender<()>, tokio::task::JoinHandle<()>) {
-    let (release, released) = std::sync::mpsc::channel::<()>();
-    let (started, running) = tokio::sync::oneshot::channel::<()>();
-    let blocker = tokio::task::spawn_blocking(move || {
-        started.send(()).unwrap();
-        released.recv().ok();
-    });
-    running.await.unwrap();
-    (release, blocker)
-}
-
-/// Let the executor run for a while (300 ms of 10 ms sleeps).
-async fn let_the_executor_run() {
-    for _ in 0..30 {
-        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-    }
+/// A test app whose password hashing runs on ONE thread, with user `name`
+/// whose stored hash costs far more than any real one (m = 64 MiB, t = 40:
+/// well over a second), so verifying it keeps that thread busy.
+async fn app_with_a_slow_hash(name: &str) -> TestApp {
+    let t = TestApp::with_config(|c| c.hash_concurrency = 1).await;
+    t.user(name).await;
+    let user = t.store.user_by_key(name).await.unwrap().expect("user");
+    // A well-formed PHC string: verifying it runs the full cost (and fails).
+    let slow = "$argon2id$v=19$m=65536,t=40,p=1$c2FsdHNhbHRzYWx0c2FsdA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    t.store.set_password_hash(user.id, slow).await.unwrap();
+    t
 }
 
 /// ASVS 2.2: an unknown (or malformed) username costs a real Argon2
 /// verification, like a wrong password, so the answer comes no sooner.
-/// With the only blocking thread held, none of these logins can finish; a
-/// server that skipped the dummy hash would answer the unknown user at once.
-#[test]
-fn fail_unknown_users_cost_a_password_hash_like_wrong_passwords() {
-    let rt = one_blocking_thread_runtime();
-    rt.block_on(async {
-        let t = TestApp::new().await;
-        t.user("tina").await;
-        for (name, pw) in [
-            ("nobody-at-all", "not the right one"),
-            ("not a valid name!", "not the right one"),
-            ("tina", "not the right one"),
-        ] {
-            let (release, blocker) = hold_the_blocking_pool().await;
-            let a = t.agent();
-            let body = json!({"username": name, "password": pw});
-            let login = tokio::spawn(async move { a.post("/api/v1/login", body).await });
-            let_the_executor_run().await;
-            assert!(
-                !login.is_finished(),
-                "{name:?}: answered without hashing a password"
-            );
-            release.send(()).unwrap();
-            blocker.await.unwrap();
-            let r = login.await.unwrap();
-            assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{name:?}");
-            assert_eq!(r.error_code(), "invalid_credentials");
-        }
-    });
+/// With the only hashing thread busy on a slow verification (over a
+/// second), each of these logins queues behind it: a server that skipped the
+/// dummy hash would answer the unknown user in milliseconds.
+#[tokio::test]
+async fn fail_unknown_users_cost_a_password_hash_like_wrong_passwords() {
+    let t = app_with_a_slow_hash("tina").await;
+    t.user("tom").await;
+    for (name, pw) in [
+        ("nobody-at-all", "not the right one"),
+        ("not a valid name!", "not the right one"),
+        ("tom", "not the right one"),
+    ] {
+        let (slow_agent, agent) = (t.agent(), t.agent());
+        let slow =
+            tokio::spawn(async move { slow_agent.login("tina", "whatever password").await.status });
+        // Give the slow login a head start to the hashing thread (its store
+        // work before the hash takes milliseconds; the hash over a second).
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+        assert!(!slow.is_finished(), "the slow hash must still be running");
+        let asked = std::time::Instant::now();
+        let r = agent
+            .post("/api/v1/login", json!({"username": name, "password": pw}))
+            .await;
+        // Queued behind the slow hash: a server that skipped hashing answers
+        // in milliseconds, a correct one only once the slow hash is done.
+        let waited = asked.elapsed();
+        assert!(
+            waited >= std::time::Duration::from_millis(400),
+            "{name:?}: answered in {waited:?}, without waiting for the hashing thread"
+        );
+        assert_eq!(slow.await.unwrap(), StatusCode::UNAUTHORIZED);
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{name:?}");
+        assert_eq!(r.error_code(), "invalid_credentials");
+    }
 }
 
 // ------------------------------------------------------------------ sessions and the web
@@ -1673,35 +1661,30 @@ async fn fail_production_password_hashes_are_argon2id_with_owasp_parameters() {
 }
 
 /// OWASP Password Storage: Argon2 runs off the async executor, on the
-/// blocking pool. With the runtime's only blocking thread held, a login
-/// cannot finish (its hash waits for the pool) while the executor stays
-/// free; once the thread is released, it does. A hash computed on the
-/// executor would finish the login while the pool is held. (No timing
-/// assumption can make this test fail spuriously: a correct server cannot
-/// finish the login before the release.)
+/// hashing threads. On a single-threaded runtime, while a slow verification
+/// (well over a second) is in progress, the executor still answers other
+/// requests; a hash computed on the executor would block them until the
+/// login finished.
 #[test]
-fn fail_password_hashing_runs_on_the_blocking_pool_not_the_executor() {
-    let rt = one_blocking_thread_runtime();
+fn fail_password_hashing_runs_off_the_executor() {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     rt.block_on(async {
-        let t = TestApp::new().await;
-        let kurt = t.user("kurt").await;
-        let (release, blocker) = hold_the_blocking_pool().await;
-        // Control: a request that touches the store but hashes nothing does
-        // not need the blocking pool (else this test would prove nothing).
-        let me = tokio::time::timeout(std::time::Duration::from_secs(10), kurt.me())
-            .await
-            .expect("the store works without the blocking pool");
-        assert_eq!(me.status, StatusCode::OK);
-        let a = t.agent();
-        let login = tokio::spawn(async move { a.login("kurt", PW).await.status });
-        let_the_executor_run().await;
+        let t = app_with_a_slow_hash("kurt").await;
+        let kurt = t.agent();
+        let login =
+            tokio::spawn(async move { kurt.login("kurt", "whatever password").await.status });
+        tokio::task::yield_now().await;
+        for _ in 0..3 {
+            assert_eq!(t.agent().get("/healthz").await.status, StatusCode::OK);
+        }
         assert!(
             !login.is_finished(),
-            "the login finished without the blocking pool: Argon2 ran on the executor"
+            "the executor was blocked until the login finished: Argon2 ran on it"
         );
-        release.send(()).unwrap();
-        blocker.await.unwrap();
-        assert_eq!(login.await.unwrap(), StatusCode::OK);
+        assert_eq!(login.await.unwrap(), StatusCode::UNAUTHORIZED);
     });
 }
 
