@@ -140,6 +140,7 @@ impl Hasher {
             std::thread::Builder::new()
                 .name(format!("deadbolt-argon2-{i}"))
                 .spawn(move || {
+                    lower_this_threads_priority();
                     let mut memory = Vec::new();
                     loop {
                         // The lock is held only while waiting for the next job.
@@ -250,6 +251,20 @@ impl Hasher {
     pub async fn verify_dummy(&self, password: Zeroizing<String>) -> Result<(), HashError> {
         let dummy = self.dummy_hash().await?;
         self.verify(password, dummy).await.map(|_| ())
+    }
+}
+
+/// Hashing threads run at nice ≈ 10: while Argon2 saturates the cores (a
+/// flood of wrong passwords), the request handlers and the database threads
+/// still get the CPU within a scheduler tick, so second factors and health
+/// checks stay fast; idle cores still go to hashing (no starvation: nice 10
+/// keeps about a tenth of a contended core).
+fn lower_this_threads_priority() {
+    use thread_priority::{ThreadPriority, ThreadPriorityValue, set_current_thread_priority};
+    // Crossplatform 23 of 0..=99 maps to nice 9 on Linux.
+    let low = ThreadPriorityValue::try_from(23u8).expect("23 is in 0..=99");
+    if let Err(e) = set_current_thread_priority(ThreadPriority::Crossplatform(low)) {
+        tracing::warn!(error = ?e, "could not lower the password-hashing thread's priority");
     }
 }
 
