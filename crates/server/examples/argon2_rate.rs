@@ -1,6 +1,7 @@
 //! Argon2id cost on this machine, with the server's parameters
 //! (`Argon2Params::default()`, the same `argon2` calls as `password.rs`:
-//! verify a password against a PHC string, as every login does).
+//! `hash_password_into_with_memory` in memory each thread allocates once and
+//! reuses, as the server's hashing threads do, then compare with the stored hash).
 //!
 //! ```sh
 //! cargo run --release -p deadbolt-server --example argon2_rate -- [N] [THREADS]
@@ -13,27 +14,36 @@
 
 use std::time::Instant;
 
-use argon2::password_hash::phc::PasswordHash;
-use argon2::password_hash::{PasswordHasher, PasswordVerifier};
-use argon2::{Algorithm, Argon2, Params, Version};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
 use deadbolt_server::Argon2Params;
 
-fn argon(p: Argon2Params) -> Argon2<'static> {
+fn argon(p: Argon2Params, out_len: Option<usize>) -> Argon2<'static> {
     Argon2::new(
         Algorithm::Argon2id,
         Version::V0x13,
-        Params::new(p.m_cost, p.t_cost, p.p_cost, None).expect("valid params"),
+        Params::new(p.m_cost, p.t_cost, p.p_cost, out_len).expect("valid params"),
     )
 }
 
-fn verify_once(p: Argon2Params, phc: &str) -> f64 {
+/// One verification as `password.rs` does it since the hashing pool: the
+/// thread's own Argon2 memory, allocated once and reused
+/// (`hash_password_into_with_memory`), then a comparison with the stored hash.
+fn verify_once(p: Argon2Params, salt: &[u8], expected: &[u8], memory: &mut Vec<Block>) -> f64 {
     let start = Instant::now();
-    let parsed = PasswordHash::new(phc).expect("phc");
-    assert!(
-        argon(p)
-            .verify_password(b"correct horse battery", &parsed)
-            .is_ok()
-    );
+    let mut out = vec![0u8; expected.len()];
+    let blocks = p.m_cost as usize;
+    if memory.len() < blocks {
+        memory.resize(blocks, Block::default());
+    }
+    argon(p, Some(out.len()))
+        .hash_password_into_with_memory(
+            b"correct horse battery",
+            salt,
+            &mut out,
+            &mut memory[..blocks],
+        )
+        .expect("argon2");
+    assert_eq!(out.as_slice(), expected);
     start.elapsed().as_secs_f64()
 }
 
@@ -53,23 +63,28 @@ fn main() {
     let cores = std::thread::available_parallelism().map_or(2, |c| c.get());
     let threads: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(cores);
     let p = Argon2Params::default();
-    let phc = argon(p)
-        .hash_password(b"correct horse battery")
-        .expect("hash")
-        .to_string();
-    // Warm up (page faults of the first 19 MiB block, CPU frequency).
+    let salt = *b"deadbolt-bench-1";
+    let mut expected = [0u8; 32];
+    argon(p, Some(expected.len()))
+        .hash_password_into(b"correct horse battery", &salt, &mut expected)
+        .expect("hash");
+    let mut memory = Vec::new();
     for _ in 0..3 {
-        verify_once(p, &phc);
+        verify_once(p, &salt, &expected, &mut memory);
     }
-    let mut single: Vec<f64> = (0..n).map(|_| verify_once(p, &phc)).collect();
+    let mut single: Vec<f64> = (0..n)
+        .map(|_| verify_once(p, &salt, &expected, &mut memory))
+        .collect();
     let single_s = median(&mut single);
 
     let start = Instant::now();
     std::thread::scope(|s| {
         for _ in 0..threads {
             s.spawn(|| {
+                let mut memory = Vec::new();
+                verify_once(p, &salt, &expected, &mut memory); // allocate before the timed loop
                 for _ in 0..n {
-                    verify_once(p, &phc);
+                    verify_once(p, &salt, &expected, &mut memory);
                 }
             });
         }

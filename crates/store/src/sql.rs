@@ -254,9 +254,13 @@ impl SqlStore {
         let backend = Backend::from_url(url)?;
         let in_memory =
             backend == Backend::Sqlite && (url.contains(":memory:") || url.contains("mode=memory"));
+        // No ping before each use: it doubled the round trips of every
+        // statement. A connection the server dropped fails its statement,
+        // which surfaces as an error (503 on /healthz) and is replaced.
         let mut pool_opts = AnyPoolOptions::new()
             .max_connections(opts.max_connections.max(1))
-            .acquire_timeout(opts.acquire_timeout);
+            .acquire_timeout(opts.acquire_timeout)
+            .test_before_acquire(false);
         if in_memory {
             // Shared-cache in-memory databases report SQLITE_LOCKED, which
             // busy_timeout does not cover: keep a single connection, and
