@@ -21,7 +21,6 @@
 
 use std::borrow::Cow;
 use std::path::Path;
-use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -81,10 +80,6 @@ impl Default for StoreOptions {
 pub struct SqlStore {
     pool: AnyPool,
     backend: Backend,
-    /// SQLite has one writer: writers queue here, in order, instead of
-    /// sleeping in SQLite's busy handler (1, 2, 5, ... 100 ms naps that made
-    /// the latency tail under write load). `None` on PostgreSQL.
-    writer: Option<Arc<tokio::sync::Mutex<()>>>,
 }
 
 impl std::fmt::Debug for SqlStore {
@@ -302,12 +297,7 @@ impl SqlStore {
             Cow::Borrowed(url)
         };
         let pool = pool_opts.connect(&url).await?;
-        let writer = (backend == Backend::Sqlite).then(|| Arc::new(tokio::sync::Mutex::new(())));
-        Ok(SqlStore {
-            pool,
-            backend,
-            writer,
-        })
+        Ok(SqlStore { pool, backend })
     }
 
     /// [`SqlStore::connect`] followed by [`SqlStore::migrate`].
@@ -391,15 +381,6 @@ impl SqlStore {
     /// Begin a write transaction: `BEGIN IMMEDIATE` on SQLite (takes the
     /// writer lock up front, waiting up to the busy timeout), `BEGIN` on
     /// PostgreSQL.
-    /// Wait for this process's turn to write (SQLite); hold the guard for
-    /// the whole statement or transaction.
-    async fn writer(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
-        match &self.writer {
-            Some(m) => Some(m.lock().await),
-            None => None,
-        }
-    }
-
     async fn begin_write(&self) -> Result<Transaction<'static, sqlx::Any>> {
         Ok(match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
@@ -425,7 +406,6 @@ impl Store for SqlStore {
         password_hash: &str,
         now: i64,
     ) -> Result<User> {
-        let _writer = self.writer().await;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO users (username, username_key, password_hash, created_at) \
              VALUES ($1, $2, $3, $4) RETURNING id",
@@ -486,7 +466,6 @@ impl Store for SqlStore {
     }
 
     async fn set_password_hash(&self, user_id: UserId, password_hash: &str) -> Result<()> {
-        let _writer = self.writer().await;
         sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(password_hash)
             .bind(user_id)
@@ -523,7 +502,6 @@ impl Store for SqlStore {
         now: i64,
         seal: &(dyn Fn(i64) -> Vec<u8> + Send + Sync),
     ) -> Result<Device> {
-        let _writer = self.writer().await;
         let mut tx = self.begin_write().await?;
         sqlx::query(LOCK_USER)
             .bind(user_id)
@@ -561,7 +539,6 @@ impl Store for SqlStore {
     }
 
     async fn confirm_device(&self, user_id: UserId, device_id: i64, step: i64) -> Result<bool> {
-        let _writer = self.writer().await;
         let mut tx = self.begin_write().await?;
         sqlx::query(LOCK_USER)
             .bind(user_id)
@@ -601,7 +578,6 @@ impl Store for SqlStore {
     }
 
     async fn accept_step(&self, device_id: i64, step: i64) -> Result<bool> {
-        let _writer = self.writer().await;
         let n = sqlx::query(
             "UPDATE devices SET last_step = $1 \
              WHERE id = $2 AND confirmed = 1 AND (last_step IS NULL OR last_step < $1)",
@@ -615,7 +591,6 @@ impl Store for SqlStore {
     }
 
     async fn remove_two_factor(&self, user_id: UserId) -> Result<()> {
-        let _writer = self.writer().await;
         let mut tx = self.begin_write().await?;
         sqlx::query(LOCK_USER)
             .bind(user_id)
@@ -641,7 +616,6 @@ impl Store for SqlStore {
     }
 
     async fn reseal_devices(&self, sealed: &[(i64, Vec<u8>)]) -> Result<()> {
-        let _writer = self.writer().await;
         let mut tx = self.begin_write().await?;
         for (id, secret) in sealed {
             sqlx::query("UPDATE devices SET sealed_secret = $1 WHERE id = $2")
@@ -662,7 +636,6 @@ impl Store for SqlStore {
         hashes: &[Vec<u8>],
         now: i64,
     ) -> Result<()> {
-        let _writer = self.writer().await;
         let mut tx = self.begin_write().await?;
         sqlx::query(LOCK_USER)
             .bind(user_id)
@@ -688,7 +661,6 @@ impl Store for SqlStore {
     }
 
     async fn spend_backup_code(&self, user_id: UserId, hash: &[u8], now: i64) -> Result<bool> {
-        let _writer = self.writer().await;
         let n = sqlx::query(
             "UPDATE backup_codes SET used_at = $1 \
              WHERE id = (SELECT id FROM backup_codes \
@@ -732,12 +704,10 @@ impl Store for SqlStore {
     // ---- sessions ----
 
     async fn create_session(&self, session: &SessionRecord) -> Result<()> {
-        let _writer = self.writer().await;
         insert_session(&self.pool, session).await
     }
 
     async fn rotate_session(&self, old_hash: &[u8], new: &SessionRecord) -> Result<()> {
-        let _writer = self.writer().await;
         let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(old_hash)
@@ -774,7 +744,6 @@ impl Store for SqlStore {
     }
 
     async fn touch_session(&self, token_hash: &[u8], now: i64) -> Result<()> {
-        let _writer = self.writer().await;
         sqlx::query("UPDATE sessions SET last_seen = $1 WHERE token_hash = $2")
             .bind(now)
             .bind(token_hash)
@@ -784,7 +753,6 @@ impl Store for SqlStore {
     }
 
     async fn delete_session(&self, token_hash: &[u8]) -> Result<bool> {
-        let _writer = self.writer().await;
         let n = sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(token_hash)
             .execute(&self.pool)
@@ -794,7 +762,6 @@ impl Store for SqlStore {
     }
 
     async fn delete_user_session(&self, user_id: UserId, token_hash: &[u8]) -> Result<bool> {
-        let _writer = self.writer().await;
         let n = sqlx::query("DELETE FROM sessions WHERE token_hash = $1 AND user_id = $2")
             .bind(token_hash)
             .bind(user_id)
@@ -805,7 +772,6 @@ impl Store for SqlStore {
     }
 
     async fn delete_user_sessions(&self, user_id: UserId, keep: Option<&[u8]>) -> Result<u64> {
-        let _writer = self.writer().await;
         let done = match keep {
             Some(keep) => {
                 sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
@@ -835,7 +801,6 @@ impl Store for SqlStore {
     }
 
     async fn purge_sessions(&self, now: i64, idle_cutoff: i64) -> Result<u64> {
-        let _writer = self.writer().await;
         let n = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen <= $2")
             .bind(now)
             .bind(idle_cutoff)
@@ -855,7 +820,6 @@ impl Store for SqlStore {
         detail: &str,
         now: i64,
     ) -> Result<()> {
-        let _writer = self.writer().await;
         sqlx::query(
             "INSERT INTO events (user_id, at, kind, ip, detail) VALUES ($1, $2, $3, $4, $5)",
         )
@@ -893,7 +857,6 @@ impl Store for SqlStore {
     // ---- attempt budgets (throttling) ----
 
     async fn take_budget(&self, key: &str, now: i64, burst: i64, interval: i64) -> Result<Budget> {
-        let _writer = self.writer().await;
         let burst = burst.max(1);
         let interval = interval.max(1);
         let slack = (burst - 1).saturating_mul(interval);
@@ -937,7 +900,6 @@ impl Store for SqlStore {
     }
 
     async fn purge_budgets(&self, now: i64) -> Result<u64> {
-        let _writer = self.writer().await;
         let n = sqlx::query("DELETE FROM budgets WHERE tat <= $1")
             .bind(now)
             .execute(&self.pool)
