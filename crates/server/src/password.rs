@@ -6,7 +6,7 @@
 //! embedded from `common-passwords.txt`.
 
 use std::collections::HashSet;
-use std::sync::mpsc::RecvTimeoutError;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock, Mutex};
 
 use argon2::{Algorithm, Argon2, Block, Params, Version};
@@ -109,13 +109,15 @@ pub fn normalize_username(raw: &str) -> Result<Username, PolicyError> {
 }
 
 /// Argon2id on a small pool of dedicated threads (one per permitted
-/// concurrent hash), each owning its Argon2 memory while busy: a flood of
+/// concurrent hash), each owning its Argon2 memory while there is work: a flood of
 /// logins can neither block the async executor nor grow memory past
 /// `concurrency × m_cost` (allocating 19 MiB per hash on tokio's blocking
 /// threads left hundreds of MiB in glibc's per-thread arenas).
 pub struct Hasher {
     params: Argon2Params,
     jobs: std::sync::mpsc::Sender<Job>,
+    /// Jobs sent and not yet taken by a hashing thread.
+    pending: Arc<AtomicUsize>,
     dummy: OnceCell<String>,
 }
 
@@ -127,10 +129,6 @@ type Job = Box<dyn FnOnce(&mut Vec<Block>) + Send>;
 #[error("password hashing failed: {0}")]
 pub struct HashError(String);
 
-/// A hashing thread idle this long frees its Argon2 memory (idle RSS stays
-/// near 10 MiB; under load the memory is reused from hash to hash).
-const RELEASE_MEMORY_AFTER: std::time::Duration = std::time::Duration::from_secs(1);
-
 /// Salt and output lengths of the PHC strings we write.
 const SALT_LEN: usize = 16;
 const OUTPUT_LEN: usize = 32;
@@ -140,8 +138,9 @@ impl Hasher {
     pub fn new(params: Argon2Params, concurrency: usize) -> Self {
         let (jobs, queue) = std::sync::mpsc::channel::<Job>();
         let queue = Arc::new(Mutex::new(queue));
+        let pending = Arc::new(AtomicUsize::new(0));
         for i in 0..concurrency.max(1) {
-            let queue = queue.clone();
+            let (queue, pending) = (queue.clone(), pending.clone());
             std::thread::Builder::new()
                 .name(format!("deadbolt-argon2-{i}"))
                 .spawn(move || {
@@ -150,15 +149,17 @@ impl Hasher {
                     loop {
                         // The lock is held only while waiting for the next job.
                         let job = match queue.lock() {
-                            Ok(q) => q.recv_timeout(RELEASE_MEMORY_AFTER),
+                            Ok(q) => q.recv(),
                             Err(_) => return,
                         };
-                        match job {
-                            Ok(job) => job(&mut memory),
-                            // Idle: give the Argon2 memory back to the OS
-                            // (it is reallocated by the next hash).
-                            Err(RecvTimeoutError::Timeout) => memory = Vec::new(),
-                            Err(RecvTimeoutError::Disconnected) => return, // the Hasher is gone
+                        let Ok(job) = job else { return }; // the Hasher is gone
+                        pending.fetch_sub(1, Ordering::SeqCst);
+                        job(&mut memory);
+                        // Nothing queued: give the Argon2 memory back to the OS
+                        // now (idle RSS stays near 10 MiB); under load it is
+                        // reused from hash to hash.
+                        if pending.load(Ordering::SeqCst) == 0 {
+                            memory = Vec::new();
                         }
                     }
                 })
@@ -167,6 +168,7 @@ impl Hasher {
         Self {
             params,
             jobs,
+            pending,
             dummy: OnceCell::new(),
         }
     }
@@ -176,6 +178,7 @@ impl Hasher {
         f: impl FnOnce(&mut Vec<Block>) -> Result<T, HashError> + Send + 'static,
     ) -> Result<T, HashError> {
         let (tx, rx) = tokio::sync::oneshot::channel();
+        self.pending.fetch_add(1, Ordering::SeqCst);
         self.jobs
             .send(Box::new(move |memory: &mut Vec<Block>| {
                 let _ = tx.send(f(memory));
