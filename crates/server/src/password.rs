@@ -201,7 +201,15 @@ impl Hasher {
             .map_err(|e| HashError(e.to_string()))?;
         let blocks = params.m_cost.max(8 * params.p_cost) as usize;
         if memory.len() < blocks {
-            memory.resize(blocks, Block::default());
+            // Reserve more than glibc's largest dynamic mmap threshold (32 MiB)
+            // so the buffer is always a mapping of its own: freeing it returns
+            // it to the OS at once (a 19 MiB one would raise the threshold and
+            // later buffers would stay in malloc's arenas). Only the `blocks`
+            // written are resident.
+            const ALWAYS_MAPPED: usize = (32 << 20) / std::mem::size_of::<Block>() + 1;
+            let mut fresh = Vec::with_capacity(blocks.max(ALWAYS_MAPPED));
+            fresh.resize(blocks, Block::default());
+            *memory = fresh;
         }
         Argon2::new(Algorithm::Argon2id, Version::V0x13, p)
             .hash_password_into_with_memory(password, salt, out, &mut memory[..blocks])
