@@ -175,6 +175,15 @@ impl Conn {
         }
     }
 
+    /// A JSON POST with the session cookie that must answer 200.
+    async fn post_ok(&mut self, path: &str, cookie: &str, body: &Value) -> anyhow::Result<Resp> {
+        let r = self.request("POST", path, Some(cookie), Some(body)).await?;
+        if r.status != 200 {
+            bail!("{path}: {} {}", r.status, r.text());
+        }
+        Ok(r)
+    }
+
     async fn request(
         &mut self,
         method: &str,
@@ -435,44 +444,34 @@ async fn setup_user(c: &mut Conn, username: &str, password: &str) -> anyhow::Res
         bail!("login {username}: {} {}", r.status, r.text());
     }
     let r = c
-        .request(
-            "POST",
+        .post_ok(
             "/api/v1/me/two-factor/setup",
-            Some(&cookie),
-            Some(&json!({"password": password})),
+            &cookie,
+            &json!({"password": password}),
         )
-        .await?;
-    if r.status != 200 {
-        bail!("setup {username}: {} {}", r.status, r.text());
-    }
+        .await
+        .with_context(|| format!("setup {username}"))?;
     let secret_b32 = r.json()["secret"]
         .as_str()
         .context("setup: no secret")?
         .to_owned();
     let secret = Secret::from_base32(&secret_b32).map_err(|e| anyhow::anyhow!("secret: {e}"))?;
     let code = Totp::new(&secret, Params::default()).code_at(now_unix());
+    c.post_ok(
+        "/api/v1/me/two-factor/confirm",
+        &cookie,
+        &json!({"code": code.as_str()}),
+    )
+    .await
+    .with_context(|| format!("confirm {username}"))?;
     let r = c
-        .request(
-            "POST",
-            "/api/v1/me/two-factor/confirm",
-            Some(&cookie),
-            Some(&json!({"code": code.as_str()})),
-        )
-        .await?;
-    if r.status != 200 {
-        bail!("confirm {username}: {} {}", r.status, r.text());
-    }
-    let r = c
-        .request(
-            "POST",
+        .post_ok(
             "/api/v1/me/backup-codes",
-            Some(&cookie),
-            Some(&json!({"password": password})),
+            &cookie,
+            &json!({"password": password}),
         )
-        .await?;
-    if r.status != 200 {
-        bail!("backup-codes {username}: {} {}", r.status, r.text());
-    }
+        .await
+        .with_context(|| format!("backup-codes {username}"))?;
     let codes = r.json()["codes"].clone();
     Ok(json!({"username": username, "password": password, "secret": secret_b32, "codes": codes}))
 }
