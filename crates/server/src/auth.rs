@@ -176,6 +176,10 @@ pub struct SessionInfo {
     pub created_at: i64,
     /// When it ends at the latest.
     pub expires_at: i64,
+    /// Whether the owner has a confirmed TOTP device (read with the session).
+    pub two_factor_enabled: bool,
+    /// The owner's unspent backup codes (read with the session).
+    pub backup_codes_remaining: i64,
 }
 
 impl std::fmt::Debug for SessionInfo {
@@ -635,7 +639,7 @@ impl Auth {
             return Ok(None);
         }
         let hash = crate::crypto::token_hash(token);
-        let Some((rec, username)) = self.store.session_with_username(&hash).await? else {
+        let Some(rec) = self.store.session_view(&hash).await? else {
             return Ok(None);
         };
         let now = self.now();
@@ -654,10 +658,12 @@ impl Auth {
         Ok(Some(SessionInfo {
             token_hash: hash,
             user_id: rec.user_id,
-            username,
+            username: rec.username,
             stage: rec.stage,
             created_at: rec.created_at,
             expires_at: rec.expires_at,
+            two_factor_enabled: rec.two_factor_enabled,
+            backup_codes_remaining: rec.backup_codes_remaining,
         }))
     }
 
@@ -1004,11 +1010,6 @@ impl Auth {
             self.store.reseal_devices(&resealed).await?;
         }
         Ok(resealed.len())
-    }
-
-    /// 2FA status and unspent backup codes (`GET /api/v1/me`), one round trip.
-    pub async fn two_factor_status(&self, user_id: UserId) -> AuthResult<(bool, i64)> {
-        Ok(self.store.two_factor_status(user_id).await?)
     }
 
     /// Every user, for `deadbolt user list`.

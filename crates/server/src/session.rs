@@ -265,6 +265,10 @@ pub struct Authenticated {
     pub username: String,
     /// SHA-256 of this session's token.
     pub token_hash: Vec<u8>,
+    /// Whether 2FA is on, as read with the session (no second query).
+    pub two_factor_enabled: bool,
+    /// Unspent backup codes, as read with the session.
+    pub backup_codes_remaining: i64,
 }
 
 impl std::fmt::Debug for Authenticated {
@@ -300,6 +304,8 @@ impl FromRequestParts<AppState> for Authenticated {
                 user_id: s.user_id,
                 username: s.username,
                 token_hash: s.token_hash,
+                two_factor_enabled: s.two_factor_enabled,
+                backup_codes_remaining: s.backup_codes_remaining,
             }),
             _ if is_api(parts) => Err(ApiError::unauthenticated().into_response()),
             _ => Err(login_redirect(parts)),

@@ -179,6 +179,28 @@ impl std::fmt::Debug for SessionRecord {
     }
 }
 
+/// What every authenticated request needs to know, read in one statement
+/// ([`Store::session_view`]).
+#[derive(Debug, Clone)]
+pub struct SessionView {
+    /// The user it belongs to.
+    pub user_id: UserId,
+    /// Pending (second factor owed) or full.
+    pub stage: Stage,
+    /// Creation time, unix seconds.
+    pub created_at: i64,
+    /// Last activity, unix seconds (idle timeout).
+    pub last_seen: i64,
+    /// Absolute expiry, unix seconds.
+    pub expires_at: i64,
+    /// The owner's display name.
+    pub username: String,
+    /// Whether the owner has a confirmed TOTP device.
+    pub two_factor_enabled: bool,
+    /// The owner's unspent backup codes.
+    pub backup_codes_remaining: i64,
+}
+
 /// A security event shown in the user's "recent security activity".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
@@ -276,9 +298,6 @@ pub trait Store: Send + Sync + 'static {
     async fn spend_backup_code(&self, user_id: UserId, hash: &[u8], now: i64) -> Result<bool>;
     /// Number of unspent backup codes.
     async fn backup_codes_remaining(&self, user_id: UserId) -> Result<i64>;
-    /// Whether a confirmed device exists, and the unspent backup codes, in
-    /// one round trip (`GET /api/v1/me`).
-    async fn two_factor_status(&self, user_id: UserId) -> Result<(bool, i64)>;
 
     // ---- sessions ----
 
@@ -288,12 +307,10 @@ pub trait Store: Send + Sync + 'static {
     async fn rotate_session(&self, old_hash: &[u8], new: &SessionRecord) -> Result<()>;
     /// Find a session by token hash (expired ones included; the server decides).
     async fn session(&self, token_hash: &[u8]) -> Result<Option<SessionRecord>>;
-    /// A session and its user's display name in one round trip (the read
-    /// every authenticated request makes); `None` if either is gone.
-    async fn session_with_username(
-        &self,
-        token_hash: &[u8],
-    ) -> Result<Option<(SessionRecord, String)>>;
+    /// A session with its user's display name and 2FA status in one
+    /// statement (the read every authenticated request makes); `None` if
+    /// either the session or the user is gone.
+    async fn session_view(&self, token_hash: &[u8]) -> Result<Option<SessionView>>;
     /// Update `last_seen`.
     async fn touch_session(&self, token_hash: &[u8], now: i64) -> Result<()>;
     /// Delete one session. True if it existed.

@@ -21,16 +21,18 @@
 
 use std::borrow::Cow;
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use async_trait::async_trait;
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
-use sqlx::{AnyPool, Row, SqlSafeStr, Transaction};
+use sqlx::{AnyPool, Connection, Row, SqlSafeStr, Transaction};
 
 use crate::{
-    Budget, Device, Event, Result, SessionRecord, Stage, Store, StoreError, User, UserId,
-    UserSummary,
+    Budget, Device, Event, Result, SessionRecord, SessionView, Stage, Store, StoreError, User,
+    UserId, UserSummary,
 };
 
 /// Which database a [`SqlStore`] talks to.
@@ -64,6 +66,9 @@ pub struct StoreOptions {
     pub max_connections: u32,
     /// How long a query waits for a free pooled connection before failing.
     pub acquire_timeout: Duration,
+    /// SQLite file databases: how often the background checkpointer copies
+    /// the write-ahead log into the database file (see [`SqlStore::connect`]).
+    pub checkpoint_every: Duration,
 }
 
 impl Default for StoreOptions {
@@ -71,6 +76,7 @@ impl Default for StoreOptions {
         StoreOptions {
             max_connections: 8,
             acquire_timeout: Duration::from_secs(10),
+            checkpoint_every: Duration::from_millis(500),
         }
     }
 }
@@ -80,6 +86,74 @@ impl Default for StoreOptions {
 pub struct SqlStore {
     pool: AnyPool,
     backend: Backend,
+    /// SQLite file databases only; stops with the last clone of the store.
+    checkpointer: Option<Arc<Checkpointer>>,
+}
+
+/// Checkpoints an SQLite write-ahead log from a connection of its own.
+///
+/// SQLite's automatic checkpoint runs inside the `COMMIT` that takes the log
+/// past 1,000 pages: that one commit copies the log into the database file
+/// and fsyncs it, tens to hundreds of milliseconds during which its request
+/// waits (and, with a busy writer, about one request in fifty is that
+/// request). The pool's connections therefore run with
+/// `wal_autocheckpoint = 0` and this task runs `PRAGMA
+/// wal_checkpoint(PASSIVE)` every [`StoreOptions::checkpoint_every`]:
+/// PASSIVE never blocks readers or writers. Durability is unchanged: a
+/// commit is durable once the log is fsynced (`synchronous = FULL`); the
+/// checkpoint only moves pages.
+struct Checkpointer {
+    task: tokio::task::JoinHandle<()>,
+    /// Checkpoints that copied at least one new frame.
+    runs: Arc<AtomicU64>,
+}
+
+impl Drop for Checkpointer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+impl Checkpointer {
+    fn start(url: String, every: Duration) -> Checkpointer {
+        let runs = Arc::new(AtomicU64::new(0));
+        let counter = runs.clone();
+        let task = tokio::spawn(async move {
+            let mut conn: Option<sqlx::AnyConnection> = None;
+            let mut last = (0i64, 0i64);
+            let mut tick = tokio::time::interval(every);
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                tick.tick().await;
+                let c = match conn.as_mut() {
+                    Some(c) => c,
+                    None => match sqlx::AnyConnection::connect(&url).await {
+                        Ok(c) => conn.insert(c),
+                        Err(e) => {
+                            tracing::warn!(error = %e, "checkpointer cannot open the database");
+                            continue;
+                        }
+                    },
+                };
+                let row = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+                    .fetch_one(&mut *c)
+                    .await;
+                match row.and_then(|r| Ok((r.try_get::<i64, _>(1)?, r.try_get::<i64, _>(2)?))) {
+                    Ok((log, done)) => {
+                        if done > 0 && (log, done) != last {
+                            counter.fetch_add(1, Ordering::Relaxed);
+                        }
+                        last = (log, done);
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %e, "WAL checkpoint failed; retrying");
+                        conn = None;
+                    }
+                }
+            }
+        });
+        Checkpointer { task, runs }
+    }
 }
 
 impl std::fmt::Debug for SqlStore {
@@ -245,7 +319,9 @@ impl SqlStore {
     /// [`SqlStore::connect_and_migrate`]).
     ///
     /// SQLite connections get `journal_mode=WAL`, `synchronous=FULL`,
-    /// `busy_timeout=5000` and `foreign_keys=ON`. A missing SQLite file is
+    /// `busy_timeout=5000`, `foreign_keys=ON` and `wal_autocheckpoint=0`: a
+    /// file database is checkpointed by a background task of the store
+    /// instead (see `Checkpointer`). A missing SQLite file is
     /// created (`mode=rwc` is implied unless the URL names another `mode`);
     /// its directory must exist. An in-memory SQLite database uses a single
     /// connection.
@@ -287,6 +363,10 @@ impl SqlStore {
                     sqlx::query("PRAGMA foreign_keys = ON")
                         .execute(&mut *conn)
                         .await?;
+                    // The checkpointer does it (see `Checkpointer`).
+                    sqlx::query("PRAGMA wal_autocheckpoint = 0")
+                        .execute(&mut *conn)
+                        .await?;
                     Ok(())
                 })
             });
@@ -297,7 +377,13 @@ impl SqlStore {
             Cow::Borrowed(url)
         };
         let pool = pool_opts.connect(&url).await?;
-        Ok(SqlStore { pool, backend })
+        let checkpointer = (backend == Backend::Sqlite && !in_memory)
+            .then(|| Arc::new(Checkpointer::start(url.into_owned(), opts.checkpoint_every)));
+        Ok(SqlStore {
+            pool,
+            backend,
+            checkpointer,
+        })
     }
 
     /// [`SqlStore::connect`] followed by [`SqlStore::migrate`].
@@ -329,7 +415,18 @@ impl SqlStore {
 
     /// Close the pool, waiting for connections to be returned.
     pub async fn close(&self) {
+        if let Some(c) = &self.checkpointer {
+            c.task.abort();
+        }
         self.pool.close().await;
+    }
+
+    /// How many background WAL checkpoints copied new pages so far (SQLite
+    /// file databases; always 0 otherwise).
+    pub fn wal_checkpoints(&self) -> u64 {
+        self.checkpointer
+            .as_ref()
+            .map_or(0, |c| c.runs.load(Ordering::Relaxed))
     }
 
     /// The newest migration applied to the database (`None` if never migrated).
@@ -687,20 +784,6 @@ impl Store for SqlStore {
         Ok(n)
     }
 
-    async fn two_factor_status(&self, user_id: UserId) -> Result<(bool, i64)> {
-        let row = sqlx::query(
-            "SELECT \
-               (SELECT COUNT(*) FROM devices WHERE user_id = $1 AND confirmed = 1) AS devices, \
-               (SELECT COUNT(*) FROM backup_codes WHERE user_id = $1 AND used_at IS NULL) AS codes",
-        )
-        .bind(user_id)
-        .fetch_one(&self.pool)
-        .await?;
-        let devices: i64 = row.try_get("devices")?;
-        let codes: i64 = row.try_get("codes")?;
-        Ok((devices > 0, codes))
-    }
-
     // ---- sessions ----
 
     async fn create_session(&self, session: &SessionRecord) -> Result<()> {
@@ -726,20 +809,33 @@ impl Store for SqlStore {
         row.as_ref().map(session_from_row).transpose()
     }
 
-    async fn session_with_username(
-        &self,
-        token_hash: &[u8],
-    ) -> Result<Option<(SessionRecord, String)>> {
+    async fn session_view(&self, token_hash: &[u8]) -> Result<Option<SessionView>> {
         let row = sqlx::query(
-            "SELECT s.token_hash, s.user_id, s.stage, s.created_at, s.last_seen, s.expires_at, \
-                    s.user_agent, s.ip, u.username \
+            "SELECT s.user_id, s.stage, s.created_at, s.last_seen, s.expires_at, u.username, \
+                    (SELECT COUNT(*) FROM devices d \
+                      WHERE d.user_id = s.user_id AND d.confirmed = 1) AS devices, \
+                    (SELECT COUNT(*) FROM backup_codes b \
+                      WHERE b.user_id = s.user_id AND b.used_at IS NULL) AS codes \
              FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
         )
         .bind(token_hash)
         .fetch_optional(&self.pool)
         .await?;
         row.as_ref()
-            .map(|r| Ok((session_from_row(r)?, r.try_get("username")?)))
+            .map(|r| {
+                let devices: i64 = r.try_get("devices")?;
+                let stage: i64 = r.try_get("stage")?;
+                Ok(SessionView {
+                    user_id: r.try_get("user_id")?,
+                    stage: Stage::from_i64(stage),
+                    created_at: r.try_get("created_at")?,
+                    last_seen: r.try_get("last_seen")?,
+                    expires_at: r.try_get("expires_at")?,
+                    username: r.try_get("username")?,
+                    two_factor_enabled: devices > 0,
+                    backup_codes_remaining: r.try_get("codes")?,
+                })
+            })
             .transpose()
     }
 

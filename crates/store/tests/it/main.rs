@@ -63,7 +63,7 @@ conformance! {
     confirm_device_concurrent_single_winner, sqlite_confirm_device_concurrent_single_winner, postgres_confirm_device_concurrent_single_winner;
     mixed_write_storm_never_errors, sqlite_mixed_write_storm_never_errors, postgres_mixed_write_storm_never_errors;
     purge_budgets, sqlite_purge_budgets, postgres_purge_budgets;
-    session_with_username_and_two_factor_status, sqlite_session_with_username_and_two_factor_status, postgres_session_with_username_and_two_factor_status;
+    session_view_and_two_factor_status, sqlite_session_view_and_two_factor_status, postgres_session_view_and_two_factor_status;
 }
 
 const T0: i64 = 1_700_000_000;
@@ -1079,6 +1079,55 @@ async fn sqlite_open_dir_creates_and_reopens() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// No request's commit pays for a WAL checkpoint: the pool's connections
+/// never checkpoint on their own, and the background checkpointer copies
+/// the log into the database file while writes go on.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_checkpoints_run_in_the_background() {
+    let dir = std::env::temp_dir().join(format!(
+        "deadbolt-store-it-ckpt-{}-{}",
+        std::process::id(),
+        T0
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let url = format!("sqlite://{}/deadbolt.db", dir.display());
+    let opts = StoreOptions {
+        checkpoint_every: std::time::Duration::from_millis(20),
+        ..StoreOptions::default()
+    };
+    let store = SqlStore::connect_and_migrate(&url, &opts).await.unwrap();
+    let auto: i64 = sqlx::query_scalar("PRAGMA wal_autocheckpoint")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        auto, 0,
+        "pool connections must not checkpoint inside a commit"
+    );
+    let before = store.wal_checkpoints();
+    for i in 0..50 {
+        new_user(&store, &format!("ckpt{i}")).await;
+    }
+    // Polled, not slept for: the checkpointer runs every 20 ms.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while store.wal_checkpoints() == before {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the background checkpointer never copied the log"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    // A store opened with defaults checkpoints too (and on close nothing is lost).
+    store.close().await;
+    let store = SqlStore::connect_and_migrate(&url, &StoreOptions::default())
+        .await
+        .unwrap();
+    assert_eq!(store.list_users().await.unwrap().len(), 50);
+    store.close().await;
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[tokio::test]
 async fn connect_does_not_migrate_and_rejects_bad_urls() {
     let dir = std::env::temp_dir().join(format!("deadbolt-store-it-nomig-{}", std::process::id()));
@@ -1158,44 +1207,61 @@ async fn sqlite_write_contention_headroom() {
         .await;
 }
 
-/// The two reads of every authenticated request: the session with its
-/// user's name, and the 2FA status with the unspent backup codes.
-async fn session_with_username_and_two_factor_status(store: &SqlStore) {
+/// The read of every authenticated request: the session with its user's
+/// name and 2FA status (confirmed device, unspent backup codes) in one
+/// statement.
+async fn session_view_and_two_factor_status(store: &SqlStore) {
     let uid = new_user(store, "Tess").await;
     store
         .create_session(&session(b"tess-token", uid, Stage::Full, T0))
         .await
         .unwrap();
-    let (rec, name) = store
-        .session_with_username(b"tess-token")
-        .await
-        .unwrap()
-        .expect("session");
-    assert_eq!(
-        (rec.user_id, rec.stage, name.as_str()),
-        (uid, Stage::Full, "Tess")
-    );
-    assert!(
-        store
-            .session_with_username(b"nope")
-            .await
-            .unwrap()
-            .is_none()
-    );
+    let view = |store: &SqlStore| {
+        let store = store.clone();
+        async move {
+            let v = store
+                .session_view(b"tess-token")
+                .await
+                .unwrap()
+                .expect("session");
+            assert_eq!(
+                (v.user_id, v.stage, v.username.as_str()),
+                (uid, Stage::Full, "Tess")
+            );
+            (v.two_factor_enabled, v.backup_codes_remaining)
+        }
+    };
+    assert!(store.session_view(b"nope").await.unwrap().is_none());
 
-    assert_eq!(store.two_factor_status(uid).await.unwrap(), (false, 0));
+    assert_eq!(view(store).await, (false, 0));
     // A pending device is not 2FA.
     let dev = store
         .put_pending_device(uid, T0, &seal_with_id)
         .await
         .unwrap();
-    assert_eq!(store.two_factor_status(uid).await.unwrap(), (false, 0));
+    assert_eq!(view(store).await, (false, 0));
     assert!(store.confirm_device(uid, dev.id, 5).await.unwrap());
+    assert_eq!(view(store).await, (true, 0));
     let hashes: Vec<Vec<u8>> = (0..10u8).map(|i| vec![i; 32]).collect();
     store.replace_backup_codes(uid, &hashes, T0).await.unwrap();
     assert!(store.spend_backup_code(uid, &hashes[3], T0).await.unwrap());
-    assert_eq!(store.two_factor_status(uid).await.unwrap(), (true, 9));
+    assert_eq!(view(store).await, (true, 9));
     // Another user's rows do not count.
     let other = new_user(store, "ursa").await;
-    assert_eq!(store.two_factor_status(other).await.unwrap(), (false, 0));
+    store
+        .create_session(&session(b"ursa-token", other, Stage::Full, T0))
+        .await
+        .unwrap();
+    let v = store.session_view(b"ursa-token").await.unwrap().unwrap();
+    assert_eq!((v.two_factor_enabled, v.backup_codes_remaining), (false, 0));
+    // The user's 2FA removed: the same session reads as without.
+    store.remove_two_factor(uid).await.unwrap();
+    assert_eq!(view(store).await, (false, 0));
+    // A session whose user is gone reads as no session.
+    sqlx::query("DELETE FROM users WHERE id = $1")
+        .bind(uid)
+        .execute(store.pool())
+        .await
+        .unwrap();
+    assert!(store.session_view(b"tess-token").await.unwrap().is_none());
 }
