@@ -17,6 +17,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod fastread;
 mod sql;
 
 pub use sql::{Backend, SqlStore, StoreOptions};

@@ -30,6 +30,7 @@ use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AnyPool, Connection, Row, SqlSafeStr, Transaction};
 
+use crate::fastread::{FastReads, SESSION_VIEW_SQL};
 use crate::{
     Budget, Device, Event, Result, SessionRecord, SessionView, Stage, Store, StoreError, User,
     UserId, UserSummary,
@@ -88,6 +89,8 @@ pub struct SqlStore {
     backend: Backend,
     /// SQLite file databases only; stops with the last clone of the store.
     checkpointer: Option<Arc<Checkpointer>>,
+    /// SQLite file databases only: `session_view` without a thread hop.
+    fast: Option<Arc<FastReads>>,
 }
 
 /// Checkpoints an SQLite write-ahead log from a connection of its own.
@@ -200,6 +203,32 @@ fn sqlite_url_for(path: &Path) -> Result<String> {
     Ok(out)
 }
 
+/// The file a `sqlite:` URL names (`sqlite://path?opts`, `sqlite:path`),
+/// percent-decoded; `None` for in-memory or undecodable URLs.
+fn sqlite_file_of(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next()?;
+    if path.is_empty() || path.contains(":memory:") {
+        return None;
+    }
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    Some(std::path::PathBuf::from(String::from_utf8(out).ok()?))
+}
+
 /// A SQLite URL that creates the file if missing: `mode=rwc` is appended
 /// unless the URL already names a mode or an in-memory database.
 fn sqlite_url_with_create(url: &str) -> Cow<'_, str> {
@@ -214,23 +243,44 @@ fn sqlite_url_with_create(url: &str) -> Cow<'_, str> {
     }
 }
 
-fn migrator(backend: Backend) -> Migrator {
-    let sql: &'static str = match backend {
-        Backend::Sqlite => include_str!("../migrations/sqlite/0001_init.sql"),
-        Backend::Postgres => include_str!("../migrations/postgres/0001_init.sql"),
-    };
-    let migrations = vec![Migration::new(
+/// Every migration, oldest first: (version, description, SQLite, PostgreSQL).
+const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
+    (
         1,
-        Cow::Borrowed("init"),
-        MigrationType::Simple,
-        sql.into_sql_str(),
-        false,
-    )];
+        "init",
+        include_str!("../migrations/sqlite/0001_init.sql"),
+        include_str!("../migrations/postgres/0001_init.sql"),
+    ),
+    (
+        2,
+        "backup codes left",
+        include_str!("../migrations/sqlite/0002_backup_codes_left.sql"),
+        include_str!("../migrations/postgres/0002_backup_codes_left.sql"),
+    ),
+];
+
+fn migrator(backend: Backend) -> Migrator {
+    let migrations = MIGRATIONS
+        .iter()
+        .map(|&(version, description, sqlite, postgres)| {
+            let sql = match backend {
+                Backend::Sqlite => sqlite,
+                Backend::Postgres => postgres,
+            };
+            Migration::new(
+                version,
+                Cow::Borrowed(description),
+                MigrationType::Simple,
+                sql.into_sql_str(),
+                false,
+            )
+        })
+        .collect();
     Migrator::with_migrations(migrations)
 }
 
 /// The newest migration version this binary carries.
-const KNOWN_SCHEMA_VERSION: i64 = 1;
+const KNOWN_SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 
 /// Map a driver error, turning a unique violation into `Conflict(what)`.
 fn conflict_or(what: &'static str) -> impl FnOnce(sqlx::Error) -> StoreError {
@@ -377,12 +427,17 @@ impl SqlStore {
             Cow::Borrowed(url)
         };
         let pool = pool_opts.connect(&url).await?;
+        let file = (backend == Backend::Sqlite && !in_memory)
+            .then(|| sqlite_file_of(&url))
+            .flatten();
+        let fast = file.map(|path| Arc::new(FastReads::new(path)));
         let checkpointer = (backend == Backend::Sqlite && !in_memory)
             .then(|| Arc::new(Checkpointer::start(url.into_owned(), opts.checkpoint_every)));
         Ok(SqlStore {
             pool,
             backend,
             checkpointer,
+            fast,
         })
     }
 
@@ -419,6 +474,12 @@ impl SqlStore {
             c.task.abort();
         }
         self.pool.close().await;
+    }
+
+    /// How many `session_view` reads the SQLite fast path answered (see
+    /// `fastread.rs`; always 0 on PostgreSQL and in-memory SQLite).
+    pub fn fast_session_reads(&self) -> u64 {
+        self.fast.as_ref().map_or(0, |f| f.served())
     }
 
     /// How many background WAL checkpoints copied new pages so far (SQLite
@@ -810,20 +871,16 @@ impl Store for SqlStore {
     }
 
     async fn session_view(&self, token_hash: &[u8]) -> Result<Option<SessionView>> {
-        let row = sqlx::query(
-            "SELECT s.user_id, s.stage, s.created_at, s.last_seen, s.expires_at, u.username, \
-                    (SELECT COUNT(*) FROM devices d \
-                      WHERE d.user_id = s.user_id AND d.confirmed = 1) AS devices, \
-                    (SELECT COUNT(*) FROM backup_codes b \
-                      WHERE b.user_id = s.user_id AND b.used_at IS NULL) AS codes \
-             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
-        )
-        .bind(token_hash)
-        .fetch_optional(&self.pool)
-        .await?;
+        if let Some(view) = self.fast.as_ref().and_then(|f| f.session_view(token_hash)) {
+            return Ok(view);
+        }
+        let row = sqlx::query(SESSION_VIEW_SQL)
+            .bind(token_hash)
+            .fetch_optional(&self.pool)
+            .await?;
         row.as_ref()
             .map(|r| {
-                let devices: i64 = r.try_get("devices")?;
+                let device: Option<i64> = r.try_get("device")?;
                 let stage: i64 = r.try_get("stage")?;
                 Ok(SessionView {
                     user_id: r.try_get("user_id")?,
@@ -832,7 +889,7 @@ impl Store for SqlStore {
                     last_seen: r.try_get("last_seen")?,
                     expires_at: r.try_get("expires_at")?,
                     username: r.try_get("username")?,
-                    two_factor_enabled: devices > 0,
+                    two_factor_enabled: device.is_some(),
                     backup_codes_remaining: r.try_get("codes")?,
                 })
             })
@@ -1026,4 +1083,28 @@ where
     .await
     .map_err(conflict_or("session"))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_file_of_decodes_what_sqlite_url_for_encodes() {
+        let path = Path::new("/tmp/a b%c?d/ünï/deadbolt.db");
+        let url = sqlite_url_for(path).unwrap();
+        assert_eq!(sqlite_file_of(&url).as_deref(), Some(path));
+        assert_eq!(
+            sqlite_file_of("sqlite:data/x.db?mode=rwc").as_deref(),
+            Some(Path::new("data/x.db"))
+        );
+        for none in [
+            "sqlite::memory:",
+            "sqlite://",
+            "sqlite://bad%zz",
+            "postgres://h/db",
+        ] {
+            assert_eq!(sqlite_file_of(none), None, "{none}");
+        }
+    }
 }

@@ -64,6 +64,7 @@ conformance! {
     mixed_write_storm_never_errors, sqlite_mixed_write_storm_never_errors, postgres_mixed_write_storm_never_errors;
     purge_budgets, sqlite_purge_budgets, postgres_purge_budgets;
     session_view_and_two_factor_status, sqlite_session_view_and_two_factor_status, postgres_session_view_and_two_factor_status;
+    migration_2_counts_codes_written_before_it, sqlite_migration_2_counts_codes_written_before_it, postgres_migration_2_counts_codes_written_before_it;
 }
 
 const T0: i64 = 1_700_000_000;
@@ -811,6 +812,85 @@ async fn migrate_twice_is_noop(store: &SqlStore) {
     assert_eq!(n, SqlStore::known_schema_version());
 }
 
+/// Migration 2 (`users.backup_codes_left`, kept by triggers) on a database
+/// that version-1 nodes filled: the count starts right, and writes made the
+/// way version 1 makes them (plain statements on `backup_codes`) keep it right.
+async fn migration_2_counts_codes_written_before_it(store: &SqlStore) {
+    let undo: &[&str] = match store.backend() {
+        Backend::Sqlite => &[
+            "DROP TRIGGER backup_codes_left_insert",
+            "DROP TRIGGER backup_codes_left_delete",
+            "DROP TRIGGER backup_codes_left_update",
+            "ALTER TABLE users DROP COLUMN backup_codes_left",
+        ],
+        Backend::Postgres => &[
+            "DROP TRIGGER backup_codes_left_sync ON backup_codes",
+            "DROP FUNCTION backup_codes_left_sync()",
+            "ALTER TABLE users DROP COLUMN backup_codes_left",
+        ],
+    };
+    for sql in undo
+        .iter()
+        .chain(&["DELETE FROM _sqlx_migrations WHERE version = 2"])
+    {
+        sqlx::raw_sql(sqlx::AssertSqlSafe(*sql))
+            .execute(store.pool())
+            .await
+            .unwrap();
+    }
+    assert_eq!(store.schema_version().await.unwrap(), Some(1));
+    // Version 1 at work: two users with codes, some spent, one set replaced.
+    let (a, b) = (new_user(store, "Ada").await, new_user(store, "Bob").await);
+    let codes = |seed: u8| -> Vec<Vec<u8>> { (0..10u8).map(|i| vec![seed, i]).collect() };
+    store.replace_backup_codes(a, &codes(1), T0).await.unwrap();
+    store.replace_backup_codes(b, &codes(2), T0).await.unwrap();
+    store.replace_backup_codes(b, &codes(3), T0).await.unwrap();
+    for i in 0..3 {
+        assert!(store.spend_backup_code(a, &codes(1)[i], T0).await.unwrap());
+    }
+    store.migrate().await.unwrap();
+    let left = |store: &SqlStore, uid: i64| {
+        let store = store.clone();
+        async move {
+            let token = format!("t{uid}").into_bytes();
+            let _ = store.delete_session(&token).await;
+            store
+                .create_session(&session(&token, uid, Stage::Full, T0))
+                .await
+                .unwrap();
+            let v = store.session_view(&token).await.unwrap().unwrap();
+            assert_eq!(
+                v.backup_codes_remaining,
+                store.backup_codes_remaining(uid).await.unwrap(),
+                "the kept count and a COUNT(*) disagree"
+            );
+            v.backup_codes_remaining
+        }
+    };
+    assert_eq!((left(store, a).await, left(store, b).await), (7, 10));
+    // Afterwards, every kind of write moves the count.
+    assert!(store.spend_backup_code(b, &codes(3)[0], T0).await.unwrap());
+    assert!(!store.spend_backup_code(b, &codes(3)[0], T0).await.unwrap());
+    assert_eq!(left(store, b).await, 9);
+    store.replace_backup_codes(a, &codes(4), T0).await.unwrap();
+    assert_eq!(left(store, a).await, 10);
+    store.remove_two_factor(a).await.unwrap();
+    assert_eq!(left(store, a).await, 0);
+    sqlx::query("UPDATE backup_codes SET used_at = NULL WHERE user_id = $1")
+        .bind(b)
+        .execute(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(left(store, b).await, 10);
+    // Deleting a user (cascading to its codes) does not trip the trigger.
+    sqlx::query("DELETE FROM users WHERE id = $1")
+        .bind(b)
+        .execute(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(store.backup_codes_remaining(b).await.unwrap(), 0);
+}
+
 async fn schema_too_new_is_refused(store: &SqlStore) {
     store.check_schema().await.unwrap();
     sqlx::query(
@@ -1142,7 +1222,10 @@ async fn connect_does_not_migrate_and_rejects_bad_urls() {
     assert_eq!(store.schema_version().await.unwrap(), None);
     store.ping().await.unwrap();
     store.migrate().await.unwrap();
-    assert_eq!(store.schema_version().await.unwrap(), Some(1));
+    assert_eq!(
+        store.schema_version().await.unwrap(),
+        Some(SqlStore::known_schema_version())
+    );
     store.close().await;
     std::fs::remove_dir_all(&dir).unwrap();
 
@@ -1169,6 +1252,39 @@ async fn sqlite_in_memory_works() {
         .unwrap();
     let uid = new_user(&store, "yuri").await;
     assert!(store.user_by_id(uid).await.unwrap().is_some());
+    // No file, so no fast path: `session_view` takes the pooled path, which
+    // must answer exactly like the fast path the file tests take.
+    session_view_and_two_factor_status(&store).await;
+    assert_eq!(store.fast_session_reads(), 0);
+}
+
+/// On an SQLite file, `session_view` is answered on the calling thread
+/// (rusqlite, `fastread.rs`) and sees every commit made before it, from any
+/// connection of the pool.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_fast_session_reads_see_every_commit() {
+    TestDb::sqlite()
+        .await
+        .run(|store| async move {
+            let before = store.fast_session_reads();
+            session_view_and_two_factor_status(&store).await;
+            assert!(store.fast_session_reads() >= before + 6);
+            // Read-your-writes across connections, many times over.
+            let uid = new_user(&store, "zed").await;
+            for i in 0..200u32 {
+                let token = i.to_be_bytes();
+                assert!(store.session_view(&token).await.unwrap().is_none());
+                store
+                    .create_session(&session(&token, uid, Stage::Pending, T0))
+                    .await
+                    .unwrap();
+                let v = store.session_view(&token).await.unwrap().expect("visible");
+                assert_eq!(v.stage, Stage::Pending);
+                assert!(store.delete_session(&token).await.unwrap());
+                assert!(store.session_view(&token).await.unwrap().is_none());
+            }
+        })
+        .await;
 }
 
 /// Measures SQLite's single-writer headroom: 2000 concurrent autocommit
