@@ -17,7 +17,12 @@
 //!   statement on SQLite;
 //! * on SQLite every write transaction starts with `BEGIN IMMEDIATE` (takes
 //!   the single writer lock up front, waiting up to `busy_timeout`), so a
-//!   transaction can never fail with `SQLITE_BUSY` when upgrading a read.
+//!   transaction can never fail with `SQLITE_BUSY` when upgrading a read;
+//! * on SQLite every write (statement or transaction) first takes this
+//!   process's writer queue (a FIFO async mutex), so writers wait their turn
+//!   instead of polling in SQLite's busy handler, whose 1–100 ms naps made
+//!   a 100+ ms tail under concurrent writes; `busy_timeout` is left for
+//!   other processes (the admin CLI).
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -70,6 +75,10 @@ pub struct StoreOptions {
     /// SQLite file databases: how often the background checkpointer copies
     /// the write-ahead log into the database file (see [`SqlStore::connect`]).
     pub checkpoint_every: Duration,
+    /// SQLite: how long a connection waits for a lock another process holds
+    /// (`busy_timeout`). This process's own writers never wait there: they
+    /// queue in order before they start (see `SqlStore::writer`).
+    pub sqlite_busy_timeout: Duration,
 }
 
 impl Default for StoreOptions {
@@ -78,6 +87,7 @@ impl Default for StoreOptions {
             max_connections: 8,
             acquire_timeout: Duration::from_secs(10),
             checkpoint_every: Duration::from_millis(500),
+            sqlite_busy_timeout: Duration::from_secs(5),
         }
     }
 }
@@ -91,6 +101,10 @@ pub struct SqlStore {
     checkpointer: Option<Arc<Checkpointer>>,
     /// SQLite file databases only: `session_view` without a thread hop.
     fast: Option<Arc<FastReads>>,
+    /// SQLite has one writer: writers queue here, in order, instead of
+    /// sleeping in SQLite's busy handler (1, 2, 5, ... 100 ms naps that made
+    /// the latency tail under concurrent writes). `None` on PostgreSQL.
+    writer: Option<Arc<tokio::sync::Mutex<()>>>,
 }
 
 /// Checkpoints an SQLite write-ahead log from a connection of its own.
@@ -369,7 +383,8 @@ impl SqlStore {
     /// [`SqlStore::connect_and_migrate`]).
     ///
     /// SQLite connections get `journal_mode=WAL`, `synchronous=FULL`,
-    /// `busy_timeout=5000`, `foreign_keys=ON` and `wal_autocheckpoint=0`: a
+    /// `busy_timeout` ([`StoreOptions::sqlite_busy_timeout`], 5 s),
+    /// `foreign_keys=ON` and `wal_autocheckpoint=0`: a
     /// file database is checkpointed by a background task of the store
     /// instead (see `Checkpointer`). A missing SQLite file is
     /// created (`mode=rwc` is implied unless the URL names another `mode`);
@@ -398,12 +413,15 @@ impl SqlStore {
                 .max_lifetime(None);
         }
         if backend == Backend::Sqlite {
-            pool_opts = pool_opts.after_connect(|conn, _meta| {
+            let busy_ms = opts.sqlite_busy_timeout.as_millis();
+            pool_opts = pool_opts.after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     // busy_timeout first: switching to WAL needs a lock.
-                    sqlx::query("PRAGMA busy_timeout = 5000")
-                        .execute(&mut *conn)
-                        .await?;
+                    sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+                        "PRAGMA busy_timeout = {busy_ms}"
+                    )))
+                    .execute(&mut *conn)
+                    .await?;
                     sqlx::query("PRAGMA journal_mode = WAL")
                         .execute(&mut *conn)
                         .await?;
@@ -433,11 +451,13 @@ impl SqlStore {
         let fast = file.map(|path| Arc::new(FastReads::new(path)));
         let checkpointer = (backend == Backend::Sqlite && !in_memory)
             .then(|| Arc::new(Checkpointer::start(url.into_owned(), opts.checkpoint_every)));
+        let writer = (backend == Backend::Sqlite).then(|| Arc::new(tokio::sync::Mutex::new(())));
         Ok(SqlStore {
             pool,
             backend,
             checkpointer,
             fast,
+            writer,
         })
     }
 
@@ -539,6 +559,15 @@ impl SqlStore {
     /// Begin a write transaction: `BEGIN IMMEDIATE` on SQLite (takes the
     /// writer lock up front, waiting up to the busy timeout), `BEGIN` on
     /// PostgreSQL.
+    /// Wait for this process's turn to write (SQLite); hold the guard for
+    /// the whole statement or transaction.
+    async fn writer(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match &self.writer {
+            Some(m) => Some(m.lock().await),
+            None => None,
+        }
+    }
+
     async fn begin_write(&self) -> Result<Transaction<'static, sqlx::Any>> {
         Ok(match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
@@ -564,6 +593,7 @@ impl Store for SqlStore {
         password_hash: &str,
         now: i64,
     ) -> Result<User> {
+        let _writer = self.writer().await;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO users (username, username_key, password_hash, created_at) \
              VALUES ($1, $2, $3, $4) RETURNING id",
@@ -624,6 +654,7 @@ impl Store for SqlStore {
     }
 
     async fn set_password_hash(&self, user_id: UserId, password_hash: &str) -> Result<()> {
+        let _writer = self.writer().await;
         sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(password_hash)
             .bind(user_id)
@@ -660,6 +691,7 @@ impl Store for SqlStore {
         now: i64,
         seal: &(dyn Fn(i64) -> Vec<u8> + Send + Sync),
     ) -> Result<Device> {
+        let _writer = self.writer().await;
         let mut tx = self.begin_write().await?;
         sqlx::query(LOCK_USER)
             .bind(user_id)
@@ -697,6 +729,7 @@ impl Store for SqlStore {
     }
 
     async fn confirm_device(&self, user_id: UserId, device_id: i64, step: i64) -> Result<bool> {
+        let _writer = self.writer().await;
         let mut tx = self.begin_write().await?;
         sqlx::query(LOCK_USER)
             .bind(user_id)
@@ -736,6 +769,7 @@ impl Store for SqlStore {
     }
 
     async fn accept_step(&self, device_id: i64, step: i64) -> Result<bool> {
+        let _writer = self.writer().await;
         let n = sqlx::query(
             "UPDATE devices SET last_step = $1 \
              WHERE id = $2 AND confirmed = 1 AND (last_step IS NULL OR last_step < $1)",
@@ -749,6 +783,7 @@ impl Store for SqlStore {
     }
 
     async fn remove_two_factor(&self, user_id: UserId) -> Result<()> {
+        let _writer = self.writer().await;
         let mut tx = self.begin_write().await?;
         sqlx::query(LOCK_USER)
             .bind(user_id)
@@ -774,6 +809,7 @@ impl Store for SqlStore {
     }
 
     async fn reseal_devices(&self, sealed: &[(i64, Vec<u8>)]) -> Result<()> {
+        let _writer = self.writer().await;
         let mut tx = self.begin_write().await?;
         for (id, secret) in sealed {
             sqlx::query("UPDATE devices SET sealed_secret = $1 WHERE id = $2")
@@ -794,6 +830,7 @@ impl Store for SqlStore {
         hashes: &[Vec<u8>],
         now: i64,
     ) -> Result<()> {
+        let _writer = self.writer().await;
         let mut tx = self.begin_write().await?;
         sqlx::query(LOCK_USER)
             .bind(user_id)
@@ -819,6 +856,7 @@ impl Store for SqlStore {
     }
 
     async fn spend_backup_code(&self, user_id: UserId, hash: &[u8], now: i64) -> Result<bool> {
+        let _writer = self.writer().await;
         let n = sqlx::query(
             "UPDATE backup_codes SET used_at = $1 \
              WHERE id = (SELECT id FROM backup_codes \
@@ -848,10 +886,12 @@ impl Store for SqlStore {
     // ---- sessions ----
 
     async fn create_session(&self, session: &SessionRecord) -> Result<()> {
+        let _writer = self.writer().await;
         insert_session(&self.pool, session).await
     }
 
     async fn rotate_session(&self, old_hash: &[u8], new: &SessionRecord) -> Result<()> {
+        let _writer = self.writer().await;
         let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(old_hash)
@@ -897,6 +937,7 @@ impl Store for SqlStore {
     }
 
     async fn touch_session(&self, token_hash: &[u8], now: i64) -> Result<()> {
+        let _writer = self.writer().await;
         sqlx::query("UPDATE sessions SET last_seen = $1 WHERE token_hash = $2")
             .bind(now)
             .bind(token_hash)
@@ -906,6 +947,7 @@ impl Store for SqlStore {
     }
 
     async fn delete_session(&self, token_hash: &[u8]) -> Result<bool> {
+        let _writer = self.writer().await;
         let n = sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(token_hash)
             .execute(&self.pool)
@@ -915,6 +957,7 @@ impl Store for SqlStore {
     }
 
     async fn delete_user_session(&self, user_id: UserId, token_hash: &[u8]) -> Result<bool> {
+        let _writer = self.writer().await;
         let n = sqlx::query("DELETE FROM sessions WHERE token_hash = $1 AND user_id = $2")
             .bind(token_hash)
             .bind(user_id)
@@ -925,6 +968,7 @@ impl Store for SqlStore {
     }
 
     async fn delete_user_sessions(&self, user_id: UserId, keep: Option<&[u8]>) -> Result<u64> {
+        let _writer = self.writer().await;
         let done = match keep {
             Some(keep) => {
                 sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
@@ -954,6 +998,7 @@ impl Store for SqlStore {
     }
 
     async fn purge_sessions(&self, now: i64, idle_cutoff: i64) -> Result<u64> {
+        let _writer = self.writer().await;
         let n = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen <= $2")
             .bind(now)
             .bind(idle_cutoff)
@@ -973,6 +1018,7 @@ impl Store for SqlStore {
         detail: &str,
         now: i64,
     ) -> Result<()> {
+        let _writer = self.writer().await;
         sqlx::query(
             "INSERT INTO events (user_id, at, kind, ip, detail) VALUES ($1, $2, $3, $4, $5)",
         )
@@ -1010,6 +1056,7 @@ impl Store for SqlStore {
     // ---- attempt budgets (throttling) ----
 
     async fn take_budget(&self, key: &str, now: i64, burst: i64, interval: i64) -> Result<Budget> {
+        let _writer = self.writer().await;
         let burst = burst.max(1);
         let interval = interval.max(1);
         let slack = (burst - 1).saturating_mul(interval);
@@ -1053,6 +1100,7 @@ impl Store for SqlStore {
     }
 
     async fn purge_budgets(&self, now: i64) -> Result<u64> {
+        let _writer = self.writer().await;
         let n = sqlx::query("DELETE FROM budgets WHERE tat <= $1")
             .bind(now)
             .execute(&self.pool)

@@ -1208,6 +1208,34 @@ async fn sqlite_checkpoints_run_in_the_background() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// This process's SQLite writers queue in order instead of polling in
+/// SQLite's busy handler: with no busy wait at all (`busy_timeout = 0`), a
+/// storm of concurrent writes of every kind still never sees `SQLITE_BUSY`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sqlite_writers_queue_instead_of_busy_waiting() {
+    let dir = std::env::temp_dir().join(format!(
+        "deadbolt-store-it-queue-{}-{}",
+        std::process::id(),
+        T0
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let url = format!("sqlite://{}/deadbolt.db", dir.display());
+    let opts = StoreOptions {
+        sqlite_busy_timeout: std::time::Duration::ZERO,
+        ..StoreOptions::default()
+    };
+    let store = SqlStore::connect_and_migrate(&url, &opts).await.unwrap();
+    let busy: i64 = sqlx::query_scalar("PRAGMA busy_timeout")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(busy, 0);
+    mixed_write_storm_never_errors(&store).await;
+    store.close().await;
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[tokio::test]
 async fn connect_does_not_migrate_and_rejects_bad_urls() {
     let dir = std::env::temp_dir().join(format!("deadbolt-store-it-nomig-{}", std::process::id()));
