@@ -26,7 +26,7 @@ pub struct StoreArgs {
 pub struct ServeArgs {
     #[command(flatten)]
     pub store: StoreArgs,
-    /// Address to listen on.
+    /// Address to listen on: IP:PORT or HOST:PORT (default 127.0.0.1:8080).
     #[arg(long, env = "DEADBOLT_LISTEN", value_name = "ADDR")]
     pub listen: Option<String>,
     /// Service name shown in authenticator apps (the otpauth issuer).

@@ -67,15 +67,32 @@ pub fn redact_url(url: &str) -> String {
     }
 }
 
+/// `--listen`: an IP address with a port, or a host name with a port
+/// (`localhost:8080`; an IPv4 address is preferred when the name has both).
+async fn listen_addr(listen: &str) -> anyhow::Result<SocketAddr> {
+    if let Ok(addr) = listen.parse() {
+        return Ok(addr);
+    }
+    let resolved: Vec<SocketAddr> = tokio::net::lookup_host(listen)
+        .await
+        .map(Iterator::collect)
+        .unwrap_or_default();
+    resolved
+        .iter()
+        .find(|a| a.is_ipv4())
+        .or(resolved.first())
+        .copied()
+        .with_context(|| {
+            format!(
+                "--listen must be an address like 127.0.0.1:8080 or localhost:8080 (got {listen:?})"
+            )
+        })
+}
+
 /// Run the service until Ctrl-C / SIGTERM.
 pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
     let cfg = ServeConfig::resolve(args)?;
-    let addr: SocketAddr = cfg.listen.parse().with_context(|| {
-        format!(
-            "--listen must be an address like 127.0.0.1:8080 (got {:?})",
-            cfg.listen
-        )
-    })?;
+    let addr = listen_addr(&cfg.listen).await?;
     let store = open_store(&cfg.store, cfg.db_max_connections).await?;
     let keys = load_keys(&cfg.store)?;
     let mut server = ServerConfig::new(cfg.issuer.clone(), cfg.public_url.clone());

@@ -278,6 +278,17 @@ fn serve_and_migrate_refuse_a_newer_schema() {
     );
 }
 
+/// `--listen` takes a host name too (`localhost:PORT`), resolved to IPv4 first.
+#[test]
+fn serve_listens_on_a_host_name() {
+    let dir = TempDir::new("deadbolt_listen_name");
+    let node = Node::start(&["--data-dir", dir.str(), "--listen", "localhost:0"], &[]);
+    assert!(node.addr.ip().is_loopback(), "{}", node.addr);
+    assert!(node.addr.port() != 0);
+    let mut c = crate::http::Client::new(node.addr);
+    assert_eq!(c.get("/healthz").status, 200);
+}
+
 #[test]
 fn serve_rejects_bad_configuration_clearly() {
     let dir = TempDir::new("deadbolt_badcfg");
