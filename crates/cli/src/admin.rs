@@ -9,7 +9,7 @@ use deadbolt_server::{AppState, ServerConfig, SystemClock};
 use deadbolt_store::Store;
 
 use crate::config::{FileConfig, StoreArgs, StoreLocation};
-use crate::serve::{load_keys, open_store};
+use crate::serve::{PoolArgs, load_keys, open_store};
 
 /// `deadbolt user ...`
 #[derive(Debug, Subcommand)]
@@ -60,7 +60,7 @@ fn existing_location(args: &StoreArgs) -> anyhow::Result<StoreLocation> {
 
 async fn state(args: &StoreArgs) -> anyhow::Result<(AppState, Arc<dyn Store>)> {
     let loc = existing_location(args)?;
-    let store: Arc<dyn Store> = Arc::new(open_store(&loc, None).await?);
+    let store: Arc<dyn Store> = Arc::new(open_store(&loc, PoolArgs::default()).await?);
     // Listing users and resetting 2FA never decrypt a secret: a throwaway
     // keyring, so that no key file is created (e.g. `./deadbolt-data/keys`
     // next to a `--database-url` run) and DEADBOLT_KEYS is not needed.
@@ -128,7 +128,7 @@ pub async fn keys(cmd: &KeysCommand) -> anyhow::Result<ExitCode> {
                     "the keys come from DEADBOLT_KEYS: rotate by unsetting it, pointing --data-dir at a copy of the key file, rotating there, and publishing the new file"
                 );
             }
-            let store: Arc<dyn Store> = Arc::new(open_store(&loc, None).await?);
+            let store: Arc<dyn Store> = Arc::new(open_store(&loc, PoolArgs::default()).await?);
             let mut keys = load_keys(&loc)?;
             let id = keys.rotate()?;
             // The new file (new key first, old keys kept for reading) is written
@@ -155,7 +155,7 @@ pub async fn keys(cmd: &KeysCommand) -> anyhow::Result<ExitCode> {
 /// `deadbolt migrate`: apply pending migrations explicitly.
 pub async fn migrate(args: &StoreArgs) -> anyhow::Result<ExitCode> {
     let loc = location(args)?;
-    let store = open_store(&loc, None).await?;
+    let store = open_store(&loc, PoolArgs::default()).await?;
     let v = store.schema_version().await?;
     println!("database schema at version {}", v.unwrap_or(0));
     Ok(ExitCode::SUCCESS)

@@ -53,6 +53,10 @@ pub struct ServeArgs {
     /// Maximum database connections (PostgreSQL; SQLite uses a small fixed pool).
     #[arg(long, env = "DEADBOLT_DB_MAX_CONNECTIONS", value_name = "N")]
     pub db_max_connections: Option<u32>,
+    /// Seconds a request waits for a free database connection (or for a new
+    /// one to connect) before it fails with 503 (PostgreSQL; default 10).
+    #[arg(long, env = "DEADBOLT_DB_ACQUIRE_TIMEOUT", value_name = "SECONDS")]
+    pub db_acquire_timeout: Option<u64>,
 }
 
 /// The TOML file: every key optional.
@@ -68,6 +72,7 @@ pub struct FileConfig {
     pub session_absolute: Option<i64>,
     pub trusted_proxies: Option<Vec<std::net::IpAddr>>,
     pub db_max_connections: Option<u32>,
+    pub db_acquire_timeout: Option<u64>,
 }
 
 impl FileConfig {
@@ -118,6 +123,7 @@ pub struct ServeConfig {
     pub session_absolute: Option<i64>,
     pub trusted_proxies: Vec<std::net::IpAddr>,
     pub db_max_connections: Option<u32>,
+    pub db_acquire_timeout: Option<u64>,
 }
 
 impl ServeConfig {
@@ -173,6 +179,7 @@ impl ServeConfig {
             session_absolute: args.session_absolute.or(file.session_absolute),
             trusted_proxies,
             db_max_connections: args.db_max_connections.or(file.db_max_connections),
+            db_acquire_timeout: args.db_acquire_timeout.or(file.db_acquire_timeout),
         })
     }
 }

@@ -10,23 +10,34 @@ use deadbolt_store::{SqlStore, StoreOptions};
 
 use crate::config::{ServeArgs, ServeConfig, StoreLocation};
 
+/// Pool settings from `serve`'s flags (PostgreSQL; `None` keeps the default).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PoolArgs {
+    /// `--db-max-connections`.
+    pub max_connections: Option<u32>,
+    /// `--db-acquire-timeout`, seconds.
+    pub acquire_timeout_secs: Option<u64>,
+}
+
 /// Open (and migrate) the store named by the configuration. Refuses a
 /// database whose schema is newer than this binary.
-pub async fn open_store(
-    loc: &StoreLocation,
-    max_connections: Option<u32>,
-) -> anyhow::Result<SqlStore> {
+pub async fn open_store(loc: &StoreLocation, pool: PoolArgs) -> anyhow::Result<SqlStore> {
+    let mut opts = StoreOptions::default();
+    if let Some(n) = pool.max_connections {
+        anyhow::ensure!(n > 0, "--db-max-connections must be at least 1");
+        opts.max_connections = n;
+    }
+    if let Some(secs) = pool.acquire_timeout_secs {
+        anyhow::ensure!(
+            (1..=3600).contains(&secs),
+            "--db-acquire-timeout must be between 1 and 3600 seconds (got {secs})"
+        );
+        opts.acquire_timeout = std::time::Duration::from_secs(secs);
+    }
     match &loc.database_url {
-        Some(url) => {
-            let mut opts = StoreOptions::default();
-            if let Some(n) = max_connections {
-                anyhow::ensure!(n > 0, "--db-max-connections must be at least 1");
-                opts.max_connections = n;
-            }
-            SqlStore::connect_and_migrate(url, &opts)
-                .await
-                .with_context(|| format!("cannot open the database at {}", redact_url(url)))
-        }
+        Some(url) => SqlStore::connect_and_migrate(url, &opts)
+            .await
+            .with_context(|| format!("cannot open the database at {}", redact_url(url))),
         None => SqlStore::open_sqlite_dir(&loc.data_dir)
             .await
             .with_context(|| {
@@ -93,7 +104,11 @@ async fn listen_addr(listen: &str) -> anyhow::Result<SocketAddr> {
 pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
     let cfg = ServeConfig::resolve(args)?;
     let addr = listen_addr(&cfg.listen).await?;
-    let store = open_store(&cfg.store, cfg.db_max_connections).await?;
+    let pool = PoolArgs {
+        max_connections: cfg.db_max_connections,
+        acquire_timeout_secs: cfg.db_acquire_timeout,
+    };
+    let store = open_store(&cfg.store, pool).await?;
     let keys = load_keys(&cfg.store)?;
     let mut server = ServerConfig::new(cfg.issuer.clone(), cfg.public_url.clone());
     if let Some(v) = cfg.session_idle {

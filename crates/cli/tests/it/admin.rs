@@ -303,6 +303,12 @@ fn serve_rejects_bad_configuration_clearly() {
     );
 
     let err = run_fails(
+        &["serve", "--data-dir", d, "--db-acquire-timeout", "0"],
+        &[],
+    );
+    assert!(err.contains("--db-acquire-timeout"), "{err}");
+
+    let err = run_fails(
         &[
             "serve",
             "--data-dir",

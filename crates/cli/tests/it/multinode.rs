@@ -354,6 +354,8 @@ fn healthz_reports_a_lost_database_and_an_unreachable_one_stops_startup() {
             "serve",
             "--database-url",
             "postgres://postgres@127.0.0.1:1/nowhere",
+            "--db-acquire-timeout",
+            "2",
             "--data-dir",
             dir.str(),
             "--listen",
