@@ -16,7 +16,7 @@ use std::sync::Arc;
 use data_encoding::HEXLOWER;
 use deadbolt_otp::{BackupCode, OtpAuthUri, Params, Secret, Totp, Verdict, normalize_code};
 use deadbolt_store::{
-    Budget, Event, SessionRecord, Stage, Store, StoreError, User, UserId, UserSummary,
+    Budget, Event, NewEvent, SessionRecord, Stage, Store, StoreError, User, UserId, UserSummary,
 };
 use zeroize::Zeroizing;
 
@@ -159,6 +159,12 @@ impl std::fmt::Debug for LoginOutcome {
             .field("stage", &self.stage)
             .finish_non_exhaustive()
     }
+}
+
+/// A second factor that passed: how, and after a backup code how many are left.
+struct Passed {
+    how: &'static str,
+    backup_codes_left: Option<i64>,
 }
 
 /// A valid session, as the extractors see it.
@@ -425,12 +431,17 @@ impl Auth {
         } else {
             Stage::Full
         };
+        let signed_in = [NewEvent {
+            kind: "sign_in",
+            detail: "password",
+        }];
+        let events: &[NewEvent] = match stage {
+            Stage::Full => &signed_in,
+            Stage::Pending => &[],
+        };
         let token = self
-            .start_session(user.id, stage, old_token_hash, client)
+            .start_session(user.id, stage, old_token_hash, client, events)
             .await?;
-        if stage == Stage::Full {
-            self.event(user.id, "sign_in", client, "password").await?;
-        }
         let device_cookie = self.keys().new_device_cookie(&key)?;
         Ok(LoginOutcome {
             token,
@@ -445,6 +456,7 @@ impl Auth {
         stage: Stage,
         old_token_hash: Option<&[u8]>,
         client: &Client,
+        events: &[NewEvent<'_>],
     ) -> AuthResult<String> {
         let now = self.now();
         let (token, hash) = new_session_token()?;
@@ -462,10 +474,10 @@ impl Auth {
             user_agent: client.user_agent.clone(),
             ip: client.ip.clone(),
         };
-        match old_token_hash {
-            Some(old) => self.store.rotate_session(old, &record).await?,
-            None => self.store.create_session(&record).await?,
-        }
+        // The old session, the new one and the step's events: one commit.
+        self.store
+            .open_session(old_token_hash, &record, events)
+            .await?;
         Ok(token)
     }
 
@@ -478,28 +490,40 @@ impl Auth {
         input: SecondFactorInput,
         client: &Client,
     ) -> AuthResult<String> {
-        let how = self
+        let passed = self
             .check_second_factor(pending.user_id, input, client)
             .await?;
-        let token = self
-            .start_session(
-                pending.user_id,
-                Stage::Full,
-                Some(&pending.token_hash),
-                client,
-            )
-            .await?;
-        self.event(pending.user_id, "sign_in", client, how).await?;
-        Ok(token)
+        let left = passed.backup_codes_left.map(|n| format!("{n} left"));
+        let mut events = Vec::with_capacity(2);
+        if let Some(left) = &left {
+            events.push(NewEvent {
+                kind: "backup_code_used",
+                detail: left,
+            });
+        }
+        events.push(NewEvent {
+            kind: "sign_in",
+            detail: passed.how,
+        });
+        self.start_session(
+            pending.user_id,
+            Stage::Full,
+            Some(&pending.token_hash),
+            client,
+            &events,
+        )
+        .await
     }
 
     /// Budget, then verify a TOTP or backup code against the confirmed device.
+    /// A spent backup code's event is left to the caller (with how many are
+    /// left), so that it can share the step's commit.
     async fn check_second_factor(
         &self,
         user_id: UserId,
         input: SecondFactorInput,
         client: &Client,
-    ) -> AuthResult<&'static str> {
+    ) -> AuthResult<Passed> {
         if let Err(e) = self
             .take(
                 &Self::second_factor_key(user_id),
@@ -528,9 +552,7 @@ impl Auth {
         }
         let result = match input {
             SecondFactorInput::Code(code) => self.check_totp(user_id, &code, client).await,
-            SecondFactorInput::BackupCode(code) => {
-                self.check_backup_code(user_id, &code, client).await
-            }
+            SecondFactorInput::BackupCode(code) => self.check_backup_code(user_id, &code).await,
         };
         if let Err(AuthError::WrongCode) = result {
             self.event(user_id, "second_factor_failed", client, "wrong code")
@@ -544,7 +566,7 @@ impl Auth {
         user_id: UserId,
         code: &str,
         client: &Client,
-    ) -> AuthResult<&'static str> {
+    ) -> AuthResult<Passed> {
         let Ok(code) = normalize_code(code) else {
             return Err(AuthError::WrongCode);
         };
@@ -564,7 +586,10 @@ impl Auth {
                 let step =
                     i64::try_from(step).map_err(|_| AuthError::Internal("step overflow".into()))?;
                 if self.store.accept_step(device.id, step).await? {
-                    Ok("authenticator code")
+                    Ok(Passed {
+                        how: "authenticator code",
+                        backup_codes_left: None,
+                    })
                 } else {
                     // Another request (maybe on another node) used this step first.
                     self.event(user_id, "code_replay_refused", client, "code already used")
@@ -581,12 +606,7 @@ impl Auth {
         }
     }
 
-    async fn check_backup_code(
-        &self,
-        user_id: UserId,
-        code: &str,
-        client: &Client,
-    ) -> AuthResult<&'static str> {
+    async fn check_backup_code(&self, user_id: UserId, code: &str) -> AuthResult<Passed> {
         let Ok(code) = BackupCode::parse(code) else {
             return Err(AuthError::WrongCode);
         };
@@ -596,10 +616,11 @@ impl Auth {
             .spend_backup_code(user_id, &hash, self.now())
             .await?
         {
-            let left = self.store.backup_codes_remaining(user_id).await?;
-            self.event(user_id, "backup_code_used", client, &format!("{left} left"))
-                .await?;
-            Ok("backup code")
+            // Recorded by the caller, in the same commit as what follows.
+            Ok(Passed {
+                how: "backup code",
+                backup_codes_left: Some(self.store.backup_codes_remaining(user_id).await?),
+            })
         } else {
             Err(AuthError::WrongCode)
         }
@@ -915,7 +936,11 @@ impl Auth {
         if self.store.confirmed_device(user_id).await?.is_none() {
             return Err(AuthError::TwoFactorNotEnabled);
         }
-        self.check_second_factor(user_id, input, client).await?;
+        let passed = self.check_second_factor(user_id, input, client).await?;
+        if let Some(n) = passed.backup_codes_left {
+            self.event(user_id, "backup_code_used", client, &format!("{n} left"))
+                .await?;
+        }
         self.store.remove_two_factor(user_id).await?;
         self.store
             .delete_user_sessions(user_id, Some(current_token_hash))
@@ -977,17 +1002,17 @@ impl Auth {
         self.store
             .delete_user_sessions(user_id, Some(current_token_hash))
             .await?;
-        let token = self
-            .start_session(user_id, Stage::Full, Some(current_token_hash), client)
-            .await?;
-        self.event(
+        self.start_session(
             user_id,
-            "password_changed",
+            Stage::Full,
+            Some(current_token_hash),
             client,
-            "other sessions signed out",
+            &[NewEvent {
+                kind: "password_changed",
+                detail: "other sessions signed out",
+            }],
         )
-        .await?;
-        Ok(token)
+        .await
     }
 
     // ---------------------------------------------------------------- operator

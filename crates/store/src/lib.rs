@@ -202,6 +202,15 @@ pub struct SessionView {
     pub backup_codes_remaining: i64,
 }
 
+/// An event to record with [`Store::open_session`].
+#[derive(Debug, Clone, Copy)]
+pub struct NewEvent<'a> {
+    /// snake_case kind, e.g. `sign_in`.
+    pub kind: &'a str,
+    /// Free-text detail (never a secret).
+    pub detail: &'a str,
+}
+
 /// A security event shown in the user's "recent security activity".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
@@ -305,7 +314,20 @@ pub trait Store: Send + Sync + 'static {
     /// Insert a session.
     async fn create_session(&self, session: &SessionRecord) -> Result<()>;
     /// Atomically delete `old_hash` (if present) and insert `new` (rotation).
-    async fn rotate_session(&self, old_hash: &[u8], new: &SessionRecord) -> Result<()>;
+    async fn rotate_session(&self, old_hash: &[u8], new: &SessionRecord) -> Result<()> {
+        self.open_session(Some(old_hash), new, &[]).await
+    }
+    /// The end of a login step, in one transaction: delete `old_hash` (the
+    /// pending or earlier session, if given and present), insert `new`, and
+    /// record `events` for `new`'s user (at `new.created_at`, from `new.ip`).
+    /// One commit instead of one per write (on SQLite, one fsync and one
+    /// turn in the writer queue).
+    async fn open_session(
+        &self,
+        old_hash: Option<&[u8]>,
+        new: &SessionRecord,
+        events: &[NewEvent<'_>],
+    ) -> Result<()>;
     /// Find a session by token hash (expired ones included; the server decides).
     async fn session(&self, token_hash: &[u8]) -> Result<Option<SessionRecord>>;
     /// A session with its user's display name and 2FA status in one

@@ -37,8 +37,8 @@ use sqlx::{AnyPool, Connection, Row, SqlSafeStr, Transaction};
 
 use crate::fastread::{FastReads, SESSION_VIEW_SQL};
 use crate::{
-    Budget, Device, Event, Result, SessionRecord, SessionView, Stage, Store, StoreError, User,
-    UserId, UserSummary,
+    Budget, Device, Event, NewEvent, Result, SessionRecord, SessionView, Stage, Store, StoreError,
+    User, UserId, UserSummary,
 };
 
 /// Which database a [`SqlStore`] talks to.
@@ -890,14 +890,32 @@ impl Store for SqlStore {
         insert_session(&self.pool, session).await
     }
 
-    async fn rotate_session(&self, old_hash: &[u8], new: &SessionRecord) -> Result<()> {
+    async fn open_session(
+        &self,
+        old_hash: Option<&[u8]>,
+        new: &SessionRecord,
+        events: &[NewEvent<'_>],
+    ) -> Result<()> {
         let _writer = self.writer().await;
         let mut tx = self.begin_write().await?;
-        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-            .bind(old_hash)
-            .execute(&mut *tx)
-            .await?;
+        if let Some(old) = old_hash {
+            sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+                .bind(old)
+                .execute(&mut *tx)
+                .await?;
+        }
         insert_session(&mut *tx, new).await?;
+        for e in events {
+            insert_event(
+                &mut *tx,
+                new.user_id,
+                e.kind,
+                &new.ip,
+                e.detail,
+                new.created_at,
+            )
+            .await?;
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -1019,17 +1037,7 @@ impl Store for SqlStore {
         now: i64,
     ) -> Result<()> {
         let _writer = self.writer().await;
-        sqlx::query(
-            "INSERT INTO events (user_id, at, kind, ip, detail) VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(user_id)
-        .bind(now)
-        .bind(kind)
-        .bind(ip)
-        .bind(detail)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        insert_event(&self.pool, user_id, kind, ip, detail, now).await
     }
 
     async fn events(&self, user_id: UserId, limit: i64) -> Result<Vec<Event>> {
@@ -1130,6 +1138,28 @@ where
     .execute(executor)
     .await
     .map_err(conflict_or("session"))?;
+    Ok(())
+}
+
+async fn insert_event<'e, E>(
+    executor: E,
+    user_id: UserId,
+    kind: &str,
+    ip: &str,
+    detail: &str,
+    now: i64,
+) -> Result<()>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    sqlx::query("INSERT INTO events (user_id, at, kind, ip, detail) VALUES ($1, $2, $3, $4, $5)")
+        .bind(user_id)
+        .bind(now)
+        .bind(kind)
+        .bind(ip)
+        .bind(detail)
+        .execute(executor)
+        .await?;
     Ok(())
 }
 

@@ -8,7 +8,7 @@ mod harness;
 use std::sync::Arc;
 
 use deadbolt_store::{
-    Backend, Budget, SessionRecord, SqlStore, Stage, Store, StoreError, StoreOptions,
+    Backend, Budget, NewEvent, SessionRecord, SqlStore, Stage, Store, StoreError, StoreOptions,
 };
 use harness::TestDb;
 
@@ -52,6 +52,7 @@ conformance! {
     reseal_devices, sqlite_reseal_devices, postgres_reseal_devices;
     sessions, sqlite_sessions, postgres_sessions;
     session_token_conflict, sqlite_session_token_conflict, postgres_session_token_conflict;
+    open_session_is_one_commit, sqlite_open_session_is_one_commit, postgres_open_session_is_one_commit;
     events_newest_first, sqlite_events_newest_first, postgres_events_newest_first;
     budget_burst_then_refusal, sqlite_budget_burst_then_refusal, postgres_budget_burst_then_refusal;
     budget_concurrent_never_overdrawn, sqlite_budget_concurrent_never_overdrawn, postgres_budget_concurrent_never_overdrawn;
@@ -631,6 +632,63 @@ async fn session_token_conflict(store: &SqlStore) {
     store.create_session(&old).await.unwrap();
     assert!(store.rotate_session(b"old", &s).await.is_err());
     assert!(store.session(b"old").await.unwrap().is_some());
+}
+
+/// The end of a login step: old session out, new one in, the step's events
+/// recorded — all or nothing.
+async fn open_session_is_one_commit(store: &SqlStore) {
+    let uid = new_user(store, "olga").await;
+    let events = [
+        NewEvent {
+            kind: "backup_code_used",
+            detail: "9 left",
+        },
+        NewEvent {
+            kind: "sign_in",
+            detail: "backup code",
+        },
+    ];
+    // Without an old session (a login without 2FA).
+    let first = session(b"first", uid, Stage::Pending, T0);
+    store.open_session(None, &first, &events[1..]).await.unwrap();
+    assert!(store.session(b"first").await.unwrap().is_some());
+    // Rotation with two events: they carry the new session's time and address.
+    let mut full = session(b"full", uid, Stage::Full, T0 + 7);
+    full.created_at = T0 + 7;
+    full.ip = "198.51.100.7".into();
+    store
+        .open_session(Some(b"first"), &full, &events)
+        .await
+        .unwrap();
+    assert!(store.session(b"first").await.unwrap().is_none());
+    assert_eq!(
+        store.session(b"full").await.unwrap().unwrap().stage,
+        Stage::Full
+    );
+    let got = store.events(uid, 10).await.unwrap();
+    let kinds: Vec<(&str, &str, i64, &str)> = got
+        .iter()
+        .map(|e| (e.kind.as_str(), e.detail.as_str(), e.at, e.ip.as_str()))
+        .collect();
+    assert_eq!(
+        &kinds[..2],
+        &[
+            ("sign_in", "backup code", T0 + 7, "198.51.100.7"),
+            ("backup_code_used", "9 left", T0 + 7, "198.51.100.7"),
+        ]
+    );
+    assert_eq!(got.len(), 3);
+    // A failure (the new token is taken) leaves the old session and records nothing.
+    let other = session(b"other", uid, Stage::Pending, T0);
+    store.create_session(&other).await.unwrap();
+    assert!(
+        store
+            .open_session(Some(b"other"), &full, &events)
+            .await
+            .is_err()
+    );
+    assert!(store.session(b"other").await.unwrap().is_some());
+    assert_eq!(store.events(uid, 10).await.unwrap().len(), 3);
 }
 
 async fn events_newest_first(store: &SqlStore) {
