@@ -561,12 +561,7 @@ impl Auth {
         result
     }
 
-    async fn check_totp(
-        &self,
-        user_id: UserId,
-        code: &str,
-        client: &Client,
-    ) -> AuthResult<Passed> {
+    async fn check_totp(&self, user_id: UserId, code: &str, client: &Client) -> AuthResult<Passed> {
         let Ok(code) = normalize_code(code) else {
             return Err(AuthError::WrongCode);
         };

@@ -650,7 +650,10 @@ async fn open_session_is_one_commit(store: &SqlStore) {
     ];
     // Without an old session (a login without 2FA).
     let first = session(b"first", uid, Stage::Pending, T0);
-    store.open_session(None, &first, &events[1..]).await.unwrap();
+    store
+        .open_session(None, &first, &events[1..])
+        .await
+        .unwrap();
     assert!(store.session(b"first").await.unwrap().is_some());
     // Rotation with two events: they carry the new session's time and address.
     let mut full = session(b"full", uid, Stage::Full, T0 + 7);
