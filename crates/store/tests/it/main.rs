@@ -1220,19 +1220,25 @@ async fn sqlite_open_dir_creates_and_reopens() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// No request's commit pays for a WAL checkpoint: the pool's connections
-/// never checkpoint on their own, and the background checkpointer copies
-/// the log into the database file while writes go on.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn sqlite_checkpoints_run_in_the_background() {
+/// An empty directory for one test's SQLite file, and that file's URL.
+fn fresh_sqlite_file(tag: &str) -> (std::path::PathBuf, String) {
     let dir = std::env::temp_dir().join(format!(
-        "deadbolt-store-it-ckpt-{}-{}",
+        "deadbolt-store-it-{tag}-{}-{}",
         std::process::id(),
         T0
     ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let url = format!("sqlite://{}/deadbolt.db", dir.display());
+    (dir, url)
+}
+
+/// No request's commit pays for a WAL checkpoint: the pool's connections
+/// never checkpoint on their own, and the background checkpointer copies
+/// the log into the database file while writes go on.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_checkpoints_run_in_the_background() {
+    let (dir, url) = fresh_sqlite_file("ckpt");
     let opts = StoreOptions {
         checkpoint_every: std::time::Duration::from_millis(20),
         ..StoreOptions::default()
@@ -1274,14 +1280,7 @@ async fn sqlite_checkpoints_run_in_the_background() {
 /// storm of concurrent writes of every kind still never sees `SQLITE_BUSY`.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn sqlite_writers_queue_instead_of_busy_waiting() {
-    let dir = std::env::temp_dir().join(format!(
-        "deadbolt-store-it-queue-{}-{}",
-        std::process::id(),
-        T0
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let url = format!("sqlite://{}/deadbolt.db", dir.display());
+    let (dir, url) = fresh_sqlite_file("queue");
     let opts = StoreOptions {
         sqlite_busy_timeout: std::time::Duration::ZERO,
         ..StoreOptions::default()
