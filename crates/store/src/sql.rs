@@ -105,6 +105,44 @@ pub struct SqlStore {
     /// sleeping in SQLite's busy handler (1, 2, 5, ... 100 ms naps that made
     /// the latency tail under concurrent writes). `None` on PostgreSQL.
     writer: Option<Arc<tokio::sync::Mutex<()>>>,
+    /// SQLite only: attempt-budget takes share one commit (see
+    /// [`BudgetBatches`]). `None` on PostgreSQL.
+    budgets: Option<Arc<BudgetBatches>>,
+}
+
+/// Group commit of attempt-budget takes on SQLite.
+///
+/// Every login attempt takes one or two budgets before its password is
+/// hashed, so a flood of wrong passwords is a stream of small writes, each
+/// paying a durable commit (an fsync with `synchronous = FULL`). Queued one
+/// commit each behind the single writer, they made every other write (a
+/// second-factor step's) wait for all of them, and a slow disk spell turned
+/// that wait into a 100+ ms tail. Instead, takes wait here, and one task
+/// applies every take waiting at that moment in one transaction, in arrival
+/// order, then answers each: the budget rules are unchanged (each take is
+/// the same atomic upsert, applied in turn), a flood costs one writer turn
+/// per batch instead of one per attempt, and a take is acknowledged only
+/// after its commit is durable.
+#[derive(Default)]
+struct BudgetBatches {
+    queue: std::sync::Mutex<BudgetQueue>,
+    /// Batches committed so far (one transaction each).
+    commits: AtomicU64,
+}
+
+#[derive(Default)]
+struct BudgetQueue {
+    waiting: Vec<BudgetTake>,
+    /// A task is draining the queue: new takes join its next batch.
+    draining: bool,
+}
+
+struct BudgetTake {
+    key: String,
+    now: i64,
+    burst: i64,
+    interval: i64,
+    reply: tokio::sync::oneshot::Sender<Result<Budget>>,
 }
 
 /// Checkpoints an SQLite write-ahead log from a connection of its own.
@@ -452,12 +490,14 @@ impl SqlStore {
         let checkpointer = (backend == Backend::Sqlite && !in_memory)
             .then(|| Arc::new(Checkpointer::start(url.into_owned(), opts.checkpoint_every)));
         let writer = (backend == Backend::Sqlite).then(|| Arc::new(tokio::sync::Mutex::new(())));
+        let budgets = (backend == Backend::Sqlite).then(|| Arc::new(BudgetBatches::default()));
         Ok(SqlStore {
             pool,
             backend,
             checkpointer,
             fast,
             writer,
+            budgets,
         })
     }
 
@@ -500,6 +540,14 @@ impl SqlStore {
     /// `fastread.rs`; always 0 on PostgreSQL and in-memory SQLite).
     pub fn fast_session_reads(&self) -> u64 {
         self.fast.as_ref().map_or(0, |f| f.served())
+    }
+
+    /// How many transactions applied attempt-budget takes as a group
+    /// (SQLite; always 0 on PostgreSQL, where each take is its own statement).
+    pub fn budget_commits(&self) -> u64 {
+        self.budgets
+            .as_ref()
+            .map_or(0, |b| b.commits.load(Ordering::Relaxed))
     }
 
     /// How many background WAL checkpoints copied new pages so far (SQLite
@@ -556,9 +604,6 @@ impl SqlStore {
         Ok(())
     }
 
-    /// Begin a write transaction: `BEGIN IMMEDIATE` on SQLite (takes the
-    /// writer lock up front, waiting up to the busy timeout), `BEGIN` on
-    /// PostgreSQL.
     /// Wait for this process's turn to write (SQLite); hold the guard for
     /// the whole statement or transaction.
     async fn writer(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
@@ -568,6 +613,9 @@ impl SqlStore {
         }
     }
 
+    /// Begin a write transaction: `BEGIN IMMEDIATE` on SQLite (takes the
+    /// writer lock up front, waiting up to the busy timeout), `BEGIN` on
+    /// PostgreSQL.
     async fn begin_write(&self) -> Result<Transaction<'static, sqlx::Any>> {
         Ok(match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
@@ -1064,36 +1112,33 @@ impl Store for SqlStore {
     // ---- attempt budgets (throttling) ----
 
     async fn take_budget(&self, key: &str, now: i64, burst: i64, interval: i64) -> Result<Budget> {
-        let _writer = self.writer().await;
-        let burst = burst.max(1);
-        let interval = interval.max(1);
-        let slack = (burst - 1).saturating_mul(interval);
-        // GCRA in one atomic upsert: grant iff tat <= now + (burst-1)*interval,
-        // then tat = max(tat, now) + interval. No row back = refused.
-        let granted: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO budgets (key, tat) VALUES ($1, $2 + $3) \
-             ON CONFLICT (key) DO UPDATE \
-               SET tat = (CASE WHEN budgets.tat > $2 THEN budgets.tat ELSE $2 END) + $3 \
-               WHERE budgets.tat <= $2 + $4 \
-             RETURNING tat",
-        )
-        .bind(key)
-        .bind(now)
-        .bind(interval)
-        .bind(slack)
-        .fetch_optional(&self.pool)
-        .await?;
-        if granted.is_some() {
-            return Ok(Budget::Granted);
+        let Some(batches) = &self.budgets else {
+            let mut conn = self.pool.acquire().await?;
+            return take_budget_in(&mut conn, key, now, burst, interval).await;
+        };
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        let start_draining = {
+            let mut q = batches.queue.lock().unwrap_or_else(|e| e.into_inner());
+            q.waiting.push(BudgetTake {
+                key: key.to_owned(),
+                now,
+                burst,
+                interval,
+                reply,
+            });
+            !std::mem::replace(&mut q.draining, true)
+        };
+        if start_draining {
+            // A task of its own, so that a caller that goes away (a client
+            // hanging up) cannot strand the takes queued behind it.
+            let store = self.clone();
+            tokio::spawn(async move { store.drain_budget_takes().await });
         }
-        let tat: Option<i64> = sqlx::query_scalar("SELECT tat FROM budgets WHERE key = $1")
-            .bind(key)
-            .fetch_optional(&self.pool)
-            .await?;
-        let wait = tat.map_or(0, |tat| tat - slack - now);
-        Ok(Budget::Exhausted {
-            retry_after: wait.max(1),
-        })
+        answer.await.map_err(|_| {
+            StoreError::Database(sqlx::Error::Protocol(
+                "the attempt-budget task stopped before answering".into(),
+            ))
+        })?
     }
 
     async fn budget_wait(&self, key: &str, now: i64, burst: i64, interval: i64) -> Result<i64> {
@@ -1115,6 +1160,120 @@ impl Store for SqlStore {
             .await?
             .rows_affected();
         Ok(n)
+    }
+}
+
+/// GCRA in one atomic upsert: grant iff tat <= now + (burst-1)*interval,
+/// then tat = max(tat, now) + interval. No row back = refused, and the
+/// answer says when the next take would be granted.
+async fn take_budget_in(
+    conn: &mut sqlx::AnyConnection,
+    key: &str,
+    now: i64,
+    burst: i64,
+    interval: i64,
+) -> Result<Budget> {
+    let burst = burst.max(1);
+    let interval = interval.max(1);
+    let slack = (burst - 1).saturating_mul(interval);
+    let granted: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO budgets (key, tat) VALUES ($1, $2 + $3) \
+         ON CONFLICT (key) DO UPDATE \
+           SET tat = (CASE WHEN budgets.tat > $2 THEN budgets.tat ELSE $2 END) + $3 \
+           WHERE budgets.tat <= $2 + $4 \
+         RETURNING tat",
+    )
+    .bind(key)
+    .bind(now)
+    .bind(interval)
+    .bind(slack)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if granted.is_some() {
+        return Ok(Budget::Granted);
+    }
+    let tat: Option<i64> = sqlx::query_scalar("SELECT tat FROM budgets WHERE key = $1")
+        .bind(key)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let wait = tat.map_or(0, |tat| tat - slack - now);
+    Ok(Budget::Exhausted {
+        retry_after: wait.max(1),
+    })
+}
+
+/// Hands the queue back if the draining task stops in the middle (a panic,
+/// or its runtime shutting down): the takes waiting then get an error
+/// (their answer channel closes) and the next take starts a new task.
+struct Draining<'a> {
+    batches: &'a BudgetBatches,
+    handed_back: bool,
+}
+
+impl Drop for Draining<'_> {
+    fn drop(&mut self) {
+        if !self.handed_back {
+            let mut q = self.batches.queue.lock().unwrap_or_else(|e| e.into_inner());
+            q.draining = false;
+            q.waiting.clear();
+        }
+    }
+}
+
+impl SqlStore {
+    /// The draining task of [`BudgetBatches`]: takes the writer's turn,
+    /// applies every take waiting at that moment in one transaction, answers
+    /// them, and repeats until none is waiting.
+    async fn drain_budget_takes(&self) {
+        let Some(batches) = &self.budgets else { return };
+        let mut draining = Draining {
+            batches,
+            handed_back: false,
+        };
+        loop {
+            let writer = self.writer().await;
+            let batch = {
+                let mut q = batches.queue.lock().unwrap_or_else(|e| e.into_inner());
+                if q.waiting.is_empty() {
+                    q.draining = false;
+                    draining.handed_back = true;
+                    return;
+                }
+                std::mem::take(&mut q.waiting)
+            };
+            match self.apply_budget_batch(&batch).await {
+                Ok(answers) => {
+                    batches.commits.fetch_add(1, Ordering::Relaxed);
+                    drop(writer);
+                    for (take, answer) in batch.into_iter().zip(answers) {
+                        let _ = take.reply.send(Ok(answer));
+                    }
+                }
+                Err(e) => {
+                    // Nothing of the batch was committed: every take in it
+                    // fails, as each would have on its own.
+                    drop(writer);
+                    tracing::warn!(error = %e, takes = batch.len(), "attempt-budget batch failed");
+                    for take in batch {
+                        let _ = take
+                            .reply
+                            .send(Err(StoreError::Database(sqlx::Error::Protocol(format!(
+                                "attempt-budget batch failed: {e}"
+                            )))));
+                    }
+                }
+            }
+        }
+    }
+
+    async fn apply_budget_batch(&self, batch: &[BudgetTake]) -> Result<Vec<Budget>> {
+        let mut tx = self.begin_write().await?;
+        let mut answers = Vec::with_capacity(batch.len());
+        for t in batch {
+            answers.push(take_budget_in(&mut tx, &t.key, t.now, t.burst, t.interval).await?);
+        }
+        tx.commit().await?;
+        Ok(answers)
     }
 }
 

@@ -1296,6 +1296,97 @@ async fn sqlite_writers_queue_instead_of_busy_waiting() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// On SQLite, attempt-budget takes that wait at the same time share one
+/// commit (group commit), with the same answers as one take at a time: a
+/// flood of login attempts costs one writer turn per batch, not per attempt.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sqlite_budget_takes_share_commits() {
+    TestDb::sqlite()
+        .await
+        .run(|store| async move { budget_takes_share_commits(&store).await })
+        .await;
+}
+
+async fn budget_takes_share_commits(store: &SqlStore) {
+    const TAKES: usize = 300;
+    let before = store.budget_commits();
+    let mut tasks = Vec::new();
+    for i in 0..TAKES {
+        let s = store.clone();
+        // Three takes of each key with a burst of 2: the third is refused.
+        tasks.push(tokio::spawn(async move {
+            s.take_budget(&format!("k{}", i % 100), T0, 2, 60).await
+        }));
+    }
+    let mut granted = 0;
+    for t in tasks {
+        match t.await.unwrap().expect("every take answered") {
+            Budget::Granted => granted += 1,
+            Budget::Exhausted { retry_after } => assert_eq!(retry_after, 60),
+        }
+    }
+    assert_eq!(granted, 200, "exactly the burst of each key is granted");
+    let commits = store.budget_commits() - before;
+    assert!(
+        (1..=(TAKES / 3) as u64).contains(&commits),
+        "{TAKES} concurrent takes should share commits, took {commits}"
+    );
+    // Takes whose callers went away do not strand the others.
+    let mut tasks = Vec::new();
+    for i in 0..100 {
+        let s = store.clone();
+        tasks.push(tokio::spawn(async move {
+            s.take_budget(&format!("gone{i}"), T0, 1, 60).await
+        }));
+    }
+    for t in tasks.iter().step_by(2) {
+        t.abort();
+    }
+    for (i, t) in tasks.into_iter().enumerate() {
+        match t.await {
+            Ok(answer) => assert_eq!(answer.unwrap(), Budget::Granted),
+            Err(e) => assert!(e.is_cancelled() && i % 2 == 0, "{e}"),
+        }
+    }
+    assert_eq!(
+        store.take_budget("after", T0, 1, 60).await.unwrap(),
+        Budget::Granted
+    );
+}
+
+/// A batch that cannot commit fails each of its takes with an error (none
+/// is granted) and leaves the queue working for the next take.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_failed_budget_batch_is_an_error_for_each_take() {
+    let (dir, url) = fresh_sqlite_file("batchfail");
+    let store = SqlStore::connect_and_migrate(&url, &StoreOptions::default())
+        .await
+        .unwrap();
+    store.close().await;
+    let ro = SqlStore::connect(&format!("{url}?mode=ro"), &StoreOptions::default())
+        .await
+        .unwrap();
+    for _ in 0..2 {
+        let mut tasks = Vec::new();
+        for i in 0..20 {
+            let s = ro.clone();
+            tasks.push(tokio::spawn(async move {
+                s.take_budget(&format!("ro{i}"), T0, 1, 60).await
+            }));
+        }
+        for t in tasks {
+            let err = t.await.unwrap().expect_err("a read-only database refuses");
+            assert!(
+                err.to_string().contains("attempt-budget batch failed"),
+                "{err}"
+            );
+        }
+    }
+    assert_eq!(ro.budget_commits(), 0);
+    ro.close().await;
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[tokio::test]
 async fn connect_does_not_migrate_and_rejects_bad_urls() {
     let dir = std::env::temp_dir().join(format!("deadbolt-store-it-nomig-{}", std::process::id()));
