@@ -4,7 +4,8 @@
 #   1. full logins/s (password + backup code) at CONC in flight, against the
 #      Argon2id ceiling (cores / time of one verification) measured by
 #      examples/argon2_rate.rs just before and just after each round
-#      (goal: >= 90 % of the ceiling);
+#      (goal: >= 90 % of the ceiling), and how well this machine runs two
+#      busy threads at all (examples/cpu_scaling.rs, a register-only loop);
 #   2. while wrk floods POST /api/v1/login with wrong passwords (unknown users,
 #      a random X-Forwarded-For each), the p99 of GET /healthz and of
 #      POST /api/v1/login/second-factor probes, a few per second each
@@ -40,10 +41,11 @@ command -v wrk >/dev/null || { echo "wrk is required" >&2; exit 1; }
 
 echo "== build (release, CARGO_TARGET_DIR=$CARGO_TARGET_DIR)"
 cargo build --release -q -p deadbolt --bin deadbolt --example loadgen
-cargo build --release -q -p deadbolt-server --example argon2_rate
+cargo build --release -q -p deadbolt-server --example argon2_rate --example cpu_scaling
 BIN="$CARGO_TARGET_DIR/release/deadbolt"
 LG="$CARGO_TARGET_DIR/release/examples/loadgen"
 A2="$CARGO_TARGET_DIR/release/examples/argon2_rate"
+SPIN="$CARGO_TARGET_DIR/release/examples/cpu_scaling"
 
 WORK=$(mktemp -d /tmp/deadbolt-bench-login.XXXXXX)
 RES="$WORK/results.jsonl"
@@ -149,7 +151,8 @@ for r in $(seq 1 "$ROUNDS"); do
   logins=$("$LG" logins --addr "$ADDR" --users-file "$WORK/login-users-$r.jsonl" --concurrency "$CONC" --duration "$LOGIN_SECONDS")
   wait "$CPU_PID"
   after=$("$A2" 20)
-  record logins "{\"argon2_before\":$before,\"logins\":$logins,\"argon2_after\":$after,\"cpu\":$(cat "$WORK/cpu-logins-$r.json")}"
+  spin=$("$SPIN" 3)
+  record logins "{\"argon2_before\":$before,\"logins\":$logins,\"argon2_after\":$after,\"spin\":$spin,\"cpu\":$(cat "$WORK/cpu-logins-$r.json")}"
   echo "   round $r: $(jq -r '"\(.logins_per_s) logins/s, errors \(.errors)"' <<<"$logins")"
 done
 stop_server
@@ -229,6 +232,8 @@ line("Argon2id verifications/s measured 2 at a time", par)
 line(f"full logins/s (password + backup code), {conc} in flight", rate_l)
 line("  = share of the ceiling", [100 * x for x in ratio], "{:.1f} %", ">= 90 %")
 line("  = share of the measured 2-at-a-time rate", [100 * x for x in ratio_par], "{:.1f} %")
+line("Argon2id 2 at a time / ceiling (the machine's scaling for it)", [100 * p / c for p, c in zip(par, ceil)], "{:.1f} %")
+line("register-only loop 2 at a time / alone (cpu_scaling)", [100 * l["spin"]["scaling"] for l in L if "spin" in l], "{:.1f} %")
 line("  password step p50 ms", [l["logins"]["password_step"]["p50_ms"] for l in L])
 line("  second-factor step p50 ms", [l["logins"]["second_factor_step"]["p50_ms"] for l in L], "{:.2f}")
 if L:

@@ -4,8 +4,11 @@
 //! reuses, as the server's hashing threads do, then compare with the stored hash).
 //!
 //! ```sh
-//! cargo run --release -p deadbolt-server --example argon2_rate -- [N] [THREADS]
+//! cargo run --release -p deadbolt-server --example argon2_rate -- [N] [THREADS] [M_KIB T]
 //! ```
+//!
+//! `M_KIB T` replace the server's memory and time costs, to compare OWASP's
+//! equal-strength alternatives (m=47104,t=1 … m=7168,t=5) on this machine.
 //!
 //! Prints one JSON line: the median time of one verification run alone
 //! (`single_ms`), the throughput with THREADS (default: available cores)
@@ -47,22 +50,20 @@ fn verify_once(p: Argon2Params, salt: &[u8], expected: &[u8], memory: &mut Vec<B
     start.elapsed().as_secs_f64()
 }
 
-fn median(v: &mut [f64]) -> f64 {
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    }
-}
+#[path = "common/median.rs"]
+mod stats;
+use stats::median;
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(40);
     let cores = std::thread::available_parallelism().map_or(2, |c| c.get());
     let threads: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(cores);
-    let p = Argon2Params::default();
+    let mut p = Argon2Params::default();
+    if let (Some(m), Some(t)) = (args.next(), args.next()) {
+        p.m_cost = m.parse().expect("M_KIB is a number of KiB");
+        p.t_cost = t.parse().expect("T is a number of passes");
+    }
     let salt = *b"deadbolt-bench-1";
     let mut expected = [0u8; 32];
     argon(p, Some(expected.len()))
