@@ -16,7 +16,8 @@ use std::sync::Arc;
 use data_encoding::HEXLOWER;
 use deadbolt_otp::{BackupCode, OtpAuthUri, Params, Secret, Totp, Verdict, normalize_code};
 use deadbolt_store::{
-    Budget, Event, NewEvent, SessionRecord, Stage, Store, StoreError, User, UserId, UserSummary,
+    Budget, Event, NewEvent, Proof, SecondFactorStep, SessionRecord, Stage, StepOutcome, Store,
+    StoreError, User, UserId, UserSummary,
 };
 use zeroize::Zeroizing;
 
@@ -161,10 +162,39 @@ impl std::fmt::Debug for LoginOutcome {
     }
 }
 
-/// A second factor that passed: how, and after a backup code how many are left.
-struct Passed {
-    how: &'static str,
-    backup_codes_left: Option<i64>,
+/// What a typed second factor is, found before anything is spent.
+enum Candidate {
+    /// A TOTP code matching this step of the confirmed device, later than
+    /// its last accepted step.
+    Step { device_id: i64, step: i64 },
+    /// A well-formed backup code, by its keyed hash (spent or not: the store decides).
+    BackupCode { hash: Vec<u8> },
+    /// A TOTP code matching a step already used.
+    Replayed,
+    /// Not a code that matches anything.
+    Wrong,
+}
+
+impl Candidate {
+    /// What the store checks and spends, if anything.
+    fn proof(&self) -> Option<Proof<'_>> {
+        match self {
+            Candidate::Step { device_id, step } => Some(Proof::Step {
+                device_id: *device_id,
+                step: *step,
+            }),
+            Candidate::BackupCode { hash } => Some(Proof::BackupCode { hash }),
+            Candidate::Replayed | Candidate::Wrong => None,
+        }
+    }
+
+    /// How a step that passed with it passed (the `sign_in` event's detail).
+    fn how(&self) -> &'static str {
+        match self {
+            Candidate::BackupCode { .. } => "backup code",
+            _ => "authenticator code",
+        }
+    }
 }
 
 /// A valid session, as the extractors see it.
@@ -458,6 +488,21 @@ impl Auth {
         client: &Client,
         events: &[NewEvent<'_>],
     ) -> AuthResult<String> {
+        let (token, record) = self.new_session(user_id, stage, client)?;
+        // The old session, the new one and the step's events: one commit.
+        self.store
+            .open_session(old_token_hash, &record, events)
+            .await?;
+        Ok(token)
+    }
+
+    /// A new session's token and the record the store keeps (its hash).
+    fn new_session(
+        &self,
+        user_id: UserId,
+        stage: Stage,
+        client: &Client,
+    ) -> AuthResult<(String, SessionRecord)> {
         let now = self.now();
         let (token, hash) = new_session_token()?;
         let lifetime = match stage {
@@ -474,150 +519,191 @@ impl Auth {
             user_agent: client.user_agent.clone(),
             ip: client.ip.clone(),
         };
-        // The old session, the new one and the step's events: one commit.
-        self.store
-            .open_session(old_token_hash, &record, events)
-            .await?;
-        Ok(token)
+        Ok((token, record))
     }
 
     /// Pass the second factor of a pending login. The attempt is taken from
     /// the account's budget first; success rotates the pending session into
-    /// a full one and returns its token.
+    /// a full one and returns its token. A code that matched goes to the
+    /// store as one commit: budget, the code spent, the session rotated and
+    /// the step's events (`Store::pass_second_factor`).
     pub async fn second_factor(
         &self,
         pending: &crate::session::PendingLogin,
         input: SecondFactorInput,
         client: &Client,
     ) -> AuthResult<String> {
-        let passed = self
-            .check_second_factor(pending.user_id, input, client)
-            .await?;
-        let left = passed.backup_codes_left.map(|n| format!("{n} left"));
-        let mut events = Vec::with_capacity(2);
-        if let Some(left) = &left {
-            events.push(NewEvent {
-                kind: "backup_code_used",
-                detail: left,
-            });
+        let user_id = pending.user_id;
+        let candidate = self.candidate(user_id, input).await?;
+        let Some(proof) = candidate.proof() else {
+            // Nothing to spend: the attempt costs its budget all the same.
+            self.take_second_factor_budget(user_id, client).await?;
+            return Err(self.refused(user_id, client, &candidate).await);
+        };
+        let how = candidate.how();
+        let events = move |left: Option<i64>| {
+            let mut events = Vec::with_capacity(2);
+            if let Some(n) = left {
+                events.push(("backup_code_used", format!("{n} left")));
+            }
+            events.push(("sign_in", how.to_owned()));
+            events
+        };
+        let (token, session) = self.new_session(user_id, Stage::Full, client)?;
+        let key = Self::second_factor_key(user_id);
+        let step = SecondFactorStep {
+            budget_key: &key,
+            burst: SECOND_FACTOR_BURST,
+            interval: SECOND_FACTOR_INTERVAL,
+            proof,
+            pending: &pending.token_hash,
+            session: &session,
+            events: &events,
+        };
+        match self.store.pass_second_factor(&step).await? {
+            StepOutcome::Passed { .. } => Ok(token),
+            StepOutcome::Throttled { retry_after } => {
+                Err(self.locked(user_id, client, retry_after).await)
+            }
+            StepOutcome::Refused => Err(self.refused(user_id, client, &candidate).await),
         }
-        events.push(NewEvent {
-            kind: "sign_in",
-            detail: passed.how,
-        });
-        self.start_session(
-            pending.user_id,
-            Stage::Full,
-            Some(&pending.token_hash),
-            client,
-            &events,
-        )
-        .await
     }
 
-    /// Budget, then verify a TOTP or backup code against the confirmed device.
-    /// A spent backup code's event is left to the caller (with how many are
-    /// left), so that it can share the step's commit.
+    /// Budget, then verify and spend a TOTP or backup code against the
+    /// confirmed device (for steps other than the login's, which is one
+    /// commit). After a backup code, returns how many are left; its event is
+    /// left to the caller.
     async fn check_second_factor(
         &self,
         user_id: UserId,
         input: SecondFactorInput,
         client: &Client,
-    ) -> AuthResult<Passed> {
-        if let Err(e) = self
-            .take(
-                &Self::second_factor_key(user_id),
+    ) -> AuthResult<Option<i64>> {
+        let candidate = self.candidate(user_id, input).await?;
+        self.take_second_factor_budget(user_id, client).await?;
+        let spent = match &candidate {
+            Candidate::Step { device_id, step } => {
+                self.store.accept_step(*device_id, *step).await?
+            }
+            Candidate::BackupCode { hash } => {
+                self.store
+                    .spend_backup_code(user_id, hash, self.now())
+                    .await?
+            }
+            Candidate::Replayed | Candidate::Wrong => false,
+        };
+        if !spent {
+            return Err(self.refused(user_id, client, &candidate).await);
+        }
+        Ok(match candidate {
+            Candidate::BackupCode { .. } => Some(self.store.backup_codes_remaining(user_id).await?),
+            _ => None,
+        })
+    }
+
+    /// What a typed second factor is, before anything is spent: the TOTP
+    /// step it matches on the confirmed device (past the last accepted one),
+    /// or a backup code's keyed hash.
+    async fn candidate(&self, user_id: UserId, input: SecondFactorInput) -> AuthResult<Candidate> {
+        match input {
+            SecondFactorInput::Code(code) => {
+                let Ok(code) = normalize_code(&code) else {
+                    return Ok(Candidate::Wrong);
+                };
+                let code = Zeroizing::new(code);
+                let device = self
+                    .store
+                    .confirmed_device(user_id)
+                    .await?
+                    .ok_or(AuthError::TwoFactorNotEnabled)?;
+                let secret = self.open_secret(&device)?;
+                let totp = Totp::new(&secret, Params::default());
+                let now = u64::try_from(self.now())
+                    .map_err(|_| AuthError::Internal("clock before 1970".into()))?;
+                let last = device.last_step.and_then(|s| u64::try_from(s).ok());
+                Ok(match totp.verify_after(&code, now, TOTP_WINDOW, last) {
+                    Verdict::Accepted { step } => Candidate::Step {
+                        device_id: device.id,
+                        step: i64::try_from(step)
+                            .map_err(|_| AuthError::Internal("step overflow".into()))?,
+                    },
+                    Verdict::Replayed { .. } => Candidate::Replayed,
+                    Verdict::Rejected => Candidate::Wrong,
+                })
+            }
+            SecondFactorInput::BackupCode(code) => Ok(match BackupCode::parse(&code) {
+                Ok(code) => Candidate::BackupCode {
+                    hash: self.keys().backup_code_hash(code.as_str()),
+                },
+                Err(_) => Candidate::Wrong,
+            }),
+        }
+    }
+
+    /// Take one attempt from the account's second-factor budget.
+    async fn take_second_factor_budget(&self, user_id: UserId, client: &Client) -> AuthResult<()> {
+        let key = Self::second_factor_key(user_id);
+        match self
+            .store
+            .take_budget(
+                &key,
+                self.now(),
                 SECOND_FACTOR_BURST,
                 SECOND_FACTOR_INTERVAL,
             )
-            .await
+            .await?
         {
-            if matches!(e, AuthError::Throttled { .. }) {
-                // One event per lock-out is enough for the activity list.
-                let last = self.store.events(user_id, 1).await?;
-                if last
-                    .first()
-                    .is_none_or(|ev| ev.kind != "second_factor_locked")
-                {
-                    self.event(
-                        user_id,
-                        "second_factor_locked",
-                        client,
-                        "too many wrong codes",
-                    )
-                    .await?;
-                }
+            Budget::Granted => Ok(()),
+            Budget::Exhausted { retry_after } => {
+                Err(self.locked(user_id, client, retry_after).await)
             }
-            return Err(e);
         }
-        let result = match input {
-            SecondFactorInput::Code(code) => self.check_totp(user_id, &code, client).await,
-            SecondFactorInput::BackupCode(code) => self.check_backup_code(user_id, &code).await,
-        };
-        if let Err(AuthError::WrongCode) = result {
-            self.event(user_id, "second_factor_failed", client, "wrong code")
+    }
+
+    /// The account's second-factor budget is empty: record the lock-out
+    /// (once per lock-out is enough for the activity list).
+    async fn locked(&self, user_id: UserId, client: &Client, retry_after: i64) -> AuthError {
+        let recorded = async {
+            let last = self.store.events(user_id, 1).await?;
+            if last
+                .first()
+                .is_none_or(|ev| ev.kind != "second_factor_locked")
+            {
+                self.event(
+                    user_id,
+                    "second_factor_locked",
+                    client,
+                    "too many wrong codes",
+                )
                 .await?;
-        }
-        result
-    }
-
-    async fn check_totp(&self, user_id: UserId, code: &str, client: &Client) -> AuthResult<Passed> {
-        let Ok(code) = normalize_code(code) else {
-            return Err(AuthError::WrongCode);
+            }
+            AuthResult::Ok(())
         };
-        let code = Zeroizing::new(code);
-        let device = self
-            .store
-            .confirmed_device(user_id)
-            .await?
-            .ok_or(AuthError::TwoFactorNotEnabled)?;
-        let secret = self.open_secret(&device)?;
-        let totp = Totp::new(&secret, Params::default());
-        let now = u64::try_from(self.now())
-            .map_err(|_| AuthError::Internal("clock before 1970".into()))?;
-        let last = device.last_step.and_then(|s| u64::try_from(s).ok());
-        match totp.verify_after(&code, now, TOTP_WINDOW, last) {
-            Verdict::Accepted { step } => {
-                let step =
-                    i64::try_from(step).map_err(|_| AuthError::Internal("step overflow".into()))?;
-                if self.store.accept_step(device.id, step).await? {
-                    Ok(Passed {
-                        how: "authenticator code",
-                        backup_codes_left: None,
-                    })
-                } else {
-                    // Another request (maybe on another node) used this step first.
-                    self.event(user_id, "code_replay_refused", client, "code already used")
-                        .await?;
-                    Err(AuthError::CodeReused)
-                }
-            }
-            Verdict::Replayed { .. } => {
-                self.event(user_id, "code_replay_refused", client, "code already used")
-                    .await?;
-                Err(AuthError::CodeReused)
-            }
-            Verdict::Rejected => Err(AuthError::WrongCode),
+        match recorded.await {
+            Ok(()) => AuthError::Throttled {
+                retry_after: retry_after.max(1),
+            },
+            Err(e) => e,
         }
     }
 
-    async fn check_backup_code(&self, user_id: UserId, code: &str) -> AuthResult<Passed> {
-        let Ok(code) = BackupCode::parse(code) else {
-            return Err(AuthError::WrongCode);
+    /// A second factor that did not pass, after its budget was taken:
+    /// record why and say it.
+    async fn refused(&self, user_id: UserId, client: &Client, candidate: &Candidate) -> AuthError {
+        let (kind, detail, error) = match candidate {
+            // Matched a step another request (maybe on another node) used first.
+            Candidate::Step { .. } | Candidate::Replayed => (
+                "code_replay_refused",
+                "code already used",
+                AuthError::CodeReused,
+            ),
+            Candidate::BackupCode { .. } | Candidate::Wrong => {
+                ("second_factor_failed", "wrong code", AuthError::WrongCode)
+            }
         };
-        let hash = self.keys().backup_code_hash(code.as_str());
-        if self
-            .store
-            .spend_backup_code(user_id, &hash, self.now())
-            .await?
-        {
-            // Recorded by the caller, in the same commit as what follows.
-            Ok(Passed {
-                how: "backup code",
-                backup_codes_left: Some(self.store.backup_codes_remaining(user_id).await?),
-            })
-        } else {
-            Err(AuthError::WrongCode)
+        match self.event(user_id, kind, client, detail).await {
+            Ok(()) => error,
+            Err(e) => e,
         }
     }
 
@@ -931,8 +1017,8 @@ impl Auth {
         if self.store.confirmed_device(user_id).await?.is_none() {
             return Err(AuthError::TwoFactorNotEnabled);
         }
-        let passed = self.check_second_factor(user_id, input, client).await?;
-        if let Some(n) = passed.backup_codes_left {
+        let backup_codes_left = self.check_second_factor(user_id, input, client).await?;
+        if let Some(n) = backup_codes_left {
             self.event(user_id, "backup_code_used", client, &format!("{n} left"))
                 .await?;
         }

@@ -236,6 +236,67 @@ pub enum Budget {
     },
 }
 
+/// What a second-factor step presents, checked and spent inside
+/// [`Store::pass_second_factor`].
+#[derive(Debug, Clone, Copy)]
+pub enum Proof<'a> {
+    /// The TOTP step the typed code matched: accepted iff the device is
+    /// confirmed and the step is later than its last accepted step.
+    Step {
+        /// The confirmed device.
+        device_id: i64,
+        /// The matched time step.
+        step: i64,
+    },
+    /// The keyed hash of a typed backup code: accepted iff it is one of the
+    /// user's unspent codes (then spent).
+    BackupCode {
+        /// The code's keyed hash, as stored.
+        hash: &'a [u8],
+    },
+}
+
+/// The events a passed step records, given how many backup codes are left
+/// when the step spent one (`None` for a TOTP code): (kind, detail) pairs.
+pub type PassedEvents<'a> = &'a (dyn Fn(Option<i64>) -> Vec<(&'static str, String)> + Sync);
+
+/// One second-factor step of a login, for [`Store::pass_second_factor`].
+pub struct SecondFactorStep<'a> {
+    /// The account's attempt budget, taken first as by [`Store::take_budget`].
+    pub budget_key: &'a str,
+    /// Its burst.
+    pub burst: i64,
+    /// Its interval, in seconds.
+    pub interval: i64,
+    /// What the user presented.
+    pub proof: Proof<'a>,
+    /// The pending session the step ends (deleted on success).
+    pub pending: &'a [u8],
+    /// The full session that replaces it (its `user_id`, `created_at` and
+    /// `ip` also date and place the events, and `created_at` is "now").
+    pub session: &'a SessionRecord,
+    /// The events recorded on success.
+    pub events: PassedEvents<'a>,
+}
+
+/// Outcome of [`Store::pass_second_factor`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepOutcome {
+    /// The budget was empty: nothing else was checked or written.
+    Throttled {
+        /// Seconds until the next attempt would be granted.
+        retry_after: i64,
+    },
+    /// The budget was taken, but the proof did not hold (the step was used
+    /// already, or the backup code is not an unspent one): nothing else changed.
+    Refused,
+    /// Budget taken, proof spent, pending session replaced, events recorded.
+    Passed {
+        /// Unspent backup codes after this step, when it spent one.
+        backup_codes_left: Option<i64>,
+    },
+}
+
 /// Everything the server needs from storage. Implementations must make each
 /// method atomic on its own, across connections and nodes.
 #[async_trait]
@@ -328,6 +389,12 @@ pub trait Store: Send + Sync + 'static {
         new: &SessionRecord,
         events: &[NewEvent<'_>],
     ) -> Result<()>;
+    /// A login's second factor in one commit: take the budget; if granted,
+    /// check and spend the proof (the compare-and-set of [`Store::accept_step`]
+    /// or [`Store::spend_backup_code`]); if it holds, replace the pending
+    /// session by the full one and record the step's events. A refused proof
+    /// still spends the budget.
+    async fn pass_second_factor(&self, step: &SecondFactorStep<'_>) -> Result<StepOutcome>;
     /// Find a session by token hash (expired ones included; the server decides).
     async fn session(&self, token_hash: &[u8]) -> Result<Option<SessionRecord>>;
     /// A session with its user's display name and 2FA status in one

@@ -37,8 +37,8 @@ use sqlx::{AnyPool, Connection, Row, SqlSafeStr, Transaction};
 
 use crate::fastread::{FastReads, SESSION_VIEW_SQL};
 use crate::{
-    Budget, Device, Event, NewEvent, Result, SessionRecord, SessionView, Stage, Store, StoreError,
-    User, UserId, UserSummary,
+    Budget, Device, Event, NewEvent, Proof, Result, SecondFactorStep, SessionRecord, SessionView,
+    Stage, StepOutcome, Store, StoreError, User, UserId, UserSummary,
 };
 
 /// Which database a [`SqlStore`] talks to.
@@ -818,16 +818,7 @@ impl Store for SqlStore {
 
     async fn accept_step(&self, device_id: i64, step: i64) -> Result<bool> {
         let _writer = self.writer().await;
-        let n = sqlx::query(
-            "UPDATE devices SET last_step = $1 \
-             WHERE id = $2 AND confirmed = 1 AND (last_step IS NULL OR last_step < $1)",
-        )
-        .bind(step)
-        .bind(device_id)
-        .execute(&self.pool)
-        .await?
-        .rows_affected();
-        Ok(n == 1)
+        accept_step_in(&mut *self.pool.acquire().await?, device_id, step).await
     }
 
     async fn remove_two_factor(&self, user_id: UserId) -> Result<()> {
@@ -905,20 +896,7 @@ impl Store for SqlStore {
 
     async fn spend_backup_code(&self, user_id: UserId, hash: &[u8], now: i64) -> Result<bool> {
         let _writer = self.writer().await;
-        let n = sqlx::query(
-            "UPDATE backup_codes SET used_at = $1 \
-             WHERE id = (SELECT id FROM backup_codes \
-                         WHERE user_id = $2 AND code_hash = $3 AND used_at IS NULL \
-                         ORDER BY id LIMIT 1) \
-               AND used_at IS NULL",
-        )
-        .bind(now)
-        .bind(user_id)
-        .bind(hash)
-        .execute(&self.pool)
-        .await?
-        .rows_affected();
-        Ok(n == 1)
+        spend_backup_code_in(&mut *self.pool.acquire().await?, user_id, hash, now).await
     }
 
     async fn backup_codes_remaining(&self, user_id: UserId) -> Result<i64> {
@@ -946,26 +924,51 @@ impl Store for SqlStore {
     ) -> Result<()> {
         let _writer = self.writer().await;
         let mut tx = self.begin_write().await?;
-        if let Some(old) = old_hash {
-            sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-                .bind(old)
-                .execute(&mut *tx)
-                .await?;
-        }
-        insert_session(&mut *tx, new).await?;
-        for e in events {
-            insert_event(
-                &mut *tx,
-                new.user_id,
-                e.kind,
-                &new.ip,
-                e.detail,
-                new.created_at,
-            )
-            .await?;
-        }
+        let events = events.iter().map(|e| (e.kind, e.detail));
+        open_session_in(&mut tx, old_hash, new, events).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    async fn pass_second_factor(&self, step: &SecondFactorStep<'_>) -> Result<StepOutcome> {
+        let new = step.session;
+        let now = new.created_at;
+        let _writer = self.writer().await;
+        let mut tx = self.begin_write().await?;
+        let budget = take_budget_in(&mut tx, step.budget_key, now, step.burst, step.interval);
+        if let Budget::Exhausted { retry_after } = budget.await? {
+            tx.commit().await?;
+            return Ok(StepOutcome::Throttled { retry_after });
+        }
+        let (held, left) = match step.proof {
+            Proof::Step { device_id, step } => {
+                (accept_step_in(&mut tx, device_id, step).await?, None)
+            }
+            Proof::BackupCode { hash } => {
+                if spend_backup_code_in(&mut tx, new.user_id, hash, now).await? {
+                    let left: i64 =
+                        sqlx::query_scalar("SELECT backup_codes_left FROM users WHERE id = $1")
+                            .bind(new.user_id)
+                            .fetch_one(&mut *tx)
+                            .await?;
+                    (true, Some(left))
+                } else {
+                    (false, None)
+                }
+            }
+        };
+        if !held {
+            // The budget stays spent.
+            tx.commit().await?;
+            return Ok(StepOutcome::Refused);
+        }
+        let events = (step.events)(left);
+        let events = events.iter().map(|(kind, detail)| (*kind, detail.as_str()));
+        open_session_in(&mut tx, Some(step.pending), new, events).await?;
+        tx.commit().await?;
+        Ok(StepOutcome::Passed {
+            backup_codes_left: left,
+        })
     }
 
     async fn session(&self, token_hash: &[u8]) -> Result<Option<SessionRecord>> {
@@ -1275,6 +1278,72 @@ impl SqlStore {
         tx.commit().await?;
         Ok(answers)
     }
+}
+
+/// The compare-and-set of [`Store::accept_step`].
+async fn accept_step_in(conn: &mut sqlx::AnyConnection, device_id: i64, step: i64) -> Result<bool> {
+    let n = sqlx::query(
+        "UPDATE devices SET last_step = $1 \
+         WHERE id = $2 AND confirmed = 1 AND (last_step IS NULL OR last_step < $1)",
+    )
+    .bind(step)
+    .bind(device_id)
+    .execute(conn)
+    .await?
+    .rows_affected();
+    Ok(n == 1)
+}
+
+/// The compare-and-set of [`Store::spend_backup_code`].
+async fn spend_backup_code_in(
+    conn: &mut sqlx::AnyConnection,
+    user_id: UserId,
+    hash: &[u8],
+    now: i64,
+) -> Result<bool> {
+    let n = sqlx::query(
+        "UPDATE backup_codes SET used_at = $1 \
+         WHERE id = (SELECT id FROM backup_codes \
+                     WHERE user_id = $2 AND code_hash = $3 AND used_at IS NULL \
+                     ORDER BY id LIMIT 1) \
+           AND used_at IS NULL",
+    )
+    .bind(now)
+    .bind(user_id)
+    .bind(hash)
+    .execute(conn)
+    .await?
+    .rows_affected();
+    Ok(n == 1)
+}
+
+/// The old session out, the new one in, the step's (kind, detail) events,
+/// in the caller's transaction.
+async fn open_session_in<'a>(
+    conn: &mut sqlx::AnyConnection,
+    old_hash: Option<&[u8]>,
+    new: &SessionRecord,
+    events: impl Iterator<Item = (&'a str, &'a str)>,
+) -> Result<()> {
+    if let Some(old) = old_hash {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(old)
+            .execute(&mut *conn)
+            .await?;
+    }
+    insert_session(&mut *conn, new).await?;
+    for (kind, detail) in events {
+        insert_event(
+            &mut *conn,
+            new.user_id,
+            kind,
+            &new.ip,
+            detail,
+            new.created_at,
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 async fn insert_session<'e, E>(executor: E, s: &SessionRecord) -> Result<()>

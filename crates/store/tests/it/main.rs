@@ -8,7 +8,8 @@ mod harness;
 use std::sync::Arc;
 
 use deadbolt_store::{
-    Backend, Budget, NewEvent, SessionRecord, SqlStore, Stage, Store, StoreError, StoreOptions,
+    Backend, Budget, NewEvent, Proof, SecondFactorStep, SessionRecord, SqlStore, Stage,
+    StepOutcome, Store, StoreError, StoreOptions,
 };
 use harness::TestDb;
 
@@ -53,6 +54,8 @@ conformance! {
     sessions, sqlite_sessions, postgres_sessions;
     session_token_conflict, sqlite_session_token_conflict, postgres_session_token_conflict;
     open_session_is_one_commit, sqlite_open_session_is_one_commit, postgres_open_session_is_one_commit;
+    pass_second_factor_is_one_commit, sqlite_pass_second_factor_is_one_commit, postgres_pass_second_factor_is_one_commit;
+    pass_second_factor_concurrent_single_winner, sqlite_pass_second_factor_concurrent_single_winner, postgres_pass_second_factor_concurrent_single_winner;
     events_newest_first, sqlite_events_newest_first, postgres_events_newest_first;
     budget_burst_then_refusal, sqlite_budget_burst_then_refusal, postgres_budget_burst_then_refusal;
     budget_concurrent_never_overdrawn, sqlite_budget_concurrent_never_overdrawn, postgres_budget_concurrent_never_overdrawn;
@@ -692,6 +695,180 @@ async fn open_session_is_one_commit(store: &SqlStore) {
     );
     assert!(store.session(b"other").await.unwrap().is_some());
     assert_eq!(store.events(uid, 10).await.unwrap().len(), 3);
+}
+
+/// The events a passed step records in these tests: the left count, if any,
+/// then a sign-in.
+fn passed_events(left: Option<i64>) -> Vec<(&'static str, String)> {
+    let mut v: Vec<(&'static str, String)> = left
+        .map(|n| ("backup_code_used", format!("{n} left")))
+        .into_iter()
+        .collect();
+    v.push(("sign_in", "second factor".into()));
+    v
+}
+
+fn step<'a>(
+    proof: Proof<'a>,
+    pending: &'a [u8],
+    full: &'a SessionRecord,
+    burst: i64,
+) -> SecondFactorStep<'a> {
+    SecondFactorStep {
+        budget_key: "2fa:test",
+        burst,
+        interval: 60,
+        proof,
+        pending,
+        session: full,
+        events: &passed_events,
+    }
+}
+
+async fn pass(store: &SqlStore, step: SecondFactorStep<'_>) -> StepOutcome {
+    store.pass_second_factor(&step).await.unwrap()
+}
+
+/// A login's second factor is one commit: budget, proof, session, events —
+/// all of them, or (on a refusal) only the budget, or (on an error) nothing.
+async fn pass_second_factor_is_one_commit(store: &SqlStore) {
+    let (uid, dev) = user_with_device(store, "petra", 100).await;
+    let codes: Vec<Vec<u8>> = (0u8..3).map(|i| vec![i; 32]).collect();
+    store.replace_backup_codes(uid, &codes, T0).await.unwrap();
+    let pending = |t: &[u8]| session(t, uid, Stage::Pending, T0);
+    let full = |t: &[u8]| {
+        let mut s = session(t, uid, Stage::Full, T0 + 5);
+        s.created_at = T0 + 5;
+        s
+    };
+    let kinds = |events: Vec<deadbolt_store::Event>| -> Vec<(String, String)> {
+        events.into_iter().map(|e| (e.kind, e.detail)).collect()
+    };
+    // A TOTP step: accepted, pending session replaced, one event.
+    store.create_session(&pending(b"p1")).await.unwrap();
+    let f1 = full(b"f1");
+    let totp = Proof::Step {
+        device_id: dev,
+        step: 101,
+    };
+    assert_eq!(
+        pass(store, step(totp, b"p1", &f1, 10)).await,
+        StepOutcome::Passed {
+            backup_codes_left: None
+        }
+    );
+    assert!(store.session(b"p1").await.unwrap().is_none());
+    assert_eq!(
+        store.session(b"f1").await.unwrap().unwrap().stage,
+        Stage::Full
+    );
+    assert_eq!(
+        store
+            .confirmed_device(uid)
+            .await
+            .unwrap()
+            .unwrap()
+            .last_step,
+        Some(101)
+    );
+    assert_eq!(
+        kinds(store.events(uid, 10).await.unwrap()),
+        [("sign_in".to_string(), "second factor".to_string())]
+    );
+    // The same step again: refused, the pending session stays, the budget is spent.
+    store.create_session(&pending(b"p2")).await.unwrap();
+    let f2 = full(b"f2");
+    assert_eq!(
+        pass(store, step(totp, b"p2", &f2, 10)).await,
+        StepOutcome::Refused
+    );
+    assert!(store.session(b"p2").await.unwrap().is_some());
+    assert!(store.session(b"f2").await.unwrap().is_none());
+    assert_eq!(store.events(uid, 10).await.unwrap().len(), 1);
+    assert_eq!(
+        store.budget_wait("2fa:test", T0 + 5, 2, 60).await.unwrap(),
+        60,
+        "two takes spent a burst of 2"
+    );
+    // A backup code: spent, and the events know how many are left.
+    let code = Proof::BackupCode { hash: &codes[1] };
+    assert_eq!(
+        pass(store, step(code, b"p2", &f2, 10)).await,
+        StepOutcome::Passed {
+            backup_codes_left: Some(2)
+        }
+    );
+    assert_eq!(store.backup_codes_remaining(uid).await.unwrap(), 2);
+    assert_eq!(
+        kinds(store.events(uid, 2).await.unwrap()),
+        [
+            ("sign_in".to_string(), "second factor".to_string()),
+            ("backup_code_used".to_string(), "2 left".to_string()),
+        ]
+    );
+    // The same code again: refused.
+    store.create_session(&pending(b"p3")).await.unwrap();
+    let f3 = full(b"f3");
+    assert_eq!(
+        pass(store, step(code, b"p3", &f3, 10)).await,
+        StepOutcome::Refused
+    );
+    // An error (the new token is taken) leaves everything as it was, budget included.
+    let wait = store.budget_wait("2fa:test", T0 + 5, 10, 60).await.unwrap();
+    let fresh = Proof::BackupCode { hash: &codes[2] };
+    assert!(
+        store
+            .pass_second_factor(&step(fresh, b"p3", &f1, 10))
+            .await
+            .is_err()
+    );
+    assert!(store.session(b"p3").await.unwrap().is_some());
+    assert_eq!(store.backup_codes_remaining(uid).await.unwrap(), 2);
+    assert_eq!(store.events(uid, 10).await.unwrap().len(), 3);
+    assert_eq!(
+        store.budget_wait("2fa:test", T0 + 5, 10, 60).await.unwrap(),
+        wait
+    );
+    // An empty budget: throttled, and nothing else is checked or written.
+    let throttled = pass(store, step(fresh, b"p3", &f3, 1)).await;
+    assert!(
+        matches!(throttled, StepOutcome::Throttled { retry_after } if retry_after >= 1),
+        "{throttled:?}"
+    );
+    assert!(store.session(b"p3").await.unwrap().is_some());
+    assert!(store.session(b"f3").await.unwrap().is_none());
+    assert_eq!(store.backup_codes_remaining(uid).await.unwrap(), 2);
+}
+
+/// Concurrent steps with the same TOTP step: exactly one passes.
+async fn pass_second_factor_concurrent_single_winner(store: &SqlStore) {
+    let (uid, dev) = user_with_device(store, "quinn", 500).await;
+    let mut tasks = Vec::new();
+    for i in 0..20u8 {
+        let s = store.clone();
+        s.create_session(&session(&[b'p', i], uid, Stage::Pending, T0))
+            .await
+            .unwrap();
+        tasks.push(tokio::spawn(async move {
+            let full = session(&[b'f', i], uid, Stage::Full, T0);
+            let proof = Proof::Step {
+                device_id: dev,
+                step: 501,
+            };
+            s.pass_second_factor(&step(proof, &[b'p', i], &full, 100))
+                .await
+        }));
+    }
+    let mut passed = 0;
+    for t in tasks {
+        match t.await.unwrap().expect("no error under concurrency") {
+            StepOutcome::Passed { .. } => passed += 1,
+            StepOutcome::Refused => {}
+            other => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(passed, 1, "exactly one concurrent step passes");
+    assert_eq!(store.user_sessions(uid).await.unwrap().len(), 1);
 }
 
 async fn events_newest_first(store: &SqlStore) {
