@@ -73,9 +73,15 @@ pub async fn serve(
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    if let Err(e) = state.auth.warm_up().await {
-        tracing::error!(error = %e, "warming up the password hasher failed");
-    }
+    // The dummy hash (one Argon2id, 20–50 ms) is made beside the first
+    // requests, not before them: `/healthz` answers at once. A login for an
+    // unknown username in those first milliseconds waits for it.
+    let warming = state.clone();
+    tokio::spawn(async move {
+        if let Err(e) = warming.auth.warm_up().await {
+            tracing::error!(error = %e, "warming up the password hasher failed");
+        }
+    });
     let purger = spawn_session_purger(state.clone(), std::time::Duration::from_secs(600));
     let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     let result = axum::serve(listener, service)
