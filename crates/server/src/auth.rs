@@ -640,23 +640,18 @@ impl Auth {
         }
     }
 
-    /// Take one attempt from the account's second-factor budget.
+    /// Take one attempt from the account's second-factor budget; an empty
+    /// one is recorded as a lock-out.
     async fn take_second_factor_budget(&self, user_id: UserId, client: &Client) -> AuthResult<()> {
         let key = Self::second_factor_key(user_id);
         match self
-            .store
-            .take_budget(
-                &key,
-                self.now(),
-                SECOND_FACTOR_BURST,
-                SECOND_FACTOR_INTERVAL,
-            )
-            .await?
+            .take(&key, SECOND_FACTOR_BURST, SECOND_FACTOR_INTERVAL)
+            .await
         {
-            Budget::Granted => Ok(()),
-            Budget::Exhausted { retry_after } => {
+            Err(AuthError::Throttled { retry_after }) => {
                 Err(self.locked(user_id, client, retry_after).await)
             }
+            other => other,
         }
     }
 
