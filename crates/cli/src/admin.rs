@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, bail};
 use clap::{Args, Subcommand};
-use deadbolt_server::{AppState, ServerConfig, SystemClock};
+use deadbolt_auth::{Auth, AuthConfig, AuthError, Keyring, SystemClock};
 use deadbolt_store::Store;
 
 use crate::config::{FileConfig, StoreArgs, StoreLocation};
@@ -58,28 +58,32 @@ fn existing_location(args: &StoreArgs) -> anyhow::Result<StoreLocation> {
     Ok(loc)
 }
 
-async fn state(args: &StoreArgs) -> anyhow::Result<(AppState, Arc<dyn Store>)> {
+/// The rules over an existing store, with no HTTP stack and no hashing
+/// thread (none of the operator's commands hashes a password).
+async fn auth(args: &StoreArgs, keys: Keyring) -> anyhow::Result<Auth> {
     let loc = existing_location(args)?;
     let store: Arc<dyn Store> = Arc::new(open_store(&loc, PoolArgs::default()).await?);
-    // Listing users and resetting 2FA never decrypt a secret: a throwaway
-    // keyring, so that no key file is created (e.g. `./deadbolt-data/keys`
-    // next to a `--database-url` run) and DEADBOLT_KEYS is not needed.
-    let keys = deadbolt_server::Keyring::generate().context("cannot generate a keyring")?;
-    let state = AppState::new(
-        store.clone(),
+    Ok(Auth::new(
+        store,
         keys,
-        ServerConfig::default(),
+        AuthConfig::default(),
         Arc::new(SystemClock),
-    );
-    Ok((state, store))
+    ))
+}
+
+/// Listing users and resetting 2FA never decrypt a secret: a throwaway
+/// keyring, so that no key file is created (e.g. `./deadbolt-data/keys`
+/// next to a `--database-url` run) and DEADBOLT_KEYS is not needed.
+fn throwaway_keys() -> anyhow::Result<Keyring> {
+    Keyring::generate().context("cannot generate a keyring")
 }
 
 /// Run a `user` subcommand.
 pub async fn user(cmd: &UserCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         UserCommand::List(args) => {
-            let (state, _) = state(args).await?;
-            let users = state.auth.admin_list_users().await?;
+            let auth = auth(args, throwaway_keys()?).await?;
+            let users = auth.admin_list_users().await?;
             println!(
                 "{:<32} {:<10} {:>12}  created",
                 "username", "2fa", "backup codes"
@@ -100,8 +104,8 @@ pub async fn user(cmd: &UserCommand) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         UserCommand::ResetTwoFactor(args) => {
-            let (state, _) = state(&args.store).await?;
-            match state.auth.admin_reset_two_factor(&args.username).await {
+            let auth = auth(&args.store, throwaway_keys()?).await?;
+            match auth.admin_reset_two_factor(&args.username).await {
                 Ok(()) => {
                     println!(
                         "two-factor authentication removed for {}; their sessions were ended",
@@ -109,7 +113,7 @@ pub async fn user(cmd: &UserCommand) -> anyhow::Result<ExitCode> {
                     );
                     Ok(ExitCode::SUCCESS)
                 }
-                Err(deadbolt_server::auth::AuthError::NotFound) => {
+                Err(AuthError::NotFound) => {
                     bail!("no such user: {}", args.username)
                 }
                 Err(e) => Err(e).context("reset failed"),
@@ -134,9 +138,8 @@ pub async fn keys(cmd: &KeysCommand) -> anyhow::Result<ExitCode> {
             // The new file (new key first, old keys kept for reading) is written
             // before the secrets move, so a crash in between leaves every secret readable.
             keys.save(&loc.data_dir)?;
-            let state = AppState::new(store, keys, ServerConfig::default(), Arc::new(SystemClock));
-            let resealed = state
-                .auth
+            let auth = Auth::new(store, keys, AuthConfig::default(), Arc::new(SystemClock));
+            let resealed = auth
                 .reseal_devices()
                 .await
                 .context("re-encrypting the TOTP secrets failed")?;

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use clap::Args;
+use deadbolt_store::DatabaseUrl;
 use serde::Deserialize;
 
 /// Where the store lives: shared by `serve` and every admin command.
@@ -91,7 +92,8 @@ impl FileConfig {
 #[derive(Debug, Clone)]
 pub struct StoreLocation {
     pub data_dir: PathBuf,
-    pub database_url: Option<String>,
+    /// Never printed in clear (it may hold a password).
+    pub database_url: Option<DatabaseUrl>,
 }
 
 impl StoreLocation {
@@ -104,7 +106,8 @@ impl StoreLocation {
         let database_url = args
             .database_url
             .clone()
-            .or_else(|| file.database_url.clone());
+            .or_else(|| file.database_url.clone())
+            .map(DatabaseUrl::new);
         Self {
             data_dir,
             database_url,

@@ -5,7 +5,8 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use anyhow::Context;
-use deadbolt_server::{AppState, Keyring, ServerConfig, SystemClock};
+use deadbolt_auth::Keyring;
+use deadbolt_server::{AppState, ServerConfig, SystemClock};
 use deadbolt_store::{SqlStore, StoreOptions};
 
 use crate::config::{ServeArgs, ServeConfig, StoreLocation};
@@ -37,7 +38,7 @@ pub async fn open_store(loc: &StoreLocation, pool: PoolArgs) -> anyhow::Result<S
     match &loc.database_url {
         Some(url) => SqlStore::connect_and_migrate(url, &opts)
             .await
-            .with_context(|| format!("cannot open the database at {}", redact_url(url))),
+            .with_context(|| format!("cannot open the database at {url}")),
         None => SqlStore::open_sqlite_dir(&loc.data_dir)
             .await
             .with_context(|| {
@@ -61,20 +62,6 @@ pub fn load_keys(loc: &StoreLocation) -> anyhow::Result<Keyring> {
                 loc.data_dir.display()
             )
         }),
-    }
-}
-
-/// Hide a password in a database URL before printing it.
-pub fn redact_url(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(s), Some(at)) if at > s => {
-            let userinfo = &url[s + 3..at];
-            match userinfo.split_once(':') {
-                Some((user, _)) => format!("{}{user}:***{}", &url[..s + 3], &url[at..]),
-                None => url.to_string(),
-            }
-        }
-        _ => url.to_string(),
     }
 }
 
@@ -112,10 +99,10 @@ pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
     let keys = load_keys(&cfg.store)?;
     let mut server = ServerConfig::new(cfg.issuer.clone(), cfg.public_url.clone());
     if let Some(v) = cfg.session_idle {
-        server.session_idle_secs = v;
+        server.auth.session_idle_secs = v;
     }
     if let Some(v) = cfg.session_absolute {
-        server.session_absolute_secs = v;
+        server.auth.session_absolute_secs = v;
     }
     server.trusted_proxies = cfg.trusted_proxies.clone();
     let state = AppState::new(Arc::new(store), keys, server, Arc::new(SystemClock));
@@ -151,20 +138,5 @@ async fn shutdown_signal() {
     tokio::select! {
         () = ctrl_c => {},
         () = term => {},
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::redact_url;
-
-    #[test]
-    fn database_passwords_are_not_printed() {
-        assert_eq!(
-            redact_url("postgres://u:secret@h/db"),
-            "postgres://u:***@h/db"
-        );
-        assert_eq!(redact_url("postgres://u@h/db"), "postgres://u@h/db");
-        assert_eq!(redact_url("sqlite://x.db"), "sqlite://x.db");
     }
 }

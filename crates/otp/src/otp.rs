@@ -135,9 +135,12 @@ impl fmt::Display for Code {
     }
 }
 
+/// A code is a credential for its time step: `Debug` does not print its
+/// digits (a stray `{:?}` in a log line must not leak one). `Display` and
+/// [`Code::as_str`] give them, for the CLI and for comparison.
 impl fmt::Debug for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Code({:?})", self.as_str())
+        write!(f, "Code({} digits, [REDACTED])", self.len)
     }
 }
 
@@ -407,7 +410,9 @@ mod tests {
         assert_eq!(Code::new(7, 6).as_str(), "000007");
         assert_eq!(Code::new(12_345_678, 8).as_str(), "12345678");
         assert_eq!(Code::new(0, 7).as_str(), "0000000");
-        assert_eq!(format!("{:?}", Code::new(42, 6)), "Code(\"000042\")");
+        assert_eq!(format!("{}", Code::new(42, 6)), "000042");
+        let shown = format!("{:?}", Code::new(424_242, 6));
+        assert!(!shown.contains("424242"), "Debug prints no digits: {shown}");
     }
 
     #[test]

@@ -5,15 +5,15 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
-use deadbolt_store::Stage;
+use deadbolt_auth::Stage;
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
-use crate::auth::SecondFactorInput;
 use crate::error::{ApiError, ApiJson, ErrorBody};
-use crate::session::{self, Authenticated, Client, PendingLogin, SessionToken};
+use crate::session::{self, Authenticated, Client, CookieToken, Pending};
 use crate::state::AppState;
 use crate::util::rfc3339;
+use deadbolt_auth::{SecondFactorInput, SessionToken};
 
 type ApiResult<T> = Result<T, ApiError>;
 
@@ -188,8 +188,8 @@ fn second_factor_input(
     backup_code: Option<String>,
 ) -> ApiResult<SecondFactorInput> {
     match (code, backup_code) {
-        (Some(c), None) => Ok(SecondFactorInput::Code(c)),
-        (None, Some(b)) => Ok(SecondFactorInput::BackupCode(b)),
+        (Some(c), None) => Ok(SecondFactorInput::code(c)),
+        (None, Some(b)) => Ok(SecondFactorInput::backup_code(b)),
         _ => Err(ApiError::bad_request(
             "invalid_input",
             "Send either \"code\" or \"backup_code\".",
@@ -197,7 +197,7 @@ fn second_factor_input(
     }
 }
 
-fn with_cookie(state: &AppState, token: &str, body: impl IntoResponse) -> Response {
+fn with_cookie(state: &AppState, token: &SessionToken, body: impl IntoResponse) -> Response {
     let mut resp = body.into_response();
     resp.headers_mut().append(
         header::SET_COOKIE,
@@ -233,7 +233,7 @@ pub async fn signup(
 pub async fn login(
     State(state): State<AppState>,
     client: Client,
-    old: SessionToken,
+    old: CookieToken,
     ApiJson(body): ApiJson<Credentials>,
 ) -> ApiResult<Response> {
     let out = state
@@ -263,7 +263,7 @@ pub async fn login(
 pub async fn second_factor(
     State(state): State<AppState>,
     client: Client,
-    pending: PendingLogin,
+    pending: Pending,
     ApiJson(body): ApiJson<SecondFactorRequest>,
 ) -> ApiResult<Response> {
     let input = second_factor_input(body.code, body.backup_code)?;
@@ -279,7 +279,7 @@ pub async fn second_factor(
 
 /// End the session (pending or full) on the server.
 #[utoipa::path(post, path = "/api/v1/logout", responses((status = 204)))]
-pub async fn logout(State(state): State<AppState>, token: SessionToken) -> ApiResult<Response> {
+pub async fn logout(State(state): State<AppState>, token: CookieToken) -> ApiResult<Response> {
     if let Some(hash) = token.hash() {
         state.auth.logout(&hash).await?;
     }
@@ -316,9 +316,9 @@ pub async fn setup(
         .begin_setup(user.user_id, &body.password, &client)
         .await?;
     Ok(Json(SetupResponse {
-        secret: info.secret_base32,
-        otpauth_uri: info.otpauth_uri,
-        qr_svg: info.qr_svg,
+        secret: info.secret_base32.expose().to_owned(),
+        otpauth_uri: info.otpauth_uri.expose().to_owned(),
+        qr_svg: info.qr_svg.expose().to_owned(),
     }))
 }
 
@@ -374,7 +374,9 @@ pub async fn backup_codes(
         .auth
         .regenerate_backup_codes(user.user_id, &body.password, &client)
         .await?;
-    Ok(Json(BackupCodesResponse { codes }))
+    Ok(Json(BackupCodesResponse {
+        codes: codes.iter().map(|c| c.expose().to_owned()).collect(),
+    }))
 }
 
 /// Recent security activity, newest first.
@@ -389,9 +391,9 @@ pub async fn events(
             .into_iter()
             .map(|e| EventView {
                 at: rfc3339(e.at),
-                kind: e.kind,
+                kind: e.kind.name().to_owned(),
+                detail: e.kind.detail(),
                 ip: e.ip,
-                detail: e.detail,
             })
             .collect(),
     }))
@@ -467,7 +469,7 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
         Ok(Ok(())) => Json(HealthResponse { status: "ok" }).into_response(),
         outcome => {
             let error = match outcome {
-                Ok(Err(e)) => e.to_string(),
+                Ok(Err(e)) => deadbolt_auth::report(&e),
                 _ => "no answer within 2 s".to_owned(),
             };
             tracing::error!(%error, "health check: store unavailable");

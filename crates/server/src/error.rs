@@ -1,5 +1,7 @@
-//! The one place errors become HTTP responses (JSON):
-//! `{"error":{"code":"snake_case","message":"human sentence"}}`.
+//! The one place errors become HTTP: [`classify`] is the table from a rule's
+//! error to a status and a stable code, for the JSON API
+//! (`{"error":{"code":"snake_case","message":"human sentence"}}`) and the
+//! HTML pages alike.
 //!
 //! Also [`ApiJson`], the JSON body extractor of the API: it accepts only
 //! `Content-Type: application/json`, and turns every rejection (malformed
@@ -14,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::auth::AuthError;
+use deadbolt_auth::{AuthError, report};
 
 /// An error answer of the JSON API.
 #[derive(Debug, Clone)]
@@ -115,31 +117,42 @@ impl ApiError {
     }
 }
 
+/// The one table: a rule's error as an HTTP status and a stable code.
+pub fn classify(e: &AuthError) -> (StatusCode, &'static str) {
+    match e {
+        AuthError::InvalidCredentials => (StatusCode::UNAUTHORIZED, "invalid_credentials"),
+        AuthError::WrongPassword => (StatusCode::UNAUTHORIZED, "wrong_password"),
+        AuthError::UsernameTaken => (StatusCode::CONFLICT, "username_taken"),
+        AuthError::Invalid { .. } => (StatusCode::BAD_REQUEST, "invalid_input"),
+        AuthError::WrongCode => (StatusCode::UNAUTHORIZED, "wrong_code"),
+        AuthError::CodeReused => (StatusCode::UNAUTHORIZED, "code_already_used"),
+        AuthError::Throttled { .. } => (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"),
+        AuthError::NoPendingSetup => (StatusCode::CONFLICT, "no_pending_setup"),
+        AuthError::TwoFactorNotEnabled => (StatusCode::CONFLICT, "two_factor_not_enabled"),
+        AuthError::Unauthenticated => (StatusCode::UNAUTHORIZED, "unauthenticated"),
+        AuthError::NotFound => (StatusCode::NOT_FOUND, "not_found"),
+        // Anything added later is a server-side failure until it has a row.
+        _ => (StatusCode::INTERNAL_SERVER_ERROR, "internal_error"),
+    }
+}
+
+/// The sentence for an internal error: calm, and never its detail.
+pub const INTERNAL_MESSAGE: &str = "Something went wrong on our side. Please try again.";
+
+/// Log an internal error with its whole source chain (the user sees
+/// [`INTERNAL_MESSAGE`] only).
+pub fn log_internal(e: &AuthError) {
+    tracing::error!(error = %report(e), "internal error");
+}
+
 impl From<AuthError> for ApiError {
     fn from(e: AuthError) -> Self {
-        let message = e.to_string();
-        let (status, code) = match &e {
-            AuthError::InvalidCredentials => (StatusCode::UNAUTHORIZED, "invalid_credentials"),
-            AuthError::WrongPassword => (StatusCode::UNAUTHORIZED, "wrong_password"),
-            AuthError::UsernameTaken => (StatusCode::CONFLICT, "username_taken"),
-            AuthError::Invalid { .. } => (StatusCode::BAD_REQUEST, "invalid_input"),
-            AuthError::WrongCode => (StatusCode::UNAUTHORIZED, "wrong_code"),
-            AuthError::CodeReused => (StatusCode::UNAUTHORIZED, "code_already_used"),
-            AuthError::Throttled { .. } => (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"),
-            AuthError::NoPendingSetup => (StatusCode::CONFLICT, "no_pending_setup"),
-            AuthError::TwoFactorNotEnabled => (StatusCode::CONFLICT, "two_factor_not_enabled"),
-            AuthError::Unauthenticated => (StatusCode::UNAUTHORIZED, "unauthenticated"),
-            AuthError::NotFound => (StatusCode::NOT_FOUND, "not_found"),
-            AuthError::Internal(detail) => {
-                tracing::error!(error = %detail, "internal error");
-                return Self::new(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "internal_error",
-                    "Something went wrong on our side. Please try again.",
-                );
-            }
-        };
-        let mut err = Self::new(status, code, message);
+        let (status, code) = classify(&e);
+        if status.is_server_error() {
+            log_internal(&e);
+            return Self::new(status, code, INTERNAL_MESSAGE);
+        }
+        let mut err = Self::new(status, code, e.to_string());
         if let AuthError::Invalid { field, .. } = e {
             err.field = Some(field);
         }

@@ -1,12 +1,13 @@
-//! Deadbolt's HTTP layer: the JSON API, the HTML pages, sessions and the 2FA rules.
+//! Deadbolt's HTTP layer: the JSON API, the HTML pages, cookies and extractors.
 //!
-//! Design: [`auth::Auth`] holds every authentication rule (login state
+//! Design: `deadbolt_auth::Auth` holds every authentication rule (login state
 //! machine, throttling, replay guard, backup codes, setup); the JSON API
 //! ([`api`]) and the HTML pages (`pages`) only translate between HTTP and it,
-//! so both ways in enforce the same second factor. [`app`] builds the whole
+//! so both ways in enforce the same second factor. [`error`] is the one
+//! table from a rule's error to an HTTP status and code. [`app`] builds the whole
 //! [`axum::Router`] without a socket, so tests drive it with
 //! `tower::ServiceExt::oneshot`. Time comes only from the injected
-//! [`state::Clock`]; state across nodes lives only in the store.
+//! `deadbolt_auth::Clock`; state across nodes lives only in the store.
 //!
 //! Cross-cutting layers, outermost first: security headers on every
 //! response, CSRF protection (`Sec-Fetch-Site`/`Origin`, rejections in the
@@ -16,12 +17,9 @@
 #![deny(missing_docs)]
 
 pub mod api;
-pub mod auth;
 pub mod config;
-pub mod crypto;
 pub mod error;
 mod pages;
-pub mod password;
 pub mod session;
 pub mod state;
 pub mod util;
@@ -33,9 +31,9 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use tower_http::csrf::CsrfLayer;
 
-pub use config::{Argon2Params, ServerConfig};
-pub use crypto::Keyring;
-pub use state::{AppState, Clock, FakeClock, SystemClock};
+pub use config::ServerConfig;
+pub use deadbolt_auth::{Argon2Params, AuthConfig, Clock, FakeClock, Keyring, SystemClock};
+pub use state::AppState;
 
 /// Largest request body accepted, in bytes.
 pub const BODY_LIMIT: usize = 16 * 1024;
@@ -79,7 +77,7 @@ pub async fn serve(
     let warming = state.clone();
     tokio::spawn(async move {
         if let Err(e) = warming.auth.warm_up().await {
-            tracing::error!(error = %e, "warming up the password hasher failed");
+            tracing::error!(error = %deadbolt_auth::report(&e), "warming up the password hasher failed");
         }
     });
     let purger = spawn_session_purger(state.clone(), std::time::Duration::from_secs(600));
@@ -101,11 +99,11 @@ pub fn spawn_session_purger(
         loop {
             tick.tick().await;
             if let Err(e) = state.auth.purge_sessions().await {
-                tracing::warn!(error = %e, "purging expired sessions failed");
+                tracing::warn!(error = %deadbolt_auth::report(&e), "purging expired sessions failed");
             }
             // Per-client budgets would otherwise accumulate one row per address.
-            if let Err(e) = state.auth.store().purge_budgets(state.auth.now()).await {
-                tracing::warn!(error = %e, "purging refilled budgets failed");
+            if let Err(e) = state.auth.purge_budgets().await {
+                tracing::warn!(error = %deadbolt_auth::report(&e), "purging refilled budgets failed");
             }
         }
     })

@@ -1,6 +1,6 @@
 //! Session cookies and the extractors handlers use: [`Authenticated`] (a full
-//! session), [`PendingLogin`] (a login owing its second factor), [`Client`]
-//! (address and browser for events) and [`SessionToken`] (the raw cookie).
+//! session), [`Pending`] (a login owing its second factor), [`Client`]
+//! (address and browser for events) and [`CookieToken`] (the raw cookie).
 //!
 //! A pending login is a different type from a full session, so a handler
 //! that takes [`Authenticated`] cannot be reached with a pending login.
@@ -11,7 +11,10 @@ use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use deadbolt_store::{Stage, UserId};
+use deadbolt_auth::{
+    ClientInfo, DeviceCookie, LoginOutcome, PendingLogin, SessionInfo, SessionToken, Stage, UserId,
+    token_hash,
+};
 
 use crate::config::ServerConfig;
 use crate::error::ApiError;
@@ -41,8 +44,13 @@ fn attributes(config: &ServerConfig) -> &'static str {
 }
 
 /// `Set-Cookie` value that stores a session token.
-pub fn set_cookie(config: &ServerConfig, token: &str) -> HeaderValue {
-    let v = format!("{}={token}; {}", cookie_name(config), attributes(config));
+pub fn set_cookie(config: &ServerConfig, token: &SessionToken) -> HeaderValue {
+    let v = format!(
+        "{}={}; {}",
+        cookie_name(config),
+        token.expose(),
+        attributes(config)
+    );
     HeaderValue::from_str(&v).expect("base64url token is a valid header value")
 }
 
@@ -72,10 +80,11 @@ pub fn device_cookie_name(config: &ServerConfig) -> &'static str {
 
 /// `Set-Cookie` value for a device cookie (kept a year: it only ever grants
 /// this browser its own password-guessing allowance, never a session).
-pub fn set_device_cookie(config: &ServerConfig, value: &str) -> HeaderValue {
+pub fn set_device_cookie(config: &ServerConfig, value: &DeviceCookie) -> HeaderValue {
     let v = format!(
-        "{}={value}; Max-Age=31536000; {}",
+        "{}={}; Max-Age=31536000; {}",
         device_cookie_name(config),
+        value.expose(),
         attributes(config)
     );
     HeaderValue::from_str(&v).expect("base64url device cookie is a valid header value")
@@ -85,7 +94,7 @@ pub fn set_device_cookie(config: &ServerConfig, value: &str) -> HeaderValue {
 /// device cookie.
 pub fn login_cookies(
     config: &ServerConfig,
-    outcome: &crate::auth::LoginOutcome,
+    outcome: &LoginOutcome,
 ) -> axum::response::AppendHeaders<[(header::HeaderName, HeaderValue); 2]> {
     axum::response::AppendHeaders([
         (header::SET_COOKIE, set_cookie(config, &outcome.token)),
@@ -97,8 +106,8 @@ pub fn login_cookies(
 }
 
 /// The session token from the request's cookies, if any.
-pub fn token_from_headers(config: &ServerConfig, headers: &HeaderMap) -> Option<String> {
-    cookie_value(headers, cookie_name(config))
+pub fn token_from_headers(config: &ServerConfig, headers: &HeaderMap) -> Option<SessionToken> {
+    cookie_value(headers, cookie_name(config)).map(SessionToken::new)
 }
 
 /// The value of the cookie `name`, if present and non-empty.
@@ -118,27 +127,15 @@ fn is_api(parts: &Parts) -> bool {
     parts.uri.path().starts_with("/api/")
 }
 
-/// Who is asking, for security events and per-client throttling.
+/// Who is asking, for security events and per-client throttling: the
+/// rules' [`ClientInfo`], built from the socket and the headers.
 #[derive(Debug, Clone)]
-pub struct Client {
-    /// The client address (`unknown` without a socket, e.g. in tests).
-    pub ip: String,
-    /// The `User-Agent`, truncated to 200 characters.
-    pub user_agent: String,
-    /// The device cookie this browser got at an earlier right password, if
-    /// any: a genuine one for the username being tried gives the browser its
-    /// own password-guessing allowance, so a stranger who exhausts the
-    /// username's allowance cannot lock its owner out.
-    pub device: Option<DeviceCookie>,
-}
+pub struct Client(pub ClientInfo);
 
-/// A device cookie's value, unverified. Not a credential, but never printed.
-#[derive(Clone)]
-pub struct DeviceCookie(pub String);
-
-impl std::fmt::Debug for DeviceCookie {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("DeviceCookie([REDACTED])")
+impl std::ops::Deref for Client {
+    type Target = ClientInfo;
+    fn deref(&self) -> &ClientInfo {
+        &self.0
     }
 }
 
@@ -159,29 +156,25 @@ impl Client {
                 .next_back()?;
             v.rsplit(',').next()?.trim().parse().ok()
         };
-        let ip = match peer {
-            Some(p) if config.trusted_proxies.contains(&p) => forwarded().unwrap_or(p),
-            Some(p) => p,
-            None => {
-                return Self {
-                    ip: "unknown".into(),
-                    user_agent: user_agent(&parts.headers),
-                    device: device_cookie(&parts.headers, config),
-                };
+        let ip = peer.map(|p| {
+            if config.trusted_proxies.contains(&p) {
+                forwarded().unwrap_or(p)
+            } else {
+                p
             }
-        };
-        Self {
-            ip: ip.to_string(),
+        });
+        Client(ClientInfo {
+            ip,
             user_agent: user_agent(&parts.headers),
-            device: device_cookie(&parts.headers, config),
-        }
+            device_cookie: device_cookie(&parts.headers, config),
+        })
     }
 }
 
 fn device_cookie(headers: &HeaderMap, config: &ServerConfig) -> Option<DeviceCookie> {
     cookie_value(headers, device_cookie_name(config))
         .filter(|v| v.len() <= 128)
-        .map(DeviceCookie)
+        .map(DeviceCookie::new)
 }
 
 fn user_agent(headers: &HeaderMap) -> String {
@@ -206,29 +199,23 @@ impl FromRequestParts<AppState> for Client {
 }
 
 /// The raw session cookie, if any (valid or not). Used to rotate on login.
-#[derive(Clone, Default)]
-pub struct SessionToken(pub Option<String>);
+#[derive(Debug, Clone, Default)]
+pub struct CookieToken(pub Option<SessionToken>);
 
-impl SessionToken {
+impl CookieToken {
     /// SHA-256 of the token, as the store keys it.
     pub fn hash(&self) -> Option<Vec<u8>> {
-        self.0.as_deref().map(crate::crypto::token_hash)
+        self.0.as_ref().map(token_hash)
     }
 }
 
-impl std::fmt::Debug for SessionToken {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("SessionToken([REDACTED])")
-    }
-}
-
-impl FromRequestParts<AppState> for SessionToken {
+impl FromRequestParts<AppState> for CookieToken {
     type Rejection = std::convert::Infallible;
     async fn from_request_parts(
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        Ok(SessionToken(token_from_headers(
+        Ok(CookieToken(token_from_headers(
             &state.config,
             &parts.headers,
         )))
@@ -237,7 +224,7 @@ impl FromRequestParts<AppState> for SessionToken {
 
 /// The session behind the cookie, if it is live (full or pending).
 #[derive(Debug, Clone, Default)]
-pub struct MaybeSession(pub Option<crate::auth::SessionInfo>);
+pub struct MaybeSession(pub Option<SessionInfo>);
 
 impl FromRequestParts<AppState> for MaybeSession {
     type Rejection = Response;
@@ -257,7 +244,7 @@ impl FromRequestParts<AppState> for MaybeSession {
 
 /// A fully signed-in user. Rejection: JSON 401 under `/api/`, otherwise a
 /// 303 redirect to `/login?next=<this path>`.
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 pub struct Authenticated {
     /// The user.
     pub user_id: UserId,
@@ -269,15 +256,6 @@ pub struct Authenticated {
     pub two_factor_enabled: bool,
     /// Unspent backup codes, as read with the session.
     pub backup_codes_remaining: i64,
-}
-
-impl std::fmt::Debug for Authenticated {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Authenticated")
-            .field("user_id", &self.user_id)
-            .field("username", &self.username)
-            .finish()
-    }
 }
 
 fn login_redirect(parts: &Parts) -> Response {
@@ -315,25 +293,17 @@ impl FromRequestParts<AppState> for Authenticated {
 
 /// A login that passed the password and owes its second factor. Rejection:
 /// JSON 401 under `/api/`, otherwise a 303 redirect to `/login`.
-#[derive(Clone)]
-pub struct PendingLogin {
-    /// The user the password was checked for.
-    pub user_id: UserId,
-    /// Display username.
-    pub username: String,
-    /// SHA-256 of the pending session's token.
-    pub token_hash: Vec<u8>,
-}
+#[derive(Debug, Clone)]
+pub struct Pending(pub PendingLogin);
 
-impl std::fmt::Debug for PendingLogin {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PendingLogin")
-            .field("user_id", &self.user_id)
-            .finish_non_exhaustive()
+impl std::ops::Deref for Pending {
+    type Target = PendingLogin;
+    fn deref(&self) -> &PendingLogin {
+        &self.0
     }
 }
 
-impl FromRequestParts<AppState> for PendingLogin {
+impl FromRequestParts<AppState> for Pending {
     type Rejection = Response;
     async fn from_request_parts(
         parts: &mut Parts,
@@ -341,11 +311,11 @@ impl FromRequestParts<AppState> for PendingLogin {
     ) -> Result<Self, Self::Rejection> {
         let MaybeSession(info) = MaybeSession::from_request_parts(parts, state).await?;
         match info {
-            Some(s) if s.stage == Stage::Pending => Ok(PendingLogin {
+            Some(s) if s.stage == Stage::Pending => Ok(Pending(PendingLogin {
                 user_id: s.user_id,
                 username: s.username,
                 token_hash: s.token_hash,
-            }),
+            })),
             _ if is_api(parts) => Err(ApiError::no_pending_login().into_response()),
             _ => Err(Redirect::to("/login").into_response()),
         }
@@ -381,17 +351,18 @@ mod tests {
             &parts(Some("10.0.0.1:5000"), Some("1.1.1.1, 203.0.113.9")),
             &config,
         );
-        assert_eq!(c.ip, "203.0.113.9", "last hop, added by our proxy");
+        assert_eq!(c.address(), "203.0.113.9", "last hop, added by our proxy");
         let c = Client::from_parts(
             &parts(Some("198.51.100.7:5000"), Some("203.0.113.9")),
             &config,
         );
         assert_eq!(
-            c.ip, "198.51.100.7",
+            c.address(),
+            "198.51.100.7",
             "an untrusted peer cannot choose its address"
         );
         let c = Client::from_parts(&parts(None, Some("203.0.113.9")), &config);
-        assert_eq!(c.ip, "unknown");
+        assert_eq!(c.address(), "unknown");
     }
 
     #[test]
@@ -402,14 +373,18 @@ mod tests {
             header::COOKIE,
             "a=b; deadbolt_session=tok; c=d".parse().unwrap(),
         );
-        assert_eq!(token_from_headers(&config, &h).as_deref(), Some("tok"));
-        config.secure_cookies = true;
         assert_eq!(
-            token_from_headers(&config, &h),
-            None,
+            token_from_headers(&config, &h)
+                .as_ref()
+                .map(SessionToken::expose),
+            Some("tok")
+        );
+        config.secure_cookies = true;
+        assert!(
+            token_from_headers(&config, &h).is_none(),
             "plain name ignored over HTTPS"
         );
-        let v = set_cookie(&config, "tok");
+        let v = set_cookie(&config, &SessionToken::new("tok"));
         assert_eq!(
             v.to_str().unwrap(),
             "__Host-deadbolt_session=tok; HttpOnly; SameSite=Lax; Path=/; Secure"

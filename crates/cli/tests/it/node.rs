@@ -323,19 +323,21 @@ pub fn psql(db: &str, sql: &str) -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
-/// A fresh PostgreSQL database, dropped (WITH FORCE) on drop.
+/// A fresh PostgreSQL database (the shared harness of `deadbolt-testkit`),
+/// dropped with its connections on drop; raw SQL goes through `psql`.
 pub struct PgDb {
     pub name: String,
     pub url: String,
+    db: deadbolt_testkit::PgDatabase,
 }
 
 impl PgDb {
     pub fn create() -> PgDb {
-        let name = unique("deadbolt_cli");
-        psql("postgres", &format!("CREATE DATABASE {name}"));
+        let db = deadbolt_testkit::PgDatabase::create("cli");
         PgDb {
-            url: format!("postgres://postgres@127.0.0.1:5432/{name}"),
-            name,
+            name: db.name().to_owned(),
+            url: db.url().expose().to_owned(),
+            db,
         }
     }
 
@@ -346,23 +348,7 @@ impl PgDb {
 
     /// Drop it now (connections are terminated).
     pub fn drop_now(&self) {
-        psql(
-            "postgres",
-            &format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name),
-        );
-    }
-}
-
-impl Drop for PgDb {
-    fn drop(&mut self) {
-        let _ = Command::new("psql")
-            .args(["-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-c"])
-            .arg(format!(
-                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                self.name
-            ))
-            .env("PGCONNECT_TIMEOUT", "5")
-            .output();
+        self.db.drop_now();
     }
 }
 

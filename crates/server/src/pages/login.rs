@@ -2,7 +2,7 @@
 //! `POST /logout`.
 //!
 //! After a right password, an account with 2FA holds only a pending login:
-//! the `PendingLogin` extractor lets it reach `/login/2fa` and nothing else
+//! the `Pending` extractor lets it reach `/login/2fa` and nothing else
 //! (every page that wants `Authenticated` sends it back to `/login`).
 
 use axum::extract::{Query, State};
@@ -10,18 +10,17 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use deadbolt_store::Stage;
+use deadbolt_auth::Stage;
 use serde::Deserialize;
 
 use super::views::{FormErrors, LoginPage, SecondFactorPage};
 use super::{internal_error, message_of, render, status_for, with_retry_after};
-use crate::auth::{AuthError, SecondFactorInput};
 use crate::session::{
-    Client, MaybeSession, PendingLogin, SessionToken, clear_cookie, login_cookies, safe_next,
-    set_cookie,
+    Client, CookieToken, MaybeSession, Pending, clear_cookie, login_cookies, safe_next, set_cookie,
 };
 use crate::state::AppState;
 use crate::util::encode_query_value;
+use deadbolt_auth::{AuthError, SecondFactorInput};
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
@@ -109,7 +108,7 @@ async fn show_login(
 async fn submit_login(
     State(state): State<AppState>,
     client: Client,
-    old: SessionToken,
+    old: CookieToken,
     Form(form): Form<LoginForm>,
 ) -> Response {
     let next = carried(Some(&form.next));
@@ -122,7 +121,7 @@ async fn submit_login(
     }
     if !errors.is_empty() {
         return render(
-            StatusCode::UNPROCESSABLE_ENTITY,
+            StatusCode::BAD_REQUEST,
             &login_page(form.username, next, None, errors),
         );
     }
@@ -183,7 +182,7 @@ fn second_factor_page(next: String, backup_open: bool, errors: FormErrors) -> Se
     }
 }
 
-async fn show_second_factor(_pending: PendingLogin, Query(query): Query<NextQuery>) -> Response {
+async fn show_second_factor(_pending: Pending, Query(query): Query<NextQuery>) -> Response {
     let next = carried(query.next.as_deref());
     render(
         StatusCode::OK,
@@ -193,20 +192,20 @@ async fn show_second_factor(_pending: PendingLogin, Query(query): Query<NextQuer
 
 async fn submit_second_factor(
     State(state): State<AppState>,
-    pending: PendingLogin,
+    pending: Pending,
     client: Client,
     Form(form): Form<SecondFactorForm>,
 ) -> Response {
     let next = carried(Some(&form.next));
     let (input, field) = match (form.code, form.backup_code) {
-        (Some(code), _) if !code.trim().is_empty() => (SecondFactorInput::Code(code), "code"),
+        (Some(code), _) if !code.trim().is_empty() => (SecondFactorInput::code(code), "code"),
         (_, Some(backup)) if !backup.trim().is_empty() => {
-            (SecondFactorInput::BackupCode(backup), "backup_code")
+            (SecondFactorInput::backup_code(backup), "backup_code")
         }
         (_, Some(_)) => {
             let errors = FormErrors::one("backup_code", "Enter one of your backup codes.");
             return render(
-                StatusCode::UNPROCESSABLE_ENTITY,
+                StatusCode::BAD_REQUEST,
                 &second_factor_page(next, true, errors),
             );
         }
@@ -216,7 +215,7 @@ async fn submit_second_factor(
                 "Enter the 6-digit code from your authenticator app.",
             );
             return render(
-                StatusCode::UNPROCESSABLE_ENTITY,
+                StatusCode::BAD_REQUEST,
                 &second_factor_page(next, false, errors),
             );
         }
@@ -247,7 +246,7 @@ async fn submit_second_factor(
 }
 
 /// End the session (full or pending) on the server and drop the cookie.
-async fn logout(State(state): State<AppState>, token: SessionToken) -> Response {
+async fn logout(State(state): State<AppState>, token: CookieToken) -> Response {
     if let Some(hash) = token.hash()
         && let Err(e) = state.auth.logout(&hash).await
     {

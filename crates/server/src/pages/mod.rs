@@ -11,7 +11,7 @@
 //! The Content-Security-Policy forbids inline script and style, so the
 //! templates use classes from the one stylesheet served here.
 //!
-//! [`Auth`]: crate::auth::Auth
+//! [`Auth`]: deadbolt_auth::Auth
 
 mod account;
 mod login;
@@ -26,7 +26,9 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 
-use crate::auth::AuthError;
+use deadbolt_auth::AuthError;
+
+use crate::error::{INTERNAL_MESSAGE, classify, log_internal};
 use crate::state::AppState;
 
 use views::MessagePage;
@@ -79,20 +81,10 @@ fn render(status: StatusCode, page: &impl Template) -> Response {
     }
 }
 
-/// The status a form re-rendered with this error answers with.
+/// The status a form re-rendered with this error answers with (the one
+/// table of `error.rs`).
 fn status_for(error: &AuthError) -> StatusCode {
-    match error {
-        AuthError::InvalidCredentials
-        | AuthError::WrongPassword
-        | AuthError::WrongCode
-        | AuthError::CodeReused => StatusCode::UNAUTHORIZED,
-        AuthError::UsernameTaken => StatusCode::CONFLICT,
-        AuthError::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
-        AuthError::Unauthenticated => StatusCode::UNAUTHORIZED,
-        AuthError::NotFound => StatusCode::NOT_FOUND,
-        AuthError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        _ => StatusCode::UNPROCESSABLE_ENTITY,
-    }
+    classify(error).0
 }
 
 /// Add `Retry-After` when the error is a throttle.
@@ -107,7 +99,7 @@ fn with_retry_after(error: &AuthError, mut response: Response) -> Response {
 
 /// A server-side failure: logged with its detail, shown as a calm sentence.
 fn internal_error(signed_in: Option<String>, error: &AuthError) -> Response {
-    tracing::error!(error = %error, "page handler failed");
+    log_internal(error);
     render(
         StatusCode::INTERNAL_SERVER_ERROR,
         &MessagePage {
@@ -125,7 +117,7 @@ fn internal_error(signed_in: Option<String>, error: &AuthError) -> Response {
 /// The user-facing sentence of an error that is not internal.
 fn message_of(error: &AuthError) -> String {
     match error {
-        AuthError::Internal(_) => "Something went wrong on our side. Please try again.".to_owned(),
+        AuthError::Internal(_) => INTERNAL_MESSAGE.to_owned(),
         other => other.to_string(),
     }
 }

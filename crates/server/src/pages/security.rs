@@ -19,10 +19,10 @@ use super::views::{
     SetupPasswordPage,
 };
 use super::{internal_error, looks_like_totp, message_of, render, status_for, with_retry_after};
-use crate::auth::{AuthError, SecondFactorInput, SetupInfo};
 use crate::session::{Authenticated, Client, set_cookie};
 use crate::state::AppState;
 use crate::util::rfc3339;
+use deadbolt_auth::{AuthError, SecondFactorInput, SetupInfo, SetupSecret};
 
 const SECURITY: &str = "/settings/account/security";
 
@@ -132,7 +132,7 @@ async fn security_page(state: &AppState, user: &Authenticated, trouble: Trouble)
         .map(|e| EventView {
             when: utc_minute(e.at),
             iso: rfc3339(e.at),
-            what: event_words(&e.kind, &e.detail),
+            what: event_words(&e.kind),
             ip: e.ip,
         })
         .collect();
@@ -216,7 +216,7 @@ async fn change_password(
     }
     if !errors.is_empty() {
         let trouble = Trouble {
-            status: Some(StatusCode::UNPROCESSABLE_ENTITY),
+            status: Some(StatusCode::BAD_REQUEST),
             password_errors: errors,
             ..Trouble::default()
         };
@@ -304,16 +304,18 @@ fn setup_page(
     SetupPage {
         signed_in: Some(user.username.clone()),
         section: "settings",
-        issuer: state.config.issuer.clone(),
+        issuer: state.config.auth.issuer.clone(),
         account: user.username.clone(),
         replacing,
         // The SVG document goes inline: drop its XML declaration.
-        qr_svg: info
-            .qr_svg
-            .find("<svg")
-            .map_or_else(String::new, |at| info.qr_svg[at..].to_owned()),
-        otpauth_uri: info.otpauth_uri.clone(),
-        grouped_secret: info.secret_grouped.clone(),
+        qr_svg: SetupSecret::new(
+            info.qr_svg
+                .expose()
+                .find("<svg")
+                .map_or("", |at| &info.qr_svg.expose()[at..]),
+        ),
+        otpauth_uri: info.otpauth_uri,
+        grouped_secret: info.secret_grouped,
         errors,
     }
 }
@@ -333,7 +335,7 @@ async fn begin_setup(
     if form.password.is_empty() {
         let errors = FormErrors::one("password", "Enter your password to continue.");
         return render(
-            StatusCode::UNPROCESSABLE_ENTITY,
+            StatusCode::BAD_REQUEST,
             &password_page(&user, replacing, errors),
         );
     }
@@ -457,16 +459,16 @@ async fn disable(
     }
     if !errors.is_empty() {
         let trouble = Trouble {
-            status: Some(StatusCode::UNPROCESSABLE_ENTITY),
+            status: Some(StatusCode::BAD_REQUEST),
             disable_errors: errors,
             ..Trouble::default()
         };
         return security_page(&state, &user, trouble).await;
     }
     let input = if looks_like_totp(&form.disable_code) {
-        SecondFactorInput::Code(form.disable_code)
+        SecondFactorInput::code(form.disable_code)
     } else {
-        SecondFactorInput::BackupCode(form.disable_code)
+        SecondFactorInput::backup_code(form.disable_code)
     };
     match state
         .auth

@@ -9,9 +9,9 @@ use serde::Deserialize;
 
 use super::views::{FormErrors, SignupPage};
 use super::{internal_error, message_of, render, status_for, with_retry_after};
-use crate::auth::AuthError;
-use crate::session::{Client, MaybeSession, SessionToken, login_cookies};
+use crate::session::{Client, CookieToken, MaybeSession, login_cookies};
 use crate::state::AppState;
+use deadbolt_auth::AuthError;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new().route("/signup", get(show).post(submit))
@@ -37,7 +37,7 @@ fn page(username: String, errors: FormErrors) -> SignupPage {
 }
 
 async fn show(MaybeSession(session): MaybeSession) -> Response {
-    if session.is_some_and(|s| s.stage == deadbolt_store::Stage::Full) {
+    if session.is_some_and(|s| s.stage == deadbolt_auth::Stage::Full) {
         return Redirect::to("/account").into_response();
     }
     render(StatusCode::OK, &page(String::new(), FormErrors::none()))
@@ -46,7 +46,7 @@ async fn show(MaybeSession(session): MaybeSession) -> Response {
 async fn submit(
     State(state): State<AppState>,
     client: Client,
-    old: SessionToken,
+    old: CookieToken,
     Form(form): Form<SignupForm>,
 ) -> Response {
     let mut errors = FormErrors::none();
@@ -62,10 +62,7 @@ async fn submit(
         );
     }
     if !errors.is_empty() {
-        return render(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &page(form.username, errors),
-        );
+        return render(StatusCode::BAD_REQUEST, &page(form.username, errors));
     }
 
     if let Err(e) = state

@@ -1,6 +1,8 @@
 //! Plain-words formatting for the pages: times, browsers, event kinds, and
 //! the `data:` URL behind "Download as .txt".
 
+use deadbolt_auth::{EventKind, IssuedBackupCode, PasswordContext, SignInMethod};
+
 use crate::util::rfc3339;
 
 /// Unix seconds as `2026-11-30 04:12 UTC`.
@@ -62,35 +64,31 @@ pub fn browser_and_device(user_agent: &str) -> String {
     }
 }
 
-/// A security event in plain words. `detail` is the service's own short
-/// note (never a secret); it refines a few kinds.
-pub fn event_words(kind: &str, detail: &str) -> String {
+/// A security event in plain words.
+pub fn event_words(kind: &EventKind) -> String {
     let words = match kind {
-        "signed_up" => "Account created",
-        "sign_in" => match detail {
-            "authenticator code" => "Signed in with password and authenticator code",
-            "backup code" => "Signed in with password and a backup code",
-            _ => "Signed in with password",
-        },
-        "sign_in_failed" if detail.contains("settings") => {
+        EventKind::SignedUp => "Account created",
+        EventKind::SignIn(SignInMethod::AuthenticatorCode) => {
+            "Signed in with password and authenticator code"
+        }
+        EventKind::SignIn(SignInMethod::BackupCode) => "Signed in with password and a backup code",
+        EventKind::SignIn(SignInMethod::Password) => "Signed in with password",
+        EventKind::SignInFailed(PasswordContext::Settings) => {
             "Wrong password entered in the security settings"
         }
-        "sign_in_failed" => "Failed sign-in: wrong password",
-        "second_factor_failed" => "Wrong two-factor code entered",
-        "second_factor_locked" => "Too many wrong codes: code entry paused",
-        "code_replay_refused" => "A code that was already used was refused",
-        "two_factor_enabled" => "Two factor authentication turned on",
-        "two_factor_disabled" => "Two factor authentication turned off",
-        "two_factor_reset_by_operator" => "Two factor authentication removed by an administrator",
-        "backup_codes_generated" => "New backup codes generated",
-        "backup_code_used" => {
-            return match detail.strip_suffix(" left") {
-                Some(n) => format!("Backup code used ({n} left)"),
-                None => "Backup code used".to_owned(),
-            };
+        EventKind::SignInFailed(PasswordContext::Login) => "Failed sign-in: wrong password",
+        EventKind::SecondFactorFailed => "Wrong two-factor code entered",
+        EventKind::SecondFactorLocked => "Too many wrong codes: code entry paused",
+        EventKind::CodeReplayRefused => "A code that was already used was refused",
+        EventKind::TwoFactorEnabled => "Two factor authentication turned on",
+        EventKind::TwoFactorDisabled => "Two factor authentication turned off",
+        EventKind::TwoFactorResetByOperator => {
+            "Two factor authentication removed by an administrator"
         }
-        "password_changed" => "Password changed",
-        other => return capitalised_words(other),
+        EventKind::BackupCodesGenerated { .. } => "New backup codes generated",
+        EventKind::BackupCodeUsed { left } => return format!("Backup code used ({left} left)"),
+        EventKind::PasswordChanged => "Password changed",
+        other => return capitalised_words(other.name()),
     };
     words.to_owned()
 }
@@ -107,16 +105,23 @@ fn capitalised_words(kind: &str) -> String {
 /// The text file of a fresh set of backup codes, as a `data:` URL for a link
 /// with the `download` attribute: the codes are never stored in clear, so
 /// the download cannot be a second request to the server.
-pub fn backup_codes_data_url(username: &str, generated: &str, codes: &[String]) -> String {
+pub fn backup_codes_data_url(
+    username: &str,
+    generated: &str,
+    codes: &[IssuedBackupCode],
+) -> IssuedBackupCode {
     let mut text = format!("Deadbolt backup codes for {username}\nGenerated {generated}\n\n");
     for (i, code) in codes.iter().enumerate() {
-        text.push_str(&format!("{:>2}. {code}\n", i + 1));
+        text.push_str(&format!("{:>2}. {}\n", i + 1, code.expose()));
     }
     text.push_str(
         "\nEach code lets you log in once if you lose access to your authenticator app.\n\
          Generating new codes invalidates these ones. Keep this file somewhere safe.\n",
     );
-    format!("data:text/plain;charset=utf-8,{}", percent_encode(&text))
+    IssuedBackupCode::new(format!(
+        "data:text/plain;charset=utf-8,{}",
+        percent_encode(&text)
+    ))
 }
 
 /// Percent-encode everything but RFC 3986 unreserved characters.
@@ -157,21 +162,29 @@ mod tests {
     #[test]
     fn unknown_event_kinds_still_read_as_words() {
         assert_eq!(
-            event_words("two_factor_enabled", ""),
+            event_words(&EventKind::TwoFactorEnabled),
             "Two factor authentication turned on"
         );
         assert_eq!(
-            event_words("backup_code_used", "9 left"),
+            event_words(&EventKind::BackupCodeUsed { left: 9 }),
             "Backup code used (9 left)"
         );
-        assert_eq!(event_words("something_new", ""), "Something new");
+        assert_eq!(
+            event_words(&EventKind::from_stored("something_new", "")),
+            "Something new"
+        );
     }
 
     #[test]
     fn data_url_decodes_to_the_codes() {
-        let codes: Vec<String> = (0..10).map(|i| format!("abcde-fgh{i}j")).collect();
+        let codes: Vec<IssuedBackupCode> = (0..10)
+            .map(|i| IssuedBackupCode::new(format!("abcde-fgh{i}j")))
+            .collect();
         let url = backup_codes_data_url("al ice", "2026-11-30 04:12 UTC", &codes);
-        let body = url.strip_prefix("data:text/plain;charset=utf-8,").unwrap();
+        let body = url
+            .expose()
+            .strip_prefix("data:text/plain;charset=utf-8,")
+            .unwrap();
         assert!(!body.contains(' ') && !body.contains('\n') && !body.contains('"'));
         assert!(body.contains("abcde-fgh9j"));
         assert!(body.contains("al%20ice"));

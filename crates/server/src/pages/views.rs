@@ -3,6 +3,7 @@
 //! the `Auth` service's answers.
 
 use askama::Template;
+use deadbolt_auth::{IssuedBackupCode, SetupSecret};
 
 /// Field-level error messages of one form, in display order. A message with
 /// the field name `""` is about the whole form.
@@ -151,9 +152,10 @@ pub struct SetupPage {
     pub issuer: String,
     pub account: String,
     pub replacing: bool,
-    pub qr_svg: String,
-    pub otpauth_uri: String,
-    pub grouped_secret: String,
+    /// The inline SVG document (its XML declaration dropped).
+    pub qr_svg: SetupSecret,
+    pub otpauth_uri: SetupSecret,
+    pub grouped_secret: SetupSecret,
     pub errors: FormErrors,
 }
 
@@ -173,8 +175,9 @@ pub struct BackupCodesPage {
     pub username: String,
     pub generated: String,
     pub just_enabled: bool,
-    pub codes: Vec<String>,
-    pub download_href: String,
+    pub codes: Vec<IssuedBackupCode>,
+    /// A `data:` URL holding the codes.
+    pub download_href: IssuedBackupCode,
 }
 
 #[derive(Template)]

@@ -673,7 +673,9 @@ async fn last_seen_is_written_at_most_once_a_minute() {
     let t = TestApp::new().await;
     let a = t.user("lou").await;
     let pair = a.cookie_pair().expect("cookie");
-    let hash = deadbolt_server::crypto::token_hash(pair.split_once('=').unwrap().1);
+    let hash = deadbolt_auth::token_hash(&deadbolt_auth::SessionToken::new(
+        pair.split_once('=').unwrap().1,
+    ));
     let last_seen = || async { t.store.session(&hash).await.unwrap().unwrap().last_seen };
     let start = last_seen().await;
     t.clock.advance(59);
@@ -1106,7 +1108,7 @@ async fn contract_smoke_script_passes_on_a_socket() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let mut config = ServerConfig::new("Deadbolt", format!("http://{addr}"));
-    config.argon2 = deadbolt_server::Argon2Params {
+    config.auth.argon2 = deadbolt_server::Argon2Params {
         m_cost: 64,
         t_cost: 1,
         p_cost: 1,

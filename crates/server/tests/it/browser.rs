@@ -127,7 +127,7 @@ async fn start_server() -> String {
         .expect("open the SQLite store");
     let mut config = ServerConfig::new("Deadbolt", base.clone());
     // Cheap hashing: the test is about the pages, not Argon2's cost.
-    config.argon2 = Argon2Params {
+    config.auth.argon2 = Argon2Params {
         m_cost: 1024,
         t_cost: 1,
         p_cost: 1,

@@ -917,7 +917,7 @@ async fn signup_errors_sit_next_to_their_fields() {
         ],
     )
     .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
     let html = r.text();
     assert!(
         tag_with_id(&html, "password_confirm")
@@ -940,7 +940,7 @@ async fn signup_errors_sit_next_to_their_fields() {
         ],
     )
     .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.text().contains("id=\"password-error\""), "{}", r.text());
 
     html_signup(&app, "kim").await;
@@ -1176,7 +1176,7 @@ async fn change_password_through_the_form() {
         ],
     )
     .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.text().contains("id=\"new_password_confirm-error\""));
 
     let r = submit(

@@ -12,8 +12,8 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Method, Request, StatusCode, header};
 use data_encoding::{BASE64URL_NOPAD, HEXLOWER};
+use deadbolt_auth::SessionToken;
 use deadbolt_server::ServerConfig;
-use deadbolt_server::crypto::token_hash;
 use serde_json::{Value, json};
 
 use crate::support::{Agent, PW, Resp, TestApp, tally, totp};
@@ -944,12 +944,15 @@ async fn fail_a_pending_login_is_bound_to_its_user() {
 /// whose stored hash costs far more than any real one (m = 64 MiB, t = 40:
 /// well over a second), so verifying it keeps that thread busy.
 async fn app_with_a_slow_hash(name: &str) -> TestApp {
-    let t = TestApp::with_config(|c| c.hash_concurrency = 1).await;
+    let t = TestApp::with_config(|c| c.auth.hash_concurrency = 1).await;
     t.user(name).await;
     let user = t.store.user_by_key(name).await.unwrap().expect("user");
     // A well-formed PHC string: verifying it runs the full cost (and fails).
     let slow = "$argon2id$v=19$m=65536,t=40,p=1$c2FsdHNhbHRzYWx0c2FsdA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-    t.store.set_password_hash(user.id, slow).await.unwrap();
+    t.store
+        .set_password_hash(user.id, &deadbolt_store::PasswordHash::new(slow.to_owned()))
+        .await
+        .unwrap();
     t
 }
 
@@ -1647,12 +1650,12 @@ async fn fail_no_secret_in_any_url() {
 async fn fail_production_password_hashes_are_argon2id_with_owasp_parameters() {
     let default = ServerConfig::default();
     let new = ServerConfig::new("Deadbolt", "https://login.example.com");
-    assert_eq!(default.argon2, new.argon2);
-    assert!(default.hash_concurrency >= 1);
-    let t = TestApp::with_config(|c| c.argon2 = ServerConfig::default().argon2).await;
+    assert_eq!(default.auth.argon2, new.auth.argon2);
+    assert!(default.auth.hash_concurrency >= 1);
+    let t = TestApp::with_config(|c| c.auth.argon2 = ServerConfig::default().auth.argon2).await;
     t.user("owasp").await;
     let user = t.store.user_by_key("owasp").await.unwrap().unwrap();
-    let phc = &user.password_hash;
+    let phc = user.password_hash.expose();
     assert!(
         phc.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
         "stored hash {phc}"
@@ -2000,4 +2003,9 @@ mod props {
     fn signup_json_never_answers_5xx() {
         run("/api/v1/signup", "application/json", json_body());
     }
+}
+
+/// SHA-256 of a raw cookie token, as the store keys sessions.
+fn token_hash(token: &str) -> Vec<u8> {
+    deadbolt_auth::token_hash(&SessionToken::new(token))
 }

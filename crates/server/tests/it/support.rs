@@ -4,7 +4,6 @@
 
 #![allow(dead_code)]
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use axum::Router;
@@ -13,6 +12,7 @@ use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use deadbolt_otp::{Params, Secret, Totp};
 use deadbolt_server::{AppState, Argon2Params, FakeClock, Keyring, ServerConfig, app};
 use deadbolt_store::{SqlStore, Store, StoreOptions};
+use deadbolt_testkit::PgDatabase;
 use serde_json::{Value, json};
 use tokio::task::JoinSet;
 use tower::ServiceExt;
@@ -31,77 +31,7 @@ pub struct TestApp {
     pub keys: Keyring,
     pub config: ServerConfig,
     pub dir: Option<tempfile::TempDir>,
-    _pg: Option<PgCleanup>,
-}
-
-fn unique() -> String {
-    static SEQ: AtomicU64 = AtomicU64::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    format!(
-        "{:x}{:x}{:x}",
-        nanos as u64,
-        std::process::id(),
-        SEQ.fetch_add(1, Ordering::Relaxed)
-    )
-}
-
-fn pg_admin_url() -> String {
-    std::env::var("DEADBOLT_TEST_PG")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
-}
-
-async fn postgres_store() -> (Arc<dyn Store>, String) {
-    use sqlx::Connection;
-    sqlx::any::install_default_drivers();
-    let admin = pg_admin_url();
-    let name = format!("deadbolt_srv_{}", unique());
-    let mut conn = sqlx::AnyConnection::connect(&admin)
-        .await
-        .expect("PostgreSQL reachable (DEADBOLT_TEST_PG)");
-    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .execute(&mut conn)
-        .await
-        .expect("create test database");
-    conn.close().await.ok();
-    let base = admin.split('?').next().unwrap_or(&admin);
-    let host = &base[..base
-        .rfind('/')
-        .filter(|&i| i > base.find("://").unwrap_or(0) + 2)
-        .unwrap_or(base.len())];
-    let url = format!("{host}/{name}");
-    let store = SqlStore::connect_and_migrate(&url, &StoreOptions::default())
-        .await
-        .expect("connect");
-    (Arc::new(store), name)
-}
-
-/// Drops the per-test PostgreSQL database when the test ends (on its own
-/// thread and runtime: `Drop` cannot await).
-struct PgCleanup(String);
-
-impl Drop for PgCleanup {
-    fn drop(&mut self) {
-        let name = std::mem::take(&mut self.0);
-        let _ = std::thread::spawn(move || {
-            use sqlx::Connection;
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("runtime");
-            rt.block_on(async {
-                if let Ok(mut conn) = sqlx::AnyConnection::connect(&pg_admin_url()).await {
-                    let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-                    let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
-                        .execute(&mut conn)
-                        .await;
-                    let _ = conn.close().await;
-                }
-            });
-        })
-        .join();
-    }
+    _pg: Option<PgDatabase>,
 }
 
 impl TestApp {
@@ -113,9 +43,12 @@ impl TestApp {
         let mut pg = None;
         let (store, dir): (Arc<dyn Store>, _) =
             if std::env::var("DEADBOLT_TEST_BACKEND").as_deref() == Ok("postgres") {
-                let (store, name) = postgres_store().await;
-                pg = Some(PgCleanup(name));
-                (store, None)
+                let db = PgDatabase::create("srv");
+                let store = SqlStore::connect_and_migrate(db.url(), &StoreOptions::default())
+                    .await
+                    .expect("connect to the test database");
+                pg = Some(db);
+                (Arc::new(store), None)
             } else {
                 let dir = tempfile::tempdir().expect("temp dir");
                 let store = SqlStore::open_sqlite_dir(dir.path())
@@ -124,7 +57,7 @@ impl TestApp {
                 (Arc::new(store), Some(dir))
             };
         let mut config = ServerConfig::new("Deadbolt Test", "http://localhost");
-        config.argon2 = Argon2Params {
+        config.auth.argon2 = Argon2Params {
             m_cost: 64,
             t_cost: 1,
             p_cost: 1,

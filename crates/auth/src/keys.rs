@@ -1,5 +1,5 @@
 //! Server-side keys: AEAD for TOTP secrets at rest, a pepper for backup-code
-//! hashes, and session tokens.
+//! hashes and device cookies, and session tokens.
 //!
 //! The keys live outside the database (a `keys` file in the data directory, or
 //! `DEADBOLT_KEYS`), so a database dump alone yields no usable TOTP secret and
@@ -15,6 +15,8 @@ use data_encoding::{BASE64URL_NOPAD, HEXLOWER_PERMISSIVE};
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
+
+use crate::secret::{DeviceCookie, SessionToken};
 
 /// Errors loading or using the keyring.
 #[derive(Debug, thiserror::Error)]
@@ -317,19 +319,23 @@ impl Keyring {
     /// A new device cookie for a browser that just proved it knows the
     /// password of `username_key` (OWASP's device cookies): a random device id
     /// and an HMAC binding it to the username, `id.mac` in base64url.
-    pub fn new_device_cookie(&self, username_key: &str) -> Result<String, KeyError> {
+    pub fn new_device_cookie(&self, username_key: &str) -> Result<DeviceCookie, KeyError> {
         let mut id = [0u8; 16];
         os_random(&mut id)?;
         let id = BASE64URL_NOPAD.encode(&id);
         let mac = BASE64URL_NOPAD.encode(&self.device_mac(username_key, &id));
-        Ok(format!("{id}.{mac}"))
+        Ok(DeviceCookie::new(format!("{id}.{mac}")))
     }
 
     /// The device id of a genuine device cookie issued for `username_key`, or
     /// `None` (forged, altered, or issued for another username).
-    pub fn verify_device_cookie(&self, cookie: &str, username_key: &str) -> Option<String> {
+    pub fn verify_device_cookie(
+        &self,
+        cookie: &DeviceCookie,
+        username_key: &str,
+    ) -> Option<String> {
         use subtle::ConstantTimeEq;
-        let (id, mac) = cookie.split_once('.')?;
+        let (id, mac) = cookie.expose().split_once('.')?;
         let mac = BASE64URL_NOPAD.decode(mac.as_bytes()).ok()?;
         let want = self.device_mac(username_key, id);
         bool::from(want.as_slice().ct_eq(&mac)).then(|| id.to_owned())
@@ -357,17 +363,17 @@ impl Keyring {
 
 /// A new session token: 32 OS-random bytes, base64url for the cookie, and its
 /// SHA-256 for the database.
-pub fn new_session_token() -> Result<(String, Vec<u8>), KeyError> {
+pub fn new_session_token() -> Result<(SessionToken, Vec<u8>), KeyError> {
     let mut raw = Zeroizing::new([0u8; 32]);
     os_random(raw.as_mut())?;
-    let token = BASE64URL_NOPAD.encode(raw.as_ref());
+    let token = SessionToken::new(BASE64URL_NOPAD.encode(raw.as_ref()));
     let hash = token_hash(&token);
     Ok((token, hash))
 }
 
 /// SHA-256 of a session token (what the store keys sessions by).
-pub fn token_hash(token: &str) -> Vec<u8> {
-    Sha256::digest(token.as_bytes()).to_vec()
+pub fn token_hash(token: &SessionToken) -> Vec<u8> {
+    Sha256::digest(token.expose().as_bytes()).to_vec()
 }
 
 #[cfg(test)]
@@ -432,7 +438,7 @@ mod tests {
         let (a, ha) = new_session_token().unwrap();
         let (b, _) = new_session_token().unwrap();
         assert_ne!(a, b);
-        assert_eq!(a.len(), 43);
+        assert_eq!(a.expose().len(), 43);
         assert_eq!(ha, token_hash(&a));
     }
 }

@@ -22,7 +22,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
-use crate::{SessionView, Stage};
+use crate::SessionView;
+use crate::sql::sessions::{SESSION_VIEW_SQL, ViewRow, session_view_from};
 
 /// Connections kept for reuse (more are opened under a burst and dropped).
 const KEEP: usize = 8;
@@ -33,16 +34,6 @@ pub(crate) struct FastReads {
     idle: Mutex<Vec<Connection>>,
     served: AtomicU64,
 }
-
-/// `Store::session_view`'s statement (both paths, both backends): three
-/// primary-key or unique-index lookups, no aggregate (the unspent backup
-/// codes are counted by triggers into `users.backup_codes_left`).
-pub(crate) const SESSION_VIEW_SQL: &str = "\
-    SELECT s.user_id, s.stage, s.created_at, s.last_seen, s.expires_at, u.username, \
-           u.backup_codes_left AS codes, d.id AS device \
-    FROM sessions s JOIN users u ON u.id = s.user_id \
-    LEFT JOIN devices d ON d.user_id = s.user_id AND d.confirmed = 1 \
-    WHERE s.token_hash = $1";
 
 impl FastReads {
     /// For the SQLite database file at `path` (which must exist).
@@ -82,21 +73,8 @@ impl FastReads {
             },
         };
         let result = conn.prepare_cached(SESSION_VIEW_SQL).and_then(|mut stmt| {
-            stmt.query_row([token_hash], |r| {
-                let device: Option<i64> = r.get("device")?;
-                let stage: i64 = r.get("stage")?;
-                Ok(SessionView {
-                    user_id: r.get("user_id")?,
-                    stage: Stage::from_i64(stage),
-                    created_at: r.get("created_at")?,
-                    last_seen: r.get("last_seen")?,
-                    expires_at: r.get("expires_at")?,
-                    username: r.get("username")?,
-                    two_factor_enabled: device.is_some(),
-                    backup_codes_remaining: r.get("codes")?,
-                })
-            })
-            .optional()
+            stmt.query_row([token_hash], |r| session_view_from(r))
+                .optional()
         });
         match result {
             Ok(view) => {
@@ -114,5 +92,18 @@ impl FastReads {
                 None
             }
         }
+    }
+}
+
+impl ViewRow for rusqlite::Row<'_> {
+    type Error = rusqlite::Error;
+    fn int(&self, col: &str) -> rusqlite::Result<i64> {
+        self.get(col)
+    }
+    fn opt_int(&self, col: &str) -> rusqlite::Result<Option<i64>> {
+        self.get(col)
+    }
+    fn text(&self, col: &str) -> rusqlite::Result<String> {
+        self.get(col)
     }
 }

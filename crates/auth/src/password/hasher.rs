@@ -1,112 +1,17 @@
-//! Passwords and usernames: normalisation, policy, and Argon2id hashing off
-//! the async executor with bounded concurrency.
-//!
-//! Policy (NIST SP 800-63B 5.1.1.2): NFKC-normalised, 8 to [`MAX_PASSWORD_CHARS`]
-//! characters, no composition rules, no NUL, not one of the common passwords
-//! embedded from `common-passwords.txt`.
+//! Argon2id off the async executor, on a few dedicated threads with
+//! bounded concurrency.
 
-use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use data_encoding::BASE64_NOPAD;
+use deadbolt_store::PasswordHash;
 use subtle::ConstantTimeEq;
 use tokio::sync::OnceCell;
-use unicode_normalization::UnicodeNormalization;
 use zeroize::Zeroizing;
 
 use crate::config::Argon2Params;
-
-/// Shortest password accepted, in characters (after NFKC).
-pub const MIN_PASSWORD_CHARS: usize = 8;
-/// Longest password accepted, in characters (after NFKC): long enough for any
-/// passphrase, short enough that hashing cost stays bounded.
-pub const MAX_PASSWORD_CHARS: usize = 1024;
-/// Longest username, in characters.
-pub const MAX_USERNAME_CHARS: usize = 64;
-
-static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("common-passwords.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
-
-/// Why a password or username was refused, in plain words for the form.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PolicyError(pub String);
-
-/// NFKC-normalise a password and check the policy. The result is what gets hashed.
-pub fn normalize_password(raw: &str) -> Result<Zeroizing<String>, PolicyError> {
-    if raw.contains('\0') {
-        return Err(PolicyError(
-            "The password must not contain a NUL character.".into(),
-        ));
-    }
-    let pw: Zeroizing<String> = Zeroizing::new(raw.nfkc().collect());
-    let n = pw.chars().count();
-    if n < MIN_PASSWORD_CHARS {
-        return Err(PolicyError(format!(
-            "Use at least {MIN_PASSWORD_CHARS} characters."
-        )));
-    }
-    if n > MAX_PASSWORD_CHARS {
-        return Err(PolicyError(format!(
-            "Use at most {MAX_PASSWORD_CHARS} characters."
-        )));
-    }
-    if is_common(&pw) {
-        return Err(PolicyError(
-            "This password is one of the most common passwords; choose one that is harder to guess.".into(),
-        ));
-    }
-    Ok(pw)
-}
-
-/// NFKC-normalise a password typed at login (no policy: old passwords must keep working).
-pub fn normalize_login_password(raw: &str) -> Zeroizing<String> {
-    Zeroizing::new(raw.nfkc().collect())
-}
-
-/// Whether `pw` (compared lowercased) is in the embedded common-password list.
-pub fn is_common(pw: &str) -> bool {
-    COMMON.contains(pw.to_lowercase().as_str())
-}
-
-/// A username: the display form (NFKC) and the unique key (NFKC + lowercase).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Username {
-    /// As typed, NFKC-normalised.
-    pub display: String,
-    /// Unique key: NFKC, lowercased, NFKC again.
-    pub key: String,
-}
-
-/// Validate a username: 1–64 characters, letters, digits, `.`, `_`, `-`.
-pub fn normalize_username(raw: &str) -> Result<Username, PolicyError> {
-    let display: String = raw.trim().nfkc().collect();
-    let n = display.chars().count();
-    if n == 0 {
-        return Err(PolicyError("Enter a username.".into()));
-    }
-    if n > MAX_USERNAME_CHARS {
-        return Err(PolicyError(format!(
-            "Use at most {MAX_USERNAME_CHARS} characters for the username."
-        )));
-    }
-    if !display
-        .chars()
-        .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'))
-    {
-        return Err(PolicyError(
-            "A username may contain only letters, digits, '.', '_' and '-'.".into(),
-        ));
-    }
-    let key: String = display.to_lowercase().nfkc().collect();
-    Ok(Username { display, key })
-}
 
 /// Argon2id on a small pool of dedicated threads (one per permitted
 /// concurrent hash), each owning its Argon2 memory while there is work: a flood of
@@ -115,10 +20,18 @@ pub fn normalize_username(raw: &str) -> Result<Username, PolicyError> {
 /// threads left hundreds of MiB in glibc's per-thread arenas).
 pub struct Hasher {
     params: Argon2Params,
+    concurrency: usize,
+    /// Started at the first hash, so that a command that never hashes
+    /// (`deadbolt user list`) starts no thread.
+    threads: OnceLock<Threads>,
+    dummy: OnceCell<PasswordHash>,
+}
+
+/// The running hashing threads: their job queue and its depth.
+struct Threads {
     jobs: std::sync::mpsc::Sender<Job>,
     /// Jobs sent and not yet taken by a hashing thread.
     pending: Arc<AtomicUsize>,
-    dummy: OnceCell<String>,
 }
 
 /// Work for a hashing thread: runs with that thread's Argon2 memory.
@@ -133,9 +46,8 @@ pub struct HashError(String);
 const SALT_LEN: usize = 16;
 const OUTPUT_LEN: usize = 32;
 
-impl Hasher {
-    /// A hasher with these costs running at most `concurrency` hashes at once.
-    pub fn new(params: Argon2Params, concurrency: usize) -> Self {
+impl Threads {
+    fn start(concurrency: usize) -> Threads {
         let (jobs, queue) = std::sync::mpsc::channel::<Job>();
         let queue = Arc::new(Mutex::new(queue));
         let pending = Arc::new(AtomicUsize::new(0));
@@ -165,12 +77,26 @@ impl Hasher {
                 })
                 .expect("spawn a password-hashing thread");
         }
+        Threads { jobs, pending }
+    }
+}
+
+impl Hasher {
+    /// A hasher with these costs running at most `concurrency` hashes at
+    /// once. Its threads start with the first hash.
+    pub fn new(params: Argon2Params, concurrency: usize) -> Self {
         Self {
             params,
-            jobs,
-            pending,
+            concurrency,
+            threads: OnceLock::new(),
             dummy: OnceCell::new(),
         }
+    }
+
+    /// Whether the hashing threads have started (tests: a command that
+    /// never hashes must not start them).
+    pub fn started(&self) -> bool {
+        self.threads.get().is_some()
     }
 
     async fn run<T: Send + 'static>(
@@ -178,8 +104,12 @@ impl Hasher {
         f: impl FnOnce(&mut Vec<Block>) -> Result<T, HashError> + Send + 'static,
     ) -> Result<T, HashError> {
         let (tx, rx) = tokio::sync::oneshot::channel();
-        self.pending.fetch_add(1, Ordering::SeqCst);
-        self.jobs
+        let threads = self
+            .threads
+            .get_or_init(|| Threads::start(self.concurrency));
+        threads.pending.fetch_add(1, Ordering::SeqCst);
+        threads
+            .jobs
             .send(Box::new(move |memory: &mut Vec<Block>| {
                 let _ = tx.send(f(memory));
             }))
@@ -218,21 +148,21 @@ impl Hasher {
 
     /// Hash a (normalised) password to a PHC string
     /// (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`).
-    pub async fn hash(&self, password: Zeroizing<String>) -> Result<String, HashError> {
+    pub async fn hash(&self, password: Zeroizing<String>) -> Result<PasswordHash, HashError> {
         let params = self.params;
         let mut salt = [0u8; SALT_LEN];
         getrandom::fill(&mut salt).map_err(|e| HashError(e.to_string()))?;
         self.run(move |memory| {
             let mut out = [0u8; OUTPUT_LEN];
             Self::argon2id(params, password.as_bytes(), &salt, &mut out, memory)?;
-            Ok(format!(
+            Ok(PasswordHash::new(format!(
                 "$argon2id$v=19$m={},t={},p={}${}${}",
                 params.m_cost,
                 params.t_cost,
                 params.p_cost,
                 BASE64_NOPAD.encode(&salt),
                 BASE64_NOPAD.encode(&out)
-            ))
+            )))
         })
         .await
     }
@@ -241,9 +171,9 @@ impl Hasher {
     pub async fn verify(
         &self,
         password: Zeroizing<String>,
-        phc: String,
+        phc: &PasswordHash,
     ) -> Result<bool, HashError> {
-        let (params, salt, expected) = parse_phc(&phc)?;
+        let (params, salt, expected) = parse_phc(phc.expose())?;
         self.run(move |memory| {
             let mut out = Zeroizing::new(vec![0u8; expected.len()]);
             Self::argon2id(params, password.as_bytes(), &salt, &mut out, memory)?;
@@ -258,7 +188,7 @@ impl Hasher {
         self.dummy_hash().await.map(|_| ())
     }
 
-    async fn dummy_hash(&self) -> Result<String, HashError> {
+    async fn dummy_hash(&self) -> Result<PasswordHash, HashError> {
         Ok(self
             .dummy
             .get_or_try_init(|| async {
@@ -272,7 +202,7 @@ impl Hasher {
     /// Spend the same time as a real verification, for unknown usernames.
     pub async fn verify_dummy(&self, password: Zeroizing<String>) -> Result<(), HashError> {
         let dummy = self.dummy_hash().await?;
-        self.verify(password, dummy).await.map(|_| ())
+        self.verify(password, &dummy).await.map(|_| ())
     }
 }
 
@@ -333,62 +263,29 @@ fn parse_phc(phc: &str) -> Result<(Argon2Params, Vec<u8>, Vec<u8>), HashError> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn password_policy() {
-        assert!(normalize_password("glacier notebook pumpkin 58").is_ok());
-        assert!(normalize_password("short").is_err());
-        assert!(normalize_password("password").is_err());
-        assert!(
-            normalize_password("PassWord123").is_err(),
-            "common, case-insensitively"
-        );
-        assert!(normalize_password("qwertyuiop").is_err());
-        assert!(normalize_password("nul\0inside the password").is_err());
-        assert!(normalize_password(&"x".repeat(1025)).is_err());
-        assert!(normalize_password(&"xy".repeat(512)).is_ok());
-        // NFKC: a full-width form equals the ASCII form.
-        assert_eq!(
-            normalize_password("ｇｌａｃｉｅｒ ｎｏｔｅ")
-                .unwrap()
-                .as_str(),
-            "glacier note"
-        );
-        assert!(
-            COMMON.len() >= 1000,
-            "embedded list has {} entries",
-            COMMON.len()
-        );
-    }
-
-    #[test]
-    fn usernames() {
-        let u = normalize_username("Alice.B-1_x").unwrap();
-        assert_eq!(u.display, "Alice.B-1_x");
-        assert_eq!(u.key, "alice.b-1_x");
-        assert_eq!(normalize_username("ＡＬＩＣＥ").unwrap().key, "alice");
-        assert_eq!(normalize_username("Émile").unwrap().key, "émile");
-        for bad in ["", "a b", "a/b", "<script>", "a\0b", &"a".repeat(65)] {
-            assert!(normalize_username(bad).is_err(), "{bad:?}");
-        }
-    }
-
     #[tokio::test]
     async fn production_parameters_hash_and_verify() {
         let cfg = Argon2Params::default();
         assert!(cfg.m_cost >= 19456 && cfg.t_cost >= 2 && cfg.p_cost >= 1);
         let h = Hasher::new(cfg, 1);
+        assert!(!h.started(), "no thread before the first hash");
         let phc = h
             .hash(Zeroizing::new("correct horse battery".into()))
             .await
             .unwrap();
-        assert!(phc.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{phc}");
+        assert!(h.started(), "the first hash starts the threads");
         assert!(
-            h.verify(Zeroizing::new("correct horse battery".into()), phc.clone())
+            phc.expose().starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{}",
+            phc.expose()
+        );
+        assert!(
+            h.verify(Zeroizing::new("correct horse battery".into()), &phc)
                 .await
                 .unwrap()
         );
         assert!(
-            !h.verify(Zeroizing::new("wrong horse battery".into()), phc)
+            !h.verify(Zeroizing::new("wrong horse battery".into()), &phc)
                 .await
                 .unwrap()
         );

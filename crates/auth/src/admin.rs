@@ -1,0 +1,66 @@
+//! The operator's commands: list users, reset a user's second factor (the
+//! recovery path for a user who lost phone and backup codes), and re-seal
+//! every TOTP secret after a key rotation.
+
+use deadbolt_store::{EventKind, UserSummary};
+
+use crate::error::{AuthError, AuthResult};
+use crate::password::normalize_username;
+use crate::service::Auth;
+
+/// What an operator's events show where a client's show its address.
+pub const OPERATOR: &str = "operator";
+
+impl Auth {
+    /// After [`crate::Keyring::rotate`]: re-seal every TOTP secret still
+    /// sealed with an older key under the newest one, in one store
+    /// transaction. Returns how many secrets were re-sealed.
+    pub async fn reseal_devices(&self) -> AuthResult<usize> {
+        let keys = self.keys();
+        let mut resealed = Vec::new();
+        for device in self.store.all_devices().await? {
+            if keys.needs_reseal(&device.sealed_secret) {
+                let secret = self.open_secret(&device)?;
+                resealed.push((
+                    device.id,
+                    keys.seal(device.user_id, device.id, secret.expose())?,
+                ));
+            }
+        }
+        if !resealed.is_empty() {
+            self.store.reseal_devices(&resealed).await?;
+        }
+        Ok(resealed.len())
+    }
+
+    /// Every user, for `deadbolt user list`.
+    pub async fn admin_list_users(&self) -> AuthResult<Vec<UserSummary>> {
+        Ok(self.store.list_users().await?)
+    }
+
+    /// Remove a user's 2FA device(s) and backup codes and end their sessions
+    /// (the operator's recovery path), recorded as a security event.
+    pub async fn admin_reset_two_factor(&self, username: &str) -> AuthResult<()> {
+        let name = normalize_username(username).map_err(|e| AuthError::Invalid {
+            field: "username",
+            message: e.0,
+        })?;
+        let user = self
+            .store
+            .user_by_key(&name.key)
+            .await?
+            .ok_or(AuthError::NotFound)?;
+        self.store.remove_two_factor(user.id).await?;
+        self.store.delete_user_sessions(user.id, None).await?;
+        // Recorded as coming from the operator, not from an address.
+        self.store
+            .record_event(
+                user.id,
+                &EventKind::TwoFactorResetByOperator,
+                OPERATOR,
+                self.now(),
+            )
+            .await?;
+        Ok(())
+    }
+}

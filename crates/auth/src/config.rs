@@ -1,0 +1,53 @@
+//! What the rules need to know that is not in the store.
+
+/// Argon2id cost parameters. Production uses OWASP's minimum (m = 19456 KiB,
+/// t = 2, p = 1); tests may lower them only through [`AuthConfig`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Argon2Params {
+    /// Memory in KiB.
+    pub m_cost: u32,
+    /// Iterations.
+    pub t_cost: u32,
+    /// Lanes.
+    pub p_cost: u32,
+}
+
+impl Default for Argon2Params {
+    fn default() -> Self {
+        Self {
+            m_cost: 19456,
+            t_cost: 2,
+            p_cost: 1,
+        }
+    }
+}
+
+/// The rules' settings.
+#[derive(Debug, Clone)]
+pub struct AuthConfig {
+    /// The service name shown in authenticator apps (otpauth issuer).
+    pub issuer: String,
+    /// A full session ends after this many seconds without a request.
+    pub session_idle_secs: i64,
+    /// A full session ends this many seconds after sign-in, whatever happens.
+    pub session_absolute_secs: i64,
+    /// A pending (second factor owed) login lives this long.
+    pub pending_secs: i64,
+    /// Password hashing cost.
+    pub argon2: Argon2Params,
+    /// How many password hashes may run at once (each takes `m_cost` KiB).
+    pub hash_concurrency: usize,
+}
+
+impl Default for AuthConfig {
+    fn default() -> Self {
+        Self {
+            issuer: "Deadbolt".to_owned(),
+            session_idle_secs: 1800,
+            session_absolute_secs: 43200,
+            pending_secs: 300,
+            argon2: Argon2Params::default(),
+            hash_concurrency: std::thread::available_parallelism().map_or(2, |n| n.get()),
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! The one integration-test binary of deadbolt-auth: the rules driven
+//! directly — no HTTP — on an in-memory SQLite store with a `FakeClock`.
+//! The HTTP suites (deadbolt-server) test the contract; these test the
+//! rules where they live.
+
+mod admin;
+mod flows;
+mod login;
+mod secrets;
+mod support;

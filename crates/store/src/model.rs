@@ -1,0 +1,228 @@
+//! The records the store reads and writes. Times are unix seconds (`i64`),
+//! always passed in by the caller.
+
+use crate::event::EventKind;
+
+/// A user's numeric id.
+pub type UserId = i64;
+
+/// An Argon2id PHC string. Not a password, but an offline-guessing target:
+/// it never prints itself; [`PasswordHash::expose`] gives the text.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PasswordHash(String);
+
+impl PasswordHash {
+    /// Wrap a PHC string.
+    pub fn new(phc: String) -> Self {
+        PasswordHash(phc)
+    }
+    /// The PHC string.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for PasswordHash {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PasswordHash([REDACTED])")
+    }
+}
+
+/// A user account.
+#[derive(Debug, Clone)]
+pub struct User {
+    /// Numeric id.
+    pub id: UserId,
+    /// The username as the user typed it (after NFKC), for display.
+    pub username: String,
+    /// The case-folded, normalised username: unique.
+    pub username_key: String,
+    /// The Argon2id PHC string.
+    pub password_hash: PasswordHash,
+    /// Creation time, unix seconds.
+    pub created_at: i64,
+}
+
+/// One line of `deadbolt user list`.
+#[derive(Debug, Clone)]
+pub struct UserSummary {
+    /// Numeric id.
+    pub id: UserId,
+    /// Display username.
+    pub username: String,
+    /// Whether a confirmed TOTP device exists.
+    pub two_factor_enabled: bool,
+    /// Unspent backup codes.
+    pub backup_codes_remaining: i64,
+    /// Creation time, unix seconds.
+    pub created_at: i64,
+}
+
+/// A TOTP device (authenticator app). At most one confirmed and one pending
+/// device exist per user.
+#[derive(Debug, Clone)]
+pub struct Device {
+    /// Numeric id (part of the AEAD associated data).
+    pub id: i64,
+    /// Owner.
+    pub user_id: UserId,
+    /// The TOTP secret sealed with AEAD by the auth layer; opaque here
+    /// (ciphertext: printing it reveals nothing without the keys).
+    pub sealed_secret: Vec<u8>,
+    /// Whether the device proved itself with a valid code.
+    pub confirmed: bool,
+    /// The last accepted TOTP step (`None` before the first use).
+    pub last_step: Option<i64>,
+    /// Creation time, unix seconds.
+    pub created_at: i64,
+}
+
+/// How far a session got through the login.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Password checked, second factor still owed: opens the code page only.
+    Pending,
+    /// Fully signed in.
+    Full,
+}
+
+impl Stage {
+    /// The INTEGER stored in the database.
+    pub fn as_i64(self) -> i64 {
+        match self {
+            Stage::Pending => 0,
+            Stage::Full => 1,
+        }
+    }
+    /// Parse the stored INTEGER (unknown values read as `Pending`, the weaker stage).
+    pub fn from_i64(v: i64) -> Self {
+        if v == 1 { Stage::Full } else { Stage::Pending }
+    }
+}
+
+/// A session row. The token itself is never stored: only its SHA-256, which
+/// cannot be turned back into a cookie.
+#[derive(Debug, Clone)]
+pub struct SessionRecord {
+    /// SHA-256 of the session token.
+    pub token_hash: Vec<u8>,
+    /// The user it belongs to.
+    pub user_id: UserId,
+    /// Pending (second factor owed) or full.
+    pub stage: Stage,
+    /// Creation time, unix seconds.
+    pub created_at: i64,
+    /// Last activity, unix seconds (idle timeout).
+    pub last_seen: i64,
+    /// Absolute expiry, unix seconds.
+    pub expires_at: i64,
+    /// Browser / client description (User-Agent, truncated).
+    pub user_agent: String,
+    /// Client address as the server saw it.
+    pub ip: String,
+}
+
+/// What every authenticated request needs to know, read in one statement
+/// ([`crate::Store::session_view`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionView {
+    /// The user it belongs to.
+    pub user_id: UserId,
+    /// Pending (second factor owed) or full.
+    pub stage: Stage,
+    /// Creation time, unix seconds.
+    pub created_at: i64,
+    /// Last activity, unix seconds (idle timeout).
+    pub last_seen: i64,
+    /// Absolute expiry, unix seconds.
+    pub expires_at: i64,
+    /// The owner's display name.
+    pub username: String,
+    /// Whether the owner has a confirmed TOTP device.
+    pub two_factor_enabled: bool,
+    /// The owner's unspent backup codes.
+    pub backup_codes_remaining: i64,
+}
+
+/// Outcome of [`crate::Store::take_budget`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Budget {
+    /// One attempt was taken from the budget.
+    Granted,
+    /// The budget is empty; retry after this many seconds.
+    Exhausted {
+        /// Seconds until the next attempt would be granted.
+        retry_after: i64,
+    },
+}
+
+/// A GCRA attempt budget: a burst of `burst` attempts, then one every
+/// `interval` seconds, under the name `key`.
+#[derive(Debug, Clone, Copy)]
+pub struct BudgetSpec<'a> {
+    /// The budget's name (e.g. `2fa:user:42`).
+    pub key: &'a str,
+    /// Attempts granted at once from a full budget.
+    pub burst: i64,
+    /// Seconds per refilled attempt.
+    pub interval: i64,
+}
+
+/// What a second-factor step presents, checked and spent inside
+/// [`crate::Store::pass_second_factor`].
+#[derive(Debug, Clone, Copy)]
+pub enum Proof<'a> {
+    /// The TOTP step the typed code matched: accepted iff the device is
+    /// confirmed and the step is later than its last accepted step.
+    Step {
+        /// The confirmed device.
+        device_id: i64,
+        /// The matched time step.
+        step: i64,
+    },
+    /// The keyed hash of a typed backup code: accepted iff it is one of the
+    /// user's unspent codes (then spent).
+    BackupCode {
+        /// The code's keyed hash, as stored.
+        hash: &'a [u8],
+    },
+}
+
+/// One second-factor step of a login, for [`crate::Store::pass_second_factor`].
+#[derive(Debug)]
+pub struct SecondFactorStep<'a> {
+    /// The account's attempt budget, taken first as by [`crate::Store::take_budget`].
+    pub budget: BudgetSpec<'a>,
+    /// What the user presented.
+    pub proof: Proof<'a>,
+    /// The pending session the step ends (deleted on success; the step
+    /// fails with [`StepOutcome::PendingGone`] if it is not there).
+    pub pending: &'a [u8],
+    /// The full session that replaces it (its `user_id`, `created_at` and
+    /// `ip` also date and place the events, and `created_at` is "now").
+    pub session: &'a SessionRecord,
+    /// The events recorded on success, after the
+    /// [`EventKind::BackupCodeUsed`] that spending a backup code records.
+    pub events: &'a [EventKind],
+}
+
+/// Outcome of [`crate::Store::pass_second_factor`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepOutcome {
+    /// The budget was empty: nothing else was checked or written.
+    Throttled {
+        /// Seconds until the next attempt would be granted.
+        retry_after: i64,
+    },
+    /// The budget was taken, but the proof did not hold (the step was used
+    /// already, or the backup code is not an unspent one): nothing else changed.
+    Refused,
+    /// The pending login is no longer there (expired, signed out, or spent
+    /// by another step): nothing was written.
+    PendingGone,
+    /// Budget taken, proof spent, pending session replaced, events recorded.
+    Passed {
+        /// Unspent backup codes after this step, when it spent one.
+        backup_codes_left: Option<i64>,
+    },
+}

@@ -1,0 +1,71 @@
+//! Attempt budgets (GCRA): take, wait, purge. On SQLite takes are
+//! group-committed (`sqlite/batches.rs`); on PostgreSQL each is one statement.
+
+use super::SqlStore;
+use crate::sqlite::batches;
+use crate::{Budget, BudgetSpec, Result};
+
+pub(super) async fn take(s: &SqlStore, budget: BudgetSpec<'_>, now: i64) -> Result<Budget> {
+    match s.sqlite_runtime() {
+        Some(rt) => batches::take(s, &rt.budgets, budget, now).await,
+        None => take_in(&mut *s.pool().acquire().await?, budget, now).await,
+    }
+}
+
+/// GCRA in one atomic upsert: grant iff tat <= now + (burst-1)*interval,
+/// then tat = max(tat, now) + interval. No row back = refused, and the
+/// answer says when the next take would be granted.
+pub(crate) async fn take_in(
+    conn: &mut sqlx::AnyConnection,
+    budget: BudgetSpec<'_>,
+    now: i64,
+) -> Result<Budget> {
+    let burst = budget.burst.max(1);
+    let interval = budget.interval.max(1);
+    let slack = (burst - 1).saturating_mul(interval);
+    let granted: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO budgets (key, tat) VALUES ($1, $2 + $3) \
+         ON CONFLICT (key) DO UPDATE \
+           SET tat = (CASE WHEN budgets.tat > $2 THEN budgets.tat ELSE $2 END) + $3 \
+           WHERE budgets.tat <= $2 + $4 \
+         RETURNING tat",
+    )
+    .bind(budget.key)
+    .bind(now)
+    .bind(interval)
+    .bind(slack)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if granted.is_some() {
+        return Ok(Budget::Granted);
+    }
+    let tat: Option<i64> = sqlx::query_scalar("SELECT tat FROM budgets WHERE key = $1")
+        .bind(budget.key)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let wait = tat.map_or(0, |tat| tat - slack - now);
+    Ok(Budget::Exhausted {
+        retry_after: wait.max(1),
+    })
+}
+
+pub(super) async fn wait(s: &SqlStore, budget: BudgetSpec<'_>, now: i64) -> Result<i64> {
+    let burst = budget.burst.max(1);
+    let interval = budget.interval.max(1);
+    let slack = (burst - 1).saturating_mul(interval);
+    let tat: Option<i64> = sqlx::query_scalar("SELECT tat FROM budgets WHERE key = $1")
+        .bind(budget.key)
+        .fetch_optional(s.pool())
+        .await?;
+    Ok(tat.map_or(0, |tat| (tat - slack - now).max(0)))
+}
+
+pub(super) async fn purge(s: &SqlStore, now: i64) -> Result<u64> {
+    let _writer = s.writer().await;
+    let n = sqlx::query("DELETE FROM budgets WHERE tat <= $1")
+        .bind(now)
+        .execute(s.pool())
+        .await?
+        .rows_affected();
+    Ok(n)
+}

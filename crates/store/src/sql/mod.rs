@@ -1,0 +1,421 @@
+//! SQL implementation of the store (SQLite and PostgreSQL through sqlx `Any`).
+//!
+//! This file has the store itself (connecting, the write discipline) and
+//! the [`Store`] trait's implementation, which hands each method to the
+//! module of its aggregate: `users`, `devices`, `backup_codes`, `sessions`,
+//! `events`, `budgets`, and `login` for the transactions that end a login
+//! step across several of them. `migrate` has the migrations.
+//!
+//! One query text serves both backends (`$1` placeholders, `INTEGER` flags,
+//! `BIGINT` unix seconds, `BLOB`/`BYTEA` bytes). The few places where the
+//! backends differ (connection setup, schema introspection, transaction
+//! start) branch on [`Backend`].
+//!
+//! Concurrency rules:
+//! * single-statement compare-and-set for every "exactly once" rule
+//!   (`accept_step`, `spend_backup_code`, `take_budget`, `confirm_device`'s
+//!   final update): the database's row lock decides, `rows_affected` tells;
+//! * multi-statement transactions on one user's 2FA state
+//!   (`put_pending_device`, `confirm_device`, `replace_backup_codes`,
+//!   `remove_two_factor`) first take a write lock on the user's row
+//!   (`UPDATE users SET username = username WHERE id = $1`), which serialises
+//!   them per user on PostgreSQL (READ COMMITTED) and is a write-first
+//!   statement on SQLite;
+//! * on SQLite every write transaction starts with `BEGIN IMMEDIATE` (takes
+//!   the single writer lock up front, waiting up to `busy_timeout`), so a
+//!   transaction can never fail with `SQLITE_BUSY` when upgrading a read;
+//! * on SQLite every write (statement or transaction) first takes this
+//!   process's writer queue (a FIFO async mutex), so writers wait their turn
+//!   instead of polling in SQLite's busy handler, whose 1–100 ms naps made
+//!   a 100+ ms tail under concurrent writes; `busy_timeout` is left for
+//!   other processes (the admin CLI).
+
+use std::borrow::Cow;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use sqlx::any::AnyPoolOptions;
+use sqlx::{AnyPool, Transaction};
+
+use crate::sqlite::SqliteRuntime;
+use crate::{
+    Backend, Budget, BudgetSpec, DatabaseUrl, Device, Event, EventKind, PasswordHash, Result,
+    SecondFactorStep, SessionRecord, SessionView, StepOutcome, Store, StoreError, User, UserId,
+    UserSummary,
+};
+
+mod backup_codes;
+pub(crate) mod budgets;
+mod devices;
+mod events;
+mod login;
+mod migrate;
+pub(crate) mod sessions;
+mod users;
+
+/// Pool settings for [`SqlStore::connect`].
+#[derive(Debug, Clone)]
+pub struct StoreOptions {
+    /// Maximum pooled connections. SQLite serialises writers anyway (each
+    /// waits up to the 5 s busy timeout); more connections help readers.
+    pub max_connections: u32,
+    /// How long a query waits for a free pooled connection before failing.
+    pub acquire_timeout: Duration,
+    /// SQLite file databases: how often the background checkpointer copies
+    /// the write-ahead log into the database file (see [`SqlStore::connect`]).
+    pub checkpoint_every: Duration,
+    /// SQLite: how long a connection waits for a lock another process holds
+    /// (`busy_timeout`). This process's own writers never wait there: they
+    /// queue in order before they start (see `SqlStore::writer`).
+    pub sqlite_busy_timeout: Duration,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        StoreOptions {
+            max_connections: 8,
+            acquire_timeout: Duration::from_secs(10),
+            checkpoint_every: Duration::from_millis(500),
+            sqlite_busy_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+/// The SQL store: SQLite or PostgreSQL, chosen by the database URL.
+#[derive(Clone)]
+pub struct SqlStore {
+    pool: AnyPool,
+    backend: Backend,
+    /// SQLite's writer queue, group commit, checkpointer and fast read
+    /// path; `None` on PostgreSQL.
+    sqlite: Option<Arc<SqliteRuntime>>,
+}
+
+impl std::fmt::Debug for SqlStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqlStore")
+            .field("backend", &self.backend)
+            .finish_non_exhaustive()
+    }
+}
+
+/// First statement of every per-user 2FA transaction: a no-op write on the
+/// user's row. On PostgreSQL its row lock serialises these transactions per
+/// user (READ COMMITTED alone would let two `replace_backup_codes` leave two
+/// live sets); on SQLite the writer lock is already held (`BEGIN IMMEDIATE`).
+const LOCK_USER: &str = "UPDATE users SET username = username WHERE id = $1";
+
+impl SqlStore {
+    /// Connect to `url` (`sqlite://path?mode=rwc`, `sqlite::memory:` or
+    /// `postgres://...`). Does not migrate: call [`SqlStore::migrate`] (or use
+    /// [`SqlStore::connect_and_migrate`]).
+    ///
+    /// SQLite connections get `journal_mode=WAL`, `synchronous=FULL`,
+    /// `busy_timeout` ([`StoreOptions::sqlite_busy_timeout`], 5 s),
+    /// `foreign_keys=ON` and `wal_autocheckpoint=0`: a
+    /// file database is checkpointed by a background task of the store
+    /// instead (see `Checkpointer`). A missing SQLite file is
+    /// created (`mode=rwc` is implied unless the URL names another `mode`);
+    /// its directory must exist. An in-memory SQLite database uses a single
+    /// connection.
+    pub async fn connect(url: &DatabaseUrl, opts: &StoreOptions) -> Result<SqlStore> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::of(url)?;
+        let in_memory = backend == Backend::Sqlite && url.is_sqlite_memory();
+        // No ping before each use: it doubled the round trips of every
+        // statement. A connection the server dropped fails its statement,
+        // which surfaces as an error (503 on /healthz) and is replaced.
+        let mut pool_opts = AnyPoolOptions::new()
+            .max_connections(opts.max_connections.max(1))
+            .acquire_timeout(opts.acquire_timeout)
+            .test_before_acquire(false);
+        if in_memory {
+            // Shared-cache in-memory databases report SQLITE_LOCKED, which
+            // busy_timeout does not cover: keep a single connection, and
+            // never close it (the database dies with its last connection).
+            pool_opts = pool_opts
+                .max_connections(1)
+                .min_connections(1)
+                .idle_timeout(None)
+                .max_lifetime(None);
+        }
+        if backend == Backend::Sqlite {
+            let busy_ms = opts.sqlite_busy_timeout.as_millis();
+            pool_opts = pool_opts.after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    // busy_timeout first: switching to WAL needs a lock.
+                    sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+                        "PRAGMA busy_timeout = {busy_ms}"
+                    )))
+                    .execute(&mut *conn)
+                    .await?;
+                    sqlx::query("PRAGMA journal_mode = WAL")
+                        .execute(&mut *conn)
+                        .await?;
+                    sqlx::query("PRAGMA synchronous = FULL")
+                        .execute(&mut *conn)
+                        .await?;
+                    sqlx::query("PRAGMA foreign_keys = ON")
+                        .execute(&mut *conn)
+                        .await?;
+                    // The checkpointer does it (see `Checkpointer`).
+                    sqlx::query("PRAGMA wal_autocheckpoint = 0")
+                        .execute(&mut *conn)
+                        .await?;
+                    Ok(())
+                })
+            });
+        }
+        let connect_url = if backend == Backend::Sqlite {
+            url.sqlite_with_create()
+        } else {
+            Cow::Borrowed(url.expose())
+        };
+        let pool = pool_opts.connect(&connect_url).await?;
+        let sqlite = (backend == Backend::Sqlite).then(|| {
+            let file = (!in_memory).then(|| url.sqlite_file()).flatten();
+            Arc::new(SqliteRuntime::start(
+                &connect_url,
+                file,
+                opts.checkpoint_every,
+            ))
+        });
+        Ok(SqlStore {
+            pool,
+            backend,
+            sqlite,
+        })
+    }
+
+    /// [`SqlStore::connect`] followed by [`SqlStore::migrate`].
+    pub async fn connect_and_migrate(url: &DatabaseUrl, opts: &StoreOptions) -> Result<SqlStore> {
+        let store = Self::connect(url, opts).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// Open (creating if needed) the SQLite database `deadbolt.db` in `dir`
+    /// (created if missing), with default options, and migrate it.
+    pub async fn open_sqlite_dir(dir: &Path) -> Result<SqlStore> {
+        tokio::fs::create_dir_all(dir)
+            .await
+            .map_err(|e| StoreError::Database(crate::DbError::new(e)))?;
+        let url = DatabaseUrl::sqlite_in_dir(dir)?;
+        Self::connect_and_migrate(&url, &StoreOptions::default()).await
+    }
+
+    /// Which backend this store talks to.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The pool, for the store's own tests (feature `testing`): raw SQL that
+    /// no public method offers (damaging rows, reading pragmas).
+    #[cfg(feature = "testing")]
+    #[doc(hidden)]
+    pub fn test_pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Close the pool, waiting for connections to be returned.
+    pub async fn close(&self) {
+        if let Some(c) = self.sqlite.as_ref().and_then(|rt| rt.checkpointer.as_ref()) {
+            c.stop().await;
+        }
+        self.pool.close().await;
+    }
+
+    /// How many `session_view` reads the SQLite fast path answered (see
+    /// `sqlite/fastread.rs`; always 0 on PostgreSQL and in-memory SQLite).
+    pub fn fast_session_reads(&self) -> u64 {
+        self.sqlite
+            .as_ref()
+            .and_then(|rt| rt.fast.as_ref())
+            .map_or(0, |f| f.served())
+    }
+
+    /// How many transactions applied attempt-budget takes as a group
+    /// (SQLite; always 0 on PostgreSQL, where each take is its own statement).
+    pub fn budget_commits(&self) -> u64 {
+        self.sqlite
+            .as_ref()
+            .map_or(0, |rt| rt.budgets.commits.load(Ordering::Relaxed))
+    }
+
+    /// How many background WAL checkpoints copied new pages so far (SQLite
+    /// file databases; always 0 otherwise).
+    pub fn wal_checkpoints(&self) -> u64 {
+        self.sqlite
+            .as_ref()
+            .and_then(|rt| rt.checkpointer.as_ref())
+            .map_or(0, |c| c.runs.load(Ordering::Relaxed))
+    }
+
+    pub(crate) fn sqlite_runtime(&self) -> Option<&SqliteRuntime> {
+        self.sqlite.as_deref()
+    }
+
+    /// Wait for this process's turn to write (SQLite); hold the guard for
+    /// the whole statement or transaction.
+    pub(crate) async fn writer(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match &self.sqlite {
+            Some(rt) => Some(rt.writer.lock().await),
+            None => None,
+        }
+    }
+
+    /// Begin a write transaction: `BEGIN IMMEDIATE` on SQLite (takes the
+    /// writer lock up front, waiting up to the busy timeout), `BEGIN` on
+    /// PostgreSQL.
+    pub(crate) async fn begin_write(&self) -> Result<Transaction<'static, sqlx::Any>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
+    pub(crate) fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+}
+
+#[async_trait]
+impl Store for SqlStore {
+    async fn ping(&self) -> Result<()> {
+        let one: i64 = sqlx::query_scalar("SELECT 1").fetch_one(&self.pool).await?;
+        debug_assert_eq!(one, 1);
+        Ok(())
+    }
+
+    async fn create_user(
+        &self,
+        username: &str,
+        username_key: &str,
+        password_hash: &PasswordHash,
+        now: i64,
+    ) -> Result<User> {
+        users::create(self, username, username_key, password_hash, now).await
+    }
+    async fn user_by_key(&self, username_key: &str) -> Result<Option<User>> {
+        users::by_key(self, username_key).await
+    }
+    async fn user_by_id(&self, id: UserId) -> Result<Option<User>> {
+        users::by_id(self, id).await
+    }
+    async fn list_users(&self) -> Result<Vec<UserSummary>> {
+        users::list(self).await
+    }
+    async fn set_password_hash(&self, user_id: UserId, password_hash: &PasswordHash) -> Result<()> {
+        users::set_password_hash(self, user_id, password_hash).await
+    }
+
+    async fn confirmed_device(&self, user_id: UserId) -> Result<Option<Device>> {
+        devices::confirmed(self, user_id).await
+    }
+    async fn pending_device(&self, user_id: UserId) -> Result<Option<Device>> {
+        devices::pending(self, user_id).await
+    }
+    async fn put_pending_device(
+        &self,
+        user_id: UserId,
+        now: i64,
+        seal: &(dyn Fn(i64) -> Option<Vec<u8>> + Send + Sync),
+    ) -> Result<Device> {
+        devices::put_pending(self, user_id, now, seal).await
+    }
+    async fn confirm_device(&self, user_id: UserId, device_id: i64, step: i64) -> Result<bool> {
+        devices::confirm(self, user_id, device_id, step).await
+    }
+    async fn accept_step(&self, device_id: i64, step: i64) -> Result<bool> {
+        devices::accept_step(self, device_id, step).await
+    }
+    async fn remove_two_factor(&self, user_id: UserId) -> Result<()> {
+        devices::remove_two_factor(self, user_id).await
+    }
+    async fn all_devices(&self) -> Result<Vec<Device>> {
+        devices::all(self).await
+    }
+    async fn reseal_devices(&self, sealed: &[(i64, Vec<u8>)]) -> Result<()> {
+        devices::reseal(self, sealed).await
+    }
+
+    async fn replace_backup_codes(
+        &self,
+        user_id: UserId,
+        hashes: &[Vec<u8>],
+        now: i64,
+    ) -> Result<()> {
+        backup_codes::replace(self, user_id, hashes, now).await
+    }
+    async fn spend_backup_code(&self, user_id: UserId, hash: &[u8], now: i64) -> Result<bool> {
+        backup_codes::spend(self, user_id, hash, now).await
+    }
+    async fn backup_codes_remaining(&self, user_id: UserId) -> Result<i64> {
+        backup_codes::remaining(self, user_id).await
+    }
+
+    async fn create_session(&self, session: &SessionRecord) -> Result<()> {
+        sessions::create(self, session).await
+    }
+    async fn open_session(
+        &self,
+        old_hash: Option<&[u8]>,
+        new: &SessionRecord,
+        events: &[EventKind],
+    ) -> Result<()> {
+        login::open_session(self, old_hash, new, events).await
+    }
+    async fn pass_second_factor(&self, step: &SecondFactorStep<'_>) -> Result<StepOutcome> {
+        login::pass_second_factor(self, step).await
+    }
+    async fn session(&self, token_hash: &[u8]) -> Result<Option<SessionRecord>> {
+        sessions::by_hash(self, token_hash).await
+    }
+    async fn session_view(&self, token_hash: &[u8]) -> Result<Option<SessionView>> {
+        sessions::view(self, token_hash).await
+    }
+    async fn touch_session(&self, token_hash: &[u8], now: i64) -> Result<()> {
+        sessions::touch(self, token_hash, now).await
+    }
+    async fn delete_session(&self, token_hash: &[u8]) -> Result<bool> {
+        sessions::delete(self, token_hash).await
+    }
+    async fn delete_user_session(&self, user_id: UserId, token_hash: &[u8]) -> Result<bool> {
+        sessions::delete_of_user(self, user_id, token_hash).await
+    }
+    async fn delete_user_sessions(&self, user_id: UserId, keep: Option<&[u8]>) -> Result<u64> {
+        sessions::delete_all_of_user(self, user_id, keep).await
+    }
+    async fn user_sessions(&self, user_id: UserId) -> Result<Vec<SessionRecord>> {
+        sessions::of_user(self, user_id).await
+    }
+    async fn purge_sessions(&self, now: i64, idle_cutoff: i64) -> Result<u64> {
+        sessions::purge(self, now, idle_cutoff).await
+    }
+
+    async fn record_event(
+        &self,
+        user_id: UserId,
+        kind: &EventKind,
+        ip: &str,
+        now: i64,
+    ) -> Result<()> {
+        events::record(self, user_id, kind, ip, now).await
+    }
+    async fn events(&self, user_id: UserId, limit: i64) -> Result<Vec<Event>> {
+        events::recent(self, user_id, limit).await
+    }
+
+    async fn take_budget(&self, budget: BudgetSpec<'_>, now: i64) -> Result<Budget> {
+        budgets::take(self, budget, now).await
+    }
+    async fn budget_wait(&self, budget: BudgetSpec<'_>, now: i64) -> Result<i64> {
+        budgets::wait(self, budget, now).await
+    }
+    async fn purge_budgets(&self, now: i64) -> Result<u64> {
+        budgets::purge(self, now).await
+    }
+}

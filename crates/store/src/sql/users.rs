@@ -1,0 +1,108 @@
+//! Users: create, look up, list, change the password hash.
+
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::SqlStore;
+use crate::error::conflict_or;
+use crate::{Constraint, PasswordHash, Result, User, UserId, UserSummary};
+
+/// `SELECT <user columns> FROM users <tail>`.
+macro_rules! user_select {
+    ($tail:literal) => {
+        concat!(
+            "SELECT id, username, username_key, password_hash, created_at FROM users ",
+            $tail
+        )
+    };
+}
+
+fn from_row(row: &AnyRow) -> Result<User> {
+    Ok(User {
+        id: row.try_get("id")?,
+        username: row.try_get("username")?,
+        username_key: row.try_get("username_key")?,
+        password_hash: PasswordHash::new(row.try_get("password_hash")?),
+        created_at: row.try_get("created_at")?,
+    })
+}
+
+pub(super) async fn create(
+    s: &SqlStore,
+    username: &str,
+    username_key: &str,
+    password_hash: &PasswordHash,
+    now: i64,
+) -> Result<User> {
+    let _writer = s.writer().await;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO users (username, username_key, password_hash, created_at) \
+         VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(username)
+    .bind(username_key)
+    .bind(password_hash.expose())
+    .bind(now)
+    .fetch_one(s.pool())
+    .await
+    .map_err(conflict_or(Constraint::Username))?;
+    Ok(User {
+        id,
+        username: username.to_owned(),
+        username_key: username_key.to_owned(),
+        password_hash: password_hash.clone(),
+        created_at: now,
+    })
+}
+
+pub(super) async fn by_key(s: &SqlStore, username_key: &str) -> Result<Option<User>> {
+    let row = sqlx::query(user_select!("WHERE username_key = $1"))
+        .bind(username_key)
+        .fetch_optional(s.pool())
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+pub(super) async fn by_id(s: &SqlStore, id: UserId) -> Result<Option<User>> {
+    let row = sqlx::query(user_select!("WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(s.pool())
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+pub(super) async fn list(s: &SqlStore) -> Result<Vec<UserSummary>> {
+    let rows = sqlx::query(
+        "SELECT u.id, u.username, u.created_at, u.backup_codes_left AS codes, \
+           (SELECT COUNT(*) FROM devices d WHERE d.user_id = u.id AND d.confirmed = 1) AS devices \
+         FROM users u ORDER BY u.id",
+    )
+    .fetch_all(s.pool())
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let devices: i64 = row.try_get("devices")?;
+            Ok(UserSummary {
+                id: row.try_get("id")?,
+                username: row.try_get("username")?,
+                two_factor_enabled: devices > 0,
+                backup_codes_remaining: row.try_get("codes")?,
+                created_at: row.try_get("created_at")?,
+            })
+        })
+        .collect()
+}
+
+pub(super) async fn set_password_hash(
+    s: &SqlStore,
+    user_id: UserId,
+    password_hash: &PasswordHash,
+) -> Result<()> {
+    let _writer = s.writer().await;
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(password_hash.expose())
+        .bind(user_id)
+        .execute(s.pool())
+        .await?;
+    Ok(())
+}

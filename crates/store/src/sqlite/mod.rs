@@ -1,0 +1,50 @@
+//! What only SQLite needs: one writer at a time, so writers queue in this
+//! process ([`SqliteRuntime::writer`]), attempt-budget takes share commits
+//! ([`batches`]), the write-ahead log is checkpointed off the request path
+//! ([`checkpoint`]), and the one read every request makes skips sqlx's
+//! worker thread ([`fastread`]). PostgreSQL needs none of it: the store
+//! holds this as `Option<Arc<SqliteRuntime>>`, `None` there.
+
+pub(crate) mod batches;
+pub(crate) mod checkpoint;
+pub(crate) mod fastread;
+
+use std::time::Duration;
+
+use batches::BudgetBatches;
+use checkpoint::Checkpointer;
+use fastread::FastReads;
+
+/// See the module documentation.
+pub(crate) struct SqliteRuntime {
+    /// SQLite has one writer: writers queue here, in order, instead of
+    /// sleeping in SQLite's busy handler (1, 2, 5, ... 100 ms naps that made
+    /// the latency tail under concurrent writes).
+    pub(crate) writer: tokio::sync::Mutex<()>,
+    /// Attempt-budget takes share one commit.
+    pub(crate) budgets: BudgetBatches,
+    /// File databases only; stops with the runtime.
+    pub(crate) checkpointer: Option<Checkpointer>,
+    /// File databases only: `session_view` without a thread hop.
+    pub(crate) fast: Option<FastReads>,
+}
+
+impl SqliteRuntime {
+    /// The runtime for a database at `url`: a file (`Some(path)`) gets the
+    /// checkpointer and the fast read path; an in-memory one does not.
+    pub(crate) fn start(
+        url: &str,
+        file: Option<std::path::PathBuf>,
+        checkpoint_every: Duration,
+    ) -> SqliteRuntime {
+        let checkpointer = file
+            .is_some()
+            .then(|| Checkpointer::start(url.to_owned(), checkpoint_every));
+        SqliteRuntime {
+            writer: tokio::sync::Mutex::new(()),
+            budgets: BudgetBatches::default(),
+            checkpointer,
+            fast: file.map(FastReads::new),
+        }
+    }
+}

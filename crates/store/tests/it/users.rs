@@ -1,0 +1,125 @@
+//! Users: create, look up, list, the password hash; and the encodings every
+//! kind of row must keep exactly (bytes, non-ASCII text).
+
+use deadbolt_store::{Constraint, SqlStore, Stage, Store, StoreError};
+
+use crate::{T0, hash, new_user, seal_with_id, session};
+
+conformance! {
+    ping, sqlite_ping, postgres_ping;
+    users, sqlite_users, postgres_users;
+    bytes_roundtrip_exactly, sqlite_bytes_roundtrip_exactly, postgres_bytes_roundtrip_exactly;
+}
+
+async fn ping(store: &SqlStore) {
+    store.ping().await.unwrap();
+}
+
+async fn users(store: &SqlStore) {
+    let alice = store
+        .create_user("Alice", "alice", &hash("hash-a"), T0)
+        .await
+        .unwrap();
+    assert!(alice.id > 0);
+    assert_eq!(alice.username, "Alice");
+    assert_eq!(alice.password_hash.expose(), "hash-a");
+
+    // Same folded key, different display: refused as a username conflict.
+    match store
+        .create_user("ALICE", "alice", &hash("hash-b"), T0 + 1)
+        .await
+    {
+        Err(StoreError::Conflict(Constraint::Username)) => {}
+        other => panic!("expected Conflict(Username), got {other:?}"),
+    }
+
+    let by_key = store.user_by_key("alice").await.unwrap().unwrap();
+    assert_eq!(by_key.id, alice.id);
+    assert_eq!(by_key.username, "Alice");
+    assert_eq!(by_key.username_key, "alice");
+    assert_eq!(by_key.password_hash.expose(), "hash-a");
+    assert_eq!(by_key.created_at, T0);
+    // The hash is an offline-guessing target: it never prints itself.
+    assert!(!format!("{by_key:?}").contains("hash-a"), "{by_key:?}");
+    assert!(store.user_by_key("ALICE").await.unwrap().is_none());
+    assert!(store.user_by_key("bob").await.unwrap().is_none());
+
+    let by_id = store.user_by_id(alice.id).await.unwrap().unwrap();
+    assert_eq!(by_id.username_key, "alice");
+    assert!(store.user_by_id(alice.id + 1000).await.unwrap().is_none());
+
+    store
+        .set_password_hash(alice.id, &hash("hash-new"))
+        .await
+        .unwrap();
+    let after = store.user_by_id(alice.id).await.unwrap().unwrap();
+    assert_eq!(after.password_hash.expose(), "hash-new");
+
+    let bob = store
+        .create_user("Bob", "bob", &hash("hash-b"), T0 + 5)
+        .await
+        .unwrap();
+    assert_ne!(bob.id, alice.id);
+    let list = store.list_users().await.unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0].username, "Alice");
+    assert_eq!(list[1].username, "Bob");
+    assert!(!list[0].two_factor_enabled);
+    assert_eq!(list[0].backup_codes_remaining, 0);
+    assert_eq!(list[1].created_at, T0 + 5);
+
+    // 2FA state shows in the list.
+    let dev = store
+        .put_pending_device(bob.id, T0, &seal_with_id)
+        .await
+        .unwrap();
+    let list = store.list_users().await.unwrap();
+    assert!(!list[1].two_factor_enabled, "a pending device is not 2FA");
+    assert!(store.confirm_device(bob.id, dev.id, 10).await.unwrap());
+    store
+        .replace_backup_codes(bob.id, &[vec![1], vec![2], vec![3]], T0)
+        .await
+        .unwrap();
+    let list = store.list_users().await.unwrap();
+    assert!(list[1].two_factor_enabled);
+    assert_eq!(list[1].backup_codes_remaining, 3);
+    assert!(!list[0].two_factor_enabled);
+}
+
+async fn bytes_roundtrip_exactly(store: &SqlStore) {
+    let uid = new_user(store, "walt").await;
+    // Every byte value, including NUL and 0xFF, survives unchanged.
+    let all: Vec<u8> = (0..=255u8).collect();
+    let dev = store
+        .put_pending_device(uid, T0, &|_id| Some((0..=255u8).rev().collect()))
+        .await
+        .unwrap();
+    let got = store.pending_device(uid).await.unwrap().unwrap();
+    assert_eq!(got.sealed_secret, dev.sealed_secret);
+    assert_eq!(got.sealed_secret.len(), 256);
+    store
+        .replace_backup_codes(uid, std::slice::from_ref(&all), T0)
+        .await
+        .unwrap();
+    assert!(store.spend_backup_code(uid, &all, T0).await.unwrap());
+    store
+        .create_session(&session(&all, uid, Stage::Full, T0))
+        .await
+        .unwrap();
+    assert_eq!(store.session(&all).await.unwrap().unwrap().token_hash, all);
+    // Usernames with non-ASCII text.
+    let u = store
+        .create_user("Zoë 名前", "zoë 名前", &hash("h"), T0)
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .user_by_key("zoë 名前")
+            .await
+            .unwrap()
+            .unwrap()
+            .username,
+        "Zoë 名前"
+    );
+    assert_eq!(u.username, "Zoë 名前");
+}
