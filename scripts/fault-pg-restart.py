@@ -45,7 +45,7 @@ RESTART_AT = 6.0
 # Seconds PostgreSQL stays down (0: a plain `pg_ctlcluster restart`, which the
 # connection pool rides out by waiting: nothing fails and /healthz never says 503).
 OUTAGE_SECONDS = float(os.environ.get("FAULT_OUTAGE_SECONDS", "12"))
-# Budgets per account (see crates/server/src/auth.rs): a burst of 10 password
+# Budgets per account (see crates/auth/src/service.rs): a burst of 10 password
 # logins and 10 second-factor attempts. Per user: 1 setup login + LOAD_SPENDS
 # load logins + 1 verification login <= 10; LOAD_SPENDS spends + SECOND_USES
 # second uses + 1 TOTP code <= 10.

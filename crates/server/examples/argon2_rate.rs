@@ -1,5 +1,5 @@
 //! Argon2id cost on this machine, with the server's parameters
-//! (`Argon2Params::default()`, the same `argon2` calls as `password.rs`:
+//! (`Argon2Params::default()`, the same `argon2` calls as `crates/auth/src/password/hasher.rs`:
 //! `hash_password_into_with_memory` in memory each thread allocates once and
 //! reuses, as the server's hashing threads do, then compare with the stored hash).
 //!
@@ -28,7 +28,7 @@ fn argon(p: Argon2Params, out_len: Option<usize>) -> Argon2<'static> {
     )
 }
 
-/// One verification as `password.rs` does it since the hashing pool: the
+/// One verification as `hasher.rs` does it since the hashing pool: the
 /// thread's own Argon2 memory, allocated once and reused
 /// (`hash_password_into_with_memory`), then a comparison with the stored hash.
 fn verify_once(p: Argon2Params, salt: &[u8], expected: &[u8], memory: &mut Vec<Block>) -> f64 {
