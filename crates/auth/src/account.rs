@@ -1,16 +1,29 @@
 //! The account's own credentials: sign-up, the password re-entered before
 //! a settings change, and changing the password.
 
-use deadbolt_store::{EventKind, PasswordContext, Stage, User, UserId};
+use deadbolt_store::{EventKind, NewUser, PasswordContext, Stage, User, UserId};
 
 use crate::client::ClientInfo;
 use crate::error::{AuthError, AuthResult};
-use crate::password::{normalize_login_password, normalize_password, normalize_username};
+use crate::login::SecondFactorInput;
+use crate::password::{self, normalize_login_password, normalize_password, normalize_username};
 use crate::secret::SessionToken;
 use crate::service::{Auth, PASSWORD_USER_BURST, PASSWORD_USER_INTERVAL};
+use crate::sessions::SessionInfo;
 
 impl Auth {
-    /// Create an account. Does not sign in.
+    /// The context a new password must not be built from.
+    fn password_context<'a>(&'a self, username: &'a str) -> password::PasswordContext<'a> {
+        password::PasswordContext {
+            username,
+            issuer: &self.config.issuer,
+        }
+    }
+
+    /// Create an account. Does not sign in. Each client address has a
+    /// sign-up budget, taken after the input is checked and before the
+    /// username is looked up or any password hashed (a fast oracle of
+    /// taken names, or a flood of Argon2 work, otherwise).
     pub async fn signup(
         &self,
         username: &str,
@@ -21,18 +34,30 @@ impl Auth {
             field: "username",
             message: e.0,
         })?;
-        let pw = normalize_password(password).map_err(|e| AuthError::Invalid {
-            field: "password",
-            message: e.0,
-        })?;
+        let pw =
+            normalize_password(password, self.password_context(&name.display)).map_err(|e| {
+                AuthError::Invalid {
+                    field: "password",
+                    message: e.0,
+                }
+            })?;
+        self.take(
+            &format!("signup:ip:{}", client.address()),
+            self.config.signup_burst,
+            self.config.signup_interval,
+        )
+        .await?;
         if self.store.user_by_key(&name.key).await?.is_some() {
             return Err(AuthError::UsernameTaken);
         }
         let hash = self.hasher.hash(pw).await?;
-        let user = self
-            .store
-            .create_user(&name.display, &name.key, &hash, self.now())
-            .await?;
+        let new = NewUser {
+            username: &name.display,
+            username_key: &name.key,
+            username_skeleton: &name.skeleton,
+            password_hash: &hash,
+        };
+        let user = self.store.create_user(&new, self.now()).await?;
         self.event(user.id, EventKind::SignedUp, client).await?;
         Ok(user)
     }
@@ -71,31 +96,38 @@ impl Auth {
         Ok(user)
     }
 
-    /// Change the password; every other session ends and the current one
-    /// is rotated. Returns the new token for the cookie.
+    /// Change the password (the current one, and a second factor when the
+    /// step-up needs one); every other session ends and the current one is
+    /// rotated, keeping its step-up window. Returns the new token for the
+    /// cookie.
     pub async fn change_password(
         &self,
-        user_id: UserId,
-        current_token_hash: &[u8],
+        session: &SessionInfo,
         current: &str,
         new: &str,
+        second: Option<SecondFactorInput>,
         client: &ClientInfo,
     ) -> AuthResult<SessionToken> {
-        self.reauthenticate(user_id, current, client).await?;
-        let pw = normalize_password(new).map_err(|e| AuthError::Invalid {
-            field: "new_password",
-            message: e.0,
+        let user_id = session.user_id;
+        let user = self.reauthenticate(user_id, current, client).await?;
+        let pw = normalize_password(new, self.password_context(&user.username)).map_err(|e| {
+            AuthError::Invalid {
+                field: "new_password",
+                message: e.0,
+            }
         })?;
+        let window = self.step_up(session, second, client).await?;
         let hash = self.hasher.hash(pw).await?;
         self.store.set_password_hash(user_id, &hash).await?;
         self.store
-            .delete_user_sessions(user_id, Some(current_token_hash))
+            .delete_user_sessions(user_id, Some(&session.token_hash))
             .await?;
         self.start_session(
             user_id,
             Stage::Full,
-            Some(current_token_hash),
+            Some(&session.token_hash),
             client,
+            window,
             &[EventKind::PasswordChanged],
         )
         .await

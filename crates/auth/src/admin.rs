@@ -2,10 +2,10 @@
 //! recovery path for a user who lost phone and backup codes), and re-seal
 //! every TOTP secret after a key rotation.
 
-use deadbolt_store::{EventKind, UserSummary};
+use deadbolt_store::{EventKind, StoreError, UserSummary};
 
 use crate::error::{AuthError, AuthResult};
-use crate::password::normalize_username;
+use crate::password::{normalize_username, username_skeleton};
 use crate::service::Auth;
 
 /// What an operator's events show where a client's show its address.
@@ -31,6 +31,32 @@ impl Auth {
             self.store.reseal_devices(&resealed).await?;
         }
         Ok(resealed.len())
+    }
+
+    /// Give every user created before schema version 3 (or by an older
+    /// node) its confusable skeleton. Two old names that look alike keep no
+    /// skeleton for the second one (logged): neither is renamed. Returns
+    /// (skeletons set, look-alikes left).
+    pub async fn backfill_username_skeletons(&self) -> AuthResult<(usize, usize)> {
+        let (mut set, mut clashes) = (0, 0);
+        for (id, key) in self.store.users_without_skeleton().await? {
+            match self
+                .store
+                .set_username_skeleton(id, &username_skeleton(&key))
+                .await
+            {
+                Ok(()) => set += 1,
+                Err(StoreError::Conflict(_)) => {
+                    clashes += 1;
+                    tracing::warn!(
+                        user_id = id,
+                        "a username looks like another one; left as it is"
+                    );
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok((set, clashes))
     }
 
     /// Every user, for `deadbolt user list`.

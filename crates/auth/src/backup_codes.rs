@@ -3,23 +3,29 @@
 //! is part of the second factor: `login.rs`.)
 
 use deadbolt_otp::BackupCode;
-use deadbolt_store::{EventKind, UserId};
+use deadbolt_store::EventKind;
 
 use crate::client::ClientInfo;
 use crate::error::AuthResult;
+use crate::login::SecondFactorInput;
 use crate::secret::IssuedBackupCode;
 use crate::service::Auth;
+use crate::sessions::SessionInfo;
 
 impl Auth {
-    /// Replace the whole set of backup codes (needs the password). The codes
-    /// are returned once, in clear, and stored only as keyed hashes.
+    /// Replace the whole set of backup codes (needs the password, and the
+    /// step-up). The codes are returned once, in clear, and stored only as
+    /// keyed hashes.
     pub async fn regenerate_backup_codes(
         &self,
-        user_id: UserId,
+        session: &SessionInfo,
         password: &str,
+        second: Option<SecondFactorInput>,
         client: &ClientInfo,
     ) -> AuthResult<Vec<IssuedBackupCode>> {
+        let user_id = session.user_id;
         self.reauthenticate(user_id, password, client).await?;
+        self.step_up(session, second, client).await?;
         let codes = BackupCode::generate_set();
         let keys = self.keys();
         let hashes: Vec<Vec<u8>> = codes

@@ -37,6 +37,14 @@ pub struct AuthConfig {
     pub argon2: Argon2Params,
     /// How many password hashes may run at once (each takes `m_cost` KiB).
     pub hash_concurrency: usize,
+    /// Step-up: while 2FA is on, a change to the account's factors or
+    /// identity needs a second factor passed in this session within this
+    /// many seconds, or a code given with the change.
+    pub reauth_window_secs: i64,
+    /// Sign-ups per client address: a burst of this many, ...
+    pub signup_burst: i64,
+    /// ... then one every this many seconds.
+    pub signup_interval: i64,
 }
 
 impl Default for AuthConfig {
@@ -48,6 +56,9 @@ impl Default for AuthConfig {
             pending_secs: 300,
             argon2: Argon2Params::default(),
             hash_concurrency: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            reauth_window_secs: 600,
+            signup_burst: 10,
+            signup_interval: 60,
         }
     }
 }

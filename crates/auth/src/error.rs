@@ -44,6 +44,15 @@ pub enum AuthError {
     /// No two-factor setup is waiting for confirmation.
     #[error("There is no two-factor setup to confirm. Start the setup again.")]
     NoPendingSetup,
+    /// The set-up waited too long for its confirmation code.
+    #[error("This set-up expired after 15 minutes without a code. Start the set-up again.")]
+    SetupExpired,
+    /// A change to the account's factors needs a second factor first (the
+    /// step-up window has passed).
+    #[error(
+        "To confirm this change, also enter a code from your authenticator app (or a backup code)."
+    )]
+    StepUpRequired,
     /// The operation needs 2FA enabled.
     #[error("Two-factor authentication is not enabled.")]
     TwoFactorNotEnabled,

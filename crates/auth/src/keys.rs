@@ -178,7 +178,7 @@ impl Keyring {
                 Ok(ring)
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                std::fs::create_dir_all(dir)?;
+                deadbolt_store::private_dir(dir)?;
                 let mut ring = Self::generate()?;
                 ring.write_new_file(&path)?;
                 ring.dir = Some(dir.to_path_buf());

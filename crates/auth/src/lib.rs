@@ -29,6 +29,7 @@ pub mod secret;
 mod service;
 mod sessions;
 mod setup;
+mod step_up;
 
 pub use admin::OPERATOR;
 pub use client::ClientInfo;

@@ -14,8 +14,7 @@
 
 use deadbolt_otp::{BackupCode, Params, Totp, Verdict, normalize_code};
 use deadbolt_store::{
-    BudgetSpec, EventKind, PasswordContext, Proof, SecondFactorStep, SignInMethod, Stage,
-    StepOutcome, UserId,
+    EventKind, PasswordContext, Proof, SecondFactorStep, SignInMethod, Stage, StepOutcome, UserId,
 };
 use zeroize::Zeroizing;
 
@@ -193,7 +192,7 @@ impl Auth {
             Stage::Pending => Vec::new(),
         };
         let token = self
-            .start_session(user.id, stage, old_token_hash, client, &events)
+            .start_session(user.id, stage, old_token_hash, client, None, &events)
             .await?;
         let device_cookie = self.keys().new_device_cookie(&key)?;
         Ok(LoginOutcome {
@@ -222,14 +221,12 @@ impl Auth {
             return Err(self.refused(user_id, client, &candidate).await);
         };
         let events = [EventKind::SignIn(candidate.method())];
-        let (token, session) = self.new_session(user_id, Stage::Full, client)?;
+        // Signed in with a second factor just now: inside the step-up window.
+        let now = self.now();
+        let (token, session) = self.new_session(user_id, Stage::Full, client, Some(now))?;
         let key = Self::second_factor_key(user_id);
         let step = SecondFactorStep {
-            budget: BudgetSpec {
-                key: &key,
-                burst: SECOND_FACTOR_BURST,
-                interval: SECOND_FACTOR_INTERVAL,
-            },
+            budget: Self::second_factor_budget(&key),
             proof,
             pending: &pending.token_hash,
             session: &session,
@@ -247,8 +244,8 @@ impl Auth {
 
     /// Budget, then verify and spend a TOTP or backup code against the
     /// confirmed device (for steps other than the login's, which is one
-    /// commit). After a backup code, returns how many are left; its event is
-    /// left to the caller.
+    /// commit); a code that passes gives its budget back. After a backup
+    /// code, returns how many are left; its event is left to the caller.
     pub(crate) async fn check_second_factor(
         &self,
         user_id: UserId,
@@ -271,6 +268,11 @@ impl Auth {
         if !spent {
             return Err(self.refused(user_id, client, &candidate).await);
         }
+        // Only failures cost.
+        let key = Self::second_factor_key(user_id);
+        self.store
+            .refund_budget(Self::second_factor_budget(&key))
+            .await?;
         Ok(match candidate {
             Candidate::BackupCode { .. } => Some(self.store.backup_codes_remaining(user_id).await?),
             _ => None,
@@ -318,7 +320,7 @@ impl Auth {
 
     /// Take one attempt from the account's second-factor budget; an empty
     /// one is recorded as a lock-out.
-    async fn take_second_factor_budget(
+    pub(crate) async fn take_second_factor_budget(
         &self,
         user_id: UserId,
         client: &ClientInfo,

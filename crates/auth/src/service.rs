@@ -42,6 +42,8 @@ pub const PASSWORD_DEVICE_INTERVAL: i64 = 60;
 pub const TOTP_WINDOW: u64 = 1;
 /// Seconds between two writes of a session's `last_seen`.
 pub const TOUCH_EVERY: i64 = 60;
+/// A set-up not confirmed within this many seconds has to start again.
+pub const SETUP_EXPIRY: i64 = 900;
 
 /// The authentication service: every rule of Deadbolt, for the HTML pages,
 /// the JSON API and the operator's commands alike.
@@ -130,12 +132,23 @@ impl Auth {
         format!("2fa:user:{user_id}")
     }
 
+    /// The account's second-factor budget (shared by every code and backup
+    /// code attempt: login, set-up confirmation, step-up, disabling).
+    pub(crate) fn second_factor_budget(key: &str) -> BudgetSpec<'_> {
+        BudgetSpec {
+            key,
+            burst: SECOND_FACTOR_BURST,
+            interval: SECOND_FACTOR_INTERVAL,
+        }
+    }
+
     /// A new session's token and the record the store keeps (its hash).
     pub(crate) fn new_session(
         &self,
         user_id: UserId,
         stage: Stage,
         client: &ClientInfo,
+        second_factor_at: Option<i64>,
     ) -> AuthResult<(SessionToken, SessionRecord)> {
         let now = self.now();
         let (token, hash) = new_session_token()?;
@@ -152,21 +165,24 @@ impl Auth {
             expires_at: now + lifetime,
             user_agent: client.user_agent.clone(),
             ip: client.address(),
+            second_factor_at,
         };
         Ok((token, record))
     }
 
-    /// Open a session, ending `old_token_hash` (if any) and recording the
-    /// step's events, in one commit.
+    /// Open a session (which last passed a second factor at
+    /// `second_factor_at`), ending `old_token_hash` (if any) and recording
+    /// the step's events, in one commit.
     pub(crate) async fn start_session(
         &self,
         user_id: UserId,
         stage: Stage,
         old_token_hash: Option<&[u8]>,
         client: &ClientInfo,
+        second_factor_at: Option<i64>,
         events: &[EventKind],
     ) -> AuthResult<SessionToken> {
-        let (token, record) = self.new_session(user_id, stage, client)?;
+        let (token, record) = self.new_session(user_id, stage, client, second_factor_at)?;
         self.store
             .open_session(old_token_hash, &record, events)
             .await?;

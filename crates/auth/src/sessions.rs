@@ -29,6 +29,8 @@ pub struct SessionInfo {
     pub two_factor_enabled: bool,
     /// The owner's unspent backup codes (read with the session).
     pub backup_codes_remaining: i64,
+    /// When this session last passed a second factor (the step-up window).
+    pub second_factor_at: Option<i64>,
 }
 
 /// One of the user's sessions, for the session list.
@@ -102,6 +104,7 @@ impl Auth {
             expires_at: rec.expires_at,
             two_factor_enabled: rec.two_factor_enabled,
             backup_codes_remaining: rec.backup_codes_remaining,
+            second_factor_at: rec.second_factor_at,
         }))
     }
 
@@ -186,7 +189,11 @@ impl Auth {
             username: user.username,
             two_factor_enabled: self.store.confirmed_device(user_id).await?.is_some(),
             backup_codes_remaining: self.store.backup_codes_remaining(user_id).await?,
-            setup_pending: self.store.pending_device(user_id).await?.is_some(),
+            setup_pending: self
+                .store
+                .pending_device(user_id)
+                .await?
+                .is_some_and(|d| !self.setup_expired(&d)),
             events: self.store.events(user_id, 20).await?,
             sessions,
         })

@@ -3,14 +3,15 @@
 //! the old device replaced), and turning 2FA off.
 
 use deadbolt_otp::{OtpAuthUri, Params, Secret, Totp, normalize_code};
-use deadbolt_store::{EventKind, UserId};
+use deadbolt_store::{Device, EventKind, UserId};
 use zeroize::Zeroizing;
 
 use crate::client::ClientInfo;
 use crate::error::{AuthError, AuthResult};
 use crate::login::SecondFactorInput;
 use crate::secret::SetupSecret;
-use crate::service::{Auth, TOTP_WINDOW};
+use crate::service::{Auth, SETUP_EXPIRY, TOTP_WINDOW};
+use crate::sessions::SessionInfo;
 
 /// What a setup shows: only while the device is unconfirmed, never after.
 #[derive(Debug, Clone)]
@@ -26,15 +27,19 @@ pub struct SetupInfo {
 }
 
 impl Auth {
-    /// Start a setup (needs the password): a new unconfirmed device with a
-    /// fresh secret. A confirmed device keeps working until this one is confirmed.
+    /// Start a setup (needs the password, and the step-up when it replaces
+    /// a device): a new unconfirmed device with a fresh secret. A confirmed
+    /// device keeps working until this one is confirmed.
     pub async fn begin_setup(
         &self,
-        user_id: UserId,
+        session: &SessionInfo,
         password: &str,
+        second: Option<SecondFactorInput>,
         client: &ClientInfo,
     ) -> AuthResult<SetupInfo> {
+        let user_id = session.user_id;
         let user = self.reauthenticate(user_id, password, client).await?;
+        self.step_up(session, second, client).await?;
         let secret = Secret::generate();
         let keys = self.keys();
         let seal = |device_id: i64| keys.seal(user_id, device_id, secret.expose()).ok();
@@ -44,12 +49,21 @@ impl Auth {
         self.setup_info(&user.username, secret)
     }
 
+    /// Whether a pending set-up waited too long for its code.
+    pub(crate) fn setup_expired(&self, device: &Device) -> bool {
+        self.now() - device.created_at >= SETUP_EXPIRY
+    }
+
     /// The setup waiting for confirmation, to show it again (e.g. after a
-    /// wrong confirmation code). `None` once confirmed: the secret is never shown again.
+    /// wrong confirmation code). `None` once confirmed (the secret is never
+    /// shown again) or expired.
     pub async fn pending_setup(&self, user_id: UserId) -> AuthResult<Option<SetupInfo>> {
         let Some(device) = self.store.pending_device(user_id).await? else {
             return Ok(None);
         };
+        if self.setup_expired(&device) {
+            return Ok(None);
+        }
         let user = self
             .store
             .user_by_id(user_id)
@@ -79,22 +93,27 @@ impl Auth {
     }
 
     /// Confirm the pending setup with a code from the new device: only then
-    /// is 2FA active (and the previous device replaced).
+    /// is 2FA active (and the previous device replaced). The attempt is
+    /// taken from the account's second-factor budget first (a right code
+    /// gives it back); a set-up older than 15 minutes must start again.
     ///
     /// Every other session of the user ends (a new device is a credential
-    /// change): `current_token_hash` is the session that confirmed.
+    /// change); the confirming session is inside the step-up window.
     pub async fn confirm_setup(
         &self,
-        user_id: UserId,
-        current_token_hash: &[u8],
+        session: &SessionInfo,
         code: &str,
         client: &ClientInfo,
     ) -> AuthResult<()> {
+        let user_id = session.user_id;
         let device = self
             .store
             .pending_device(user_id)
             .await?
             .ok_or(AuthError::NoPendingSetup)?;
+        if self.setup_expired(&device) {
+            return Err(AuthError::SetupExpired);
+        }
         let Ok(code) = normalize_code(code) else {
             return Err(AuthError::Invalid {
                 field: "code",
@@ -102,17 +121,27 @@ impl Auth {
             });
         };
         let code = Zeroizing::new(code);
+        self.take_second_factor_budget(user_id, client).await?;
         let secret = self.open_secret(&device)?;
         let totp = Totp::new(&secret, Params::default());
         let Some(step) = totp.verify(&code, self.totp_now()?, TOTP_WINDOW) else {
+            self.event(user_id, EventKind::SecondFactorFailed, client)
+                .await?;
             return Err(AuthError::WrongCode);
         };
         let step = i64::try_from(step).map_err(|_| AuthError::bug("TOTP step overflow"))?;
         if !self.store.confirm_device(user_id, device.id, step).await? {
             return Err(AuthError::NoPendingSetup);
         }
+        let key = Self::second_factor_key(user_id);
         self.store
-            .delete_user_sessions(user_id, Some(current_token_hash))
+            .refund_budget(Self::second_factor_budget(&key))
+            .await?;
+        self.store
+            .mark_second_factor(&session.token_hash, self.now())
+            .await?;
+        self.store
+            .delete_user_sessions(user_id, Some(&session.token_hash))
             .await?;
         self.event(user_id, EventKind::TwoFactorEnabled, client)
             .await?;
@@ -123,12 +152,12 @@ impl Auth {
     /// Every other session of the user ends.
     pub async fn disable(
         &self,
-        user_id: UserId,
-        current_token_hash: &[u8],
+        session: &SessionInfo,
         password: &str,
         input: SecondFactorInput,
         client: &ClientInfo,
     ) -> AuthResult<()> {
+        let (user_id, current_token_hash) = (session.user_id, &session.token_hash);
         self.reauthenticate(user_id, password, client).await?;
         if self.store.confirmed_device(user_id).await?.is_none() {
             return Err(AuthError::TwoFactorNotEnabled);

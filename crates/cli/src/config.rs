@@ -58,6 +58,11 @@ pub struct ServeArgs {
     /// one to connect) before it fails with 503 (PostgreSQL; default 10).
     #[arg(long, env = "DEADBOLT_DB_ACQUIRE_TIMEOUT", value_name = "SECONDS")]
     pub db_acquire_timeout: Option<u64>,
+    /// Step-up window: while 2FA is on, changing the device, the backup
+    /// codes or the password needs a second factor passed in this session
+    /// within this many seconds, or a code with the change (default 600).
+    #[arg(long, env = "DEADBOLT_REAUTH_WINDOW", value_name = "SECONDS")]
+    pub reauth_window: Option<i64>,
 }
 
 /// The TOML file: every key optional.
@@ -74,6 +79,7 @@ pub struct FileConfig {
     pub trusted_proxies: Option<Vec<std::net::IpAddr>>,
     pub db_max_connections: Option<u32>,
     pub db_acquire_timeout: Option<u64>,
+    pub reauth_window: Option<i64>,
 }
 
 impl FileConfig {
@@ -127,6 +133,7 @@ pub struct ServeConfig {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     pub db_max_connections: Option<u32>,
     pub db_acquire_timeout: Option<u64>,
+    pub reauth_window: Option<i64>,
 }
 
 impl ServeConfig {
@@ -168,6 +175,12 @@ impl ServeConfig {
                 bail!("--{name} must be a positive number of seconds");
             }
         }
+        let reauth_window = args.reauth_window.or(file.reauth_window);
+        if let Some(v) = reauth_window
+            && !(1..=86_400).contains(&v)
+        {
+            bail!("--reauth-window must be between 1 and 86400 seconds (got {v})");
+        }
         let trusted_proxies = if args.trusted_proxy.is_empty() {
             file.trusted_proxies.clone().unwrap_or_default()
         } else {
@@ -183,6 +196,7 @@ impl ServeConfig {
             trusted_proxies,
             db_max_connections: args.db_max_connections.or(file.db_max_connections),
             db_acquire_timeout: args.db_acquire_timeout.or(file.db_acquire_timeout),
+            reauth_window,
         })
     }
 }

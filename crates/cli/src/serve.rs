@@ -104,8 +104,20 @@ pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
     if let Some(v) = cfg.session_absolute {
         server.auth.session_absolute_secs = v;
     }
+    if let Some(v) = cfg.reauth_window {
+        server.auth.reauth_window_secs = v;
+    }
     server.trusted_proxies = cfg.trusted_proxies.clone();
     let state = AppState::new(Arc::new(store), keys, server, Arc::new(SystemClock));
+    // Users from before schema version 3 get their confusable skeleton.
+    let (set, clashes) = state
+        .auth
+        .backfill_username_skeletons()
+        .await
+        .context("cannot record the usernames' confusable skeletons")?;
+    if set + clashes > 0 {
+        tracing::info!(set, clashes, "username skeletons recorded");
+    }
 
     let listener = tokio::net::TcpListener::bind(addr)
         .await

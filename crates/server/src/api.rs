@@ -51,12 +51,18 @@ pub struct SecondFactorRequest {
     pub backup_code: Option<String>,
 }
 
-/// `{"password"}`.
+/// `{"password"}`, plus `{"code"}` or `{"backup_code"}` when the step-up
+/// asks for one (2FA on, and no second factor passed in this session within
+/// the re-authentication window).
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordRequest {
     /// The current password.
     pub password: String,
+    /// A current code (step-up; optional inside the window).
+    pub code: Option<String>,
+    /// Or a backup code (step-up; optional inside the window).
+    pub backup_code: Option<String>,
 }
 
 /// `{"password"}` plus `{"code"}` or `{"backup_code"}`.
@@ -79,7 +85,8 @@ pub struct CodeRequest {
     pub code: String,
 }
 
-/// `{"current_password","new_password"}`.
+/// `{"current_password","new_password"}`, plus `{"code"}` or
+/// `{"backup_code"}` when the step-up asks for one.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChangePasswordRequest {
@@ -87,6 +94,10 @@ pub struct ChangePasswordRequest {
     pub current_password: String,
     /// The new password.
     pub new_password: String,
+    /// A current code (step-up; optional inside the window).
+    pub code: Option<String>,
+    /// Or a backup code (step-up; optional inside the window).
+    pub backup_code: Option<String>,
 }
 
 /// The 2FA part of `/me`.
@@ -197,6 +208,18 @@ fn second_factor_input(
     }
 }
 
+/// The optional second factor of a step-up: none, a code or a backup code
+/// (not both).
+fn step_up_input(
+    code: Option<String>,
+    backup_code: Option<String>,
+) -> ApiResult<Option<SecondFactorInput>> {
+    match (code, backup_code) {
+        (None, None) => Ok(None),
+        (code, backup_code) => second_factor_input(code, backup_code).map(Some),
+    }
+}
+
 fn with_cookie(state: &AppState, token: &SessionToken, body: impl IntoResponse) -> Response {
     let mut resp = body.into_response();
     resp.headers_mut().append(
@@ -294,7 +317,7 @@ pub async fn logout(State(state): State<AppState>, token: CookieToken) -> ApiRes
 pub async fn me(user: Authenticated) -> ApiResult<Json<MeResponse>> {
     // The 2FA status came with the session, in the same statement.
     Ok(Json(MeResponse {
-        username: user.username,
+        username: user.username.clone(),
         two_factor: TwoFactorStatus {
             enabled: user.two_factor_enabled,
             backup_codes_remaining: user.backup_codes_remaining,
@@ -311,9 +334,10 @@ pub async fn setup(
     user: Authenticated,
     ApiJson(body): ApiJson<PasswordRequest>,
 ) -> ApiResult<Json<SetupResponse>> {
+    let second = step_up_input(body.code, body.backup_code)?;
     let info = state
         .auth
-        .begin_setup(user.user_id, &body.password, &client)
+        .begin_setup(&user, &body.password, second, &client)
         .await?;
     Ok(Json(SetupResponse {
         secret: info.secret_base32.expose().to_owned(),
@@ -331,10 +355,7 @@ pub async fn confirm(
     user: Authenticated,
     ApiJson(body): ApiJson<CodeRequest>,
 ) -> ApiResult<Json<EnabledResponse>> {
-    state
-        .auth
-        .confirm_setup(user.user_id, &user.token_hash, &body.code, &client)
-        .await?;
+    state.auth.confirm_setup(&user, &body.code, &client).await?;
     Ok(Json(EnabledResponse { enabled: true }))
 }
 
@@ -350,13 +371,7 @@ pub async fn disable(
     let input = second_factor_input(body.code, body.backup_code)?;
     state
         .auth
-        .disable(
-            user.user_id,
-            &user.token_hash,
-            &body.password,
-            input,
-            &client,
-        )
+        .disable(&user, &body.password, input, &client)
         .await?;
     Ok(Json(EnabledResponse { enabled: false }))
 }
@@ -370,9 +385,10 @@ pub async fn backup_codes(
     user: Authenticated,
     ApiJson(body): ApiJson<PasswordRequest>,
 ) -> ApiResult<Json<BackupCodesResponse>> {
+    let second = step_up_input(body.code, body.backup_code)?;
     let codes = state
         .auth
-        .regenerate_backup_codes(user.user_id, &body.password, &client)
+        .regenerate_backup_codes(&user, &body.password, second, &client)
         .await?;
     Ok(Json(BackupCodesResponse {
         codes: codes.iter().map(|c| c.expose().to_owned()).collect(),
@@ -408,13 +424,14 @@ pub async fn change_password(
     user: Authenticated,
     ApiJson(body): ApiJson<ChangePasswordRequest>,
 ) -> ApiResult<Response> {
+    let second = step_up_input(body.code, body.backup_code)?;
     let token = state
         .auth
         .change_password(
-            user.user_id,
-            &user.token_hash,
+            &user,
             &body.current_password,
             &body.new_password,
+            second,
             &client,
         )
         .await?;

@@ -128,6 +128,8 @@ pub fn classify(e: &AuthError) -> (StatusCode, &'static str) {
         AuthError::CodeReused => (StatusCode::UNAUTHORIZED, "code_already_used"),
         AuthError::Throttled { .. } => (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"),
         AuthError::NoPendingSetup => (StatusCode::CONFLICT, "no_pending_setup"),
+        AuthError::SetupExpired => (StatusCode::CONFLICT, "setup_expired"),
+        AuthError::StepUpRequired => (StatusCode::UNAUTHORIZED, "step_up_required"),
         AuthError::TwoFactorNotEnabled => (StatusCode::CONFLICT, "two_factor_not_enabled"),
         AuthError::Unauthenticated => (StatusCode::UNAUTHORIZED, "unauthenticated"),
         AuthError::NotFound => (StatusCode::NOT_FOUND, "not_found"),

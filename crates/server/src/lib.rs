@@ -10,14 +10,16 @@
 //! `deadbolt_auth::Clock`; state across nodes lives only in the store.
 //!
 //! Cross-cutting layers, outermost first: security headers on every
-//! response, CSRF protection (`Sec-Fetch-Site`/`Origin`, rejections in the
-//! API error shape), a 16 KiB body limit. The API additionally accepts only
+//! response, CSRF protection ([`csrf`]: `Sec-Fetch-Site`, else `Origin`
+//! compared with the public URL's exact origin; rejections in the API error
+//! shape), a 16 KiB body limit. The API additionally accepts only
 //! `application/json` bodies.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 pub mod api;
 pub mod config;
+pub mod csrf;
 pub mod error;
 mod pages;
 pub mod session;
@@ -28,8 +30,7 @@ use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
-use tower_http::csrf::CsrfLayer;
+use axum::response::Response;
 
 pub use config::ServerConfig;
 pub use deadbolt_auth::{Argon2Params, AuthConfig, Clock, FakeClock, Keyring, SystemClock};
@@ -44,22 +45,16 @@ pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data
 
 /// The whole application: API, pages and the cross-cutting layers.
 pub fn app(state: AppState) -> Router {
-    let mut csrf = CsrfLayer::new();
-    if let Some(origin) = origin_of(&state.config.public_url) {
-        // A proxy that rewrites Host would otherwise make same-origin posts look cross-origin.
-        csrf = csrf
-            .add_trusted_origin(&origin)
-            .unwrap_or_else(|_| CsrfLayer::new());
-    }
-    let csrf = csrf.with_rejection_response(|_e: tower_http::csrf::ProtectionError| -> Response {
-        error::ApiError::cross_site().into_response()
-    });
+    let public_origin = origin_of(&state.config.public_url);
     Router::new()
         .merge(api::routes())
         .merge(pages::routes())
         .with_state(state)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(csrf)
+        .layer(axum::middleware::from_fn_with_state(
+            public_origin,
+            csrf::protect,
+        ))
         .layer(axum::middleware::from_fn(security_headers))
 }
 

@@ -12,7 +12,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use deadbolt_auth::{
-    ClientInfo, DeviceCookie, LoginOutcome, PendingLogin, SessionInfo, SessionToken, Stage, UserId,
+    ClientInfo, DeviceCookie, LoginOutcome, PendingLogin, SessionInfo, SessionToken, Stage,
     token_hash,
 };
 
@@ -242,20 +242,16 @@ impl FromRequestParts<AppState> for MaybeSession {
     }
 }
 
-/// A fully signed-in user. Rejection: JSON 401 under `/api/`, otherwise a
-/// 303 redirect to `/login?next=<this path>`.
+/// A fully signed-in user (the rules' [`SessionInfo`]). Rejection: JSON
+/// 401 under `/api/`, otherwise a 303 redirect to `/login?next=<this path>`.
 #[derive(Debug, Clone)]
-pub struct Authenticated {
-    /// The user.
-    pub user_id: UserId,
-    /// Display username.
-    pub username: String,
-    /// SHA-256 of this session's token.
-    pub token_hash: Vec<u8>,
-    /// Whether 2FA is on, as read with the session (no second query).
-    pub two_factor_enabled: bool,
-    /// Unspent backup codes, as read with the session.
-    pub backup_codes_remaining: i64,
+pub struct Authenticated(pub SessionInfo);
+
+impl std::ops::Deref for Authenticated {
+    type Target = SessionInfo;
+    fn deref(&self) -> &SessionInfo {
+        &self.0
+    }
 }
 
 fn login_redirect(parts: &Parts) -> Response {
@@ -278,13 +274,7 @@ impl FromRequestParts<AppState> for Authenticated {
     ) -> Result<Self, Self::Rejection> {
         let MaybeSession(info) = MaybeSession::from_request_parts(parts, state).await?;
         match info {
-            Some(s) if s.stage == Stage::Full => Ok(Authenticated {
-                user_id: s.user_id,
-                username: s.username,
-                token_hash: s.token_hash,
-                two_factor_enabled: s.two_factor_enabled,
-                backup_codes_remaining: s.backup_codes_remaining,
-            }),
+            Some(s) if s.stage == Stage::Full => Ok(Authenticated(s)),
             _ if is_api(parts) => Err(ApiError::unauthenticated().into_response()),
             _ => Err(login_redirect(parts)),
         }

@@ -31,10 +31,11 @@ mod url;
 pub use error::{Constraint, DbError, StoreError, report};
 pub use event::{Event, EventKind, PasswordContext, SignInMethod};
 pub use model::{
-    Budget, BudgetSpec, Device, PasswordHash, Proof, SecondFactorStep, SessionRecord, SessionView,
-    Stage, StepOutcome, User, UserId, UserSummary,
+    Budget, BudgetSpec, Device, NewUser, PasswordHash, Proof, SecondFactorStep, SessionRecord,
+    SessionView, Stage, StepOutcome, User, UserId, UserSummary,
 };
 pub use sql::{SqlStore, StoreOptions};
+pub use sqlite::files::private_dir;
 pub use url::{Backend, DatabaseUrl};
 
 use async_trait::async_trait;
@@ -51,14 +52,15 @@ pub trait Store: Send + Sync + 'static {
 
     // ---- users ----
 
-    /// Create a user. `Err(Conflict(Constraint::Username))` if `username_key` is taken.
-    async fn create_user(
-        &self,
-        username: &str,
-        username_key: &str,
-        password_hash: &PasswordHash,
-        now: i64,
-    ) -> Result<User>;
+    /// Create a user. `Err(Conflict(Constraint::Username))` if its key or
+    /// its skeleton is taken.
+    async fn create_user(&self, user: &NewUser<'_>, now: i64) -> Result<User>;
+    /// Users created before their skeleton was kept (schema version 3), or
+    /// by an older node: (id, username key).
+    async fn users_without_skeleton(&self) -> Result<Vec<(UserId, String)>>;
+    /// Record a user's skeleton; `Err(Conflict(Username))` if another user
+    /// has it.
+    async fn set_username_skeleton(&self, user_id: UserId, skeleton: &str) -> Result<()>;
     /// Look a user up by normalised username.
     async fn user_by_key(&self, username_key: &str) -> Result<Option<User>>;
     /// Look a user up by id.
@@ -149,6 +151,9 @@ pub trait Store: Send + Sync + 'static {
     async fn session_view(&self, token_hash: &[u8]) -> Result<Option<SessionView>>;
     /// Update `last_seen`.
     async fn touch_session(&self, token_hash: &[u8], now: i64) -> Result<()>;
+    /// Record that this session passed a second factor at `now` (the
+    /// step-up window starts). False if the session is gone.
+    async fn mark_second_factor(&self, token_hash: &[u8], now: i64) -> Result<bool>;
     /// Delete one session. True if it existed.
     async fn delete_session(&self, token_hash: &[u8]) -> Result<bool>;
     /// Delete one session by token hash, only if it belongs to `user_id`
@@ -180,6 +185,9 @@ pub trait Store: Send + Sync + 'static {
     /// then one every `interval` seconds), atomically: concurrent callers
     /// can never take more than the budget holds.
     async fn take_budget(&self, budget: BudgetSpec<'_>, now: i64) -> Result<Budget>;
+    /// Give back the attempt a successful check took from `budget` (only
+    /// failures keep their cost).
+    async fn refund_budget(&self, budget: BudgetSpec<'_>) -> Result<()>;
     /// Seconds until `budget` grants an attempt again (0 if it would now).
     async fn budget_wait(&self, budget: BudgetSpec<'_>, now: i64) -> Result<i64>;
     /// Forget budgets that are fully refilled at `now` (their theoretical

@@ -120,6 +120,9 @@ pub struct SessionRecord {
     pub user_agent: String,
     /// Client address as the server saw it.
     pub ip: String,
+    /// When this session last passed a second factor (the step-up window);
+    /// `None`: never.
+    pub second_factor_at: Option<i64>,
 }
 
 /// What every authenticated request needs to know, read in one statement
@@ -142,6 +145,21 @@ pub struct SessionView {
     pub two_factor_enabled: bool,
     /// The owner's unspent backup codes.
     pub backup_codes_remaining: i64,
+    /// When this session last passed a second factor; `None`: never.
+    pub second_factor_at: Option<i64>,
+}
+
+/// A user to create.
+#[derive(Debug, Clone, Copy)]
+pub struct NewUser<'a> {
+    /// The username as typed (after NFKC), for display.
+    pub username: &'a str,
+    /// The case-folded, normalised username: unique.
+    pub username_key: &'a str,
+    /// The Unicode confusable skeleton of the key: unique too.
+    pub username_skeleton: &'a str,
+    /// The Argon2id PHC string.
+    pub password_hash: &'a PasswordHash,
 }
 
 /// Outcome of [`crate::Store::take_budget`].
@@ -220,7 +238,8 @@ pub enum StepOutcome {
     /// The pending login is no longer there (expired, signed out, or spent
     /// by another step): nothing was written.
     PendingGone,
-    /// Budget taken, proof spent, pending session replaced, events recorded.
+    /// Proof spent (its budget given back: only failures cost), pending
+    /// session replaced, events recorded.
     Passed {
         /// Unspent backup codes after this step, when it spent one.
         backup_codes_left: Option<i64>,

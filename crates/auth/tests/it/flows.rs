@@ -1,6 +1,6 @@
 //! Set-up, disabling, backup codes, password change, sessions.
 
-use deadbolt_auth::{AuthError, EventKind, SecondFactorInput, token_hash};
+use deadbolt_auth::{AuthError, EventKind, SecondFactorInput};
 
 use crate::support::{PW, Rig};
 
@@ -10,7 +10,11 @@ async fn fail_setup_is_active_only_after_a_valid_code_and_ends_other_sessions() 
     r.user("gus").await;
     let (uid, here) = r.full_session("gus").await;
     let (_, elsewhere) = r.full_session("gus").await;
-    let info = r.auth.begin_setup(uid, PW, &r.client).await.unwrap();
+    let info = r
+        .auth
+        .begin_setup(&r.info(&here).await, PW, None, &r.client)
+        .await
+        .unwrap();
     // Not on yet: the password alone still signs in.
     assert!(
         !r.auth
@@ -22,7 +26,7 @@ async fn fail_setup_is_active_only_after_a_valid_code_and_ends_other_sessions() 
     );
     let wrong = r
         .auth
-        .confirm_setup(uid, &token_hash(&here), "000000", &r.client)
+        .confirm_setup(&r.info(&here).await, "000000", &r.client)
         .await;
     assert!(matches!(wrong, Err(AuthError::WrongCode)), "{wrong:?}");
     // The pending set-up shows the same secret again, until confirmed.
@@ -30,7 +34,7 @@ async fn fail_setup_is_active_only_after_a_valid_code_and_ends_other_sessions() 
     assert_eq!(again.secret_base32, info.secret_base32);
     let secret = deadbolt_otp::Secret::from_base32(info.secret_base32.expose()).unwrap();
     r.auth
-        .confirm_setup(uid, &token_hash(&here), &r.code(&secret, 0), &r.client)
+        .confirm_setup(&r.info(&here).await, &r.code(&secret, 0), &r.client)
         .await
         .unwrap();
     assert!(
@@ -62,17 +66,16 @@ async fn fail_disabling_needs_a_second_factor() {
     let (uid, here) = r.full_session("hal").await;
     let secret = r.enable_two_factor(uid, &here).await;
     r.advance(60);
-    let hash = token_hash(&here);
+    let s = r.info(&here).await;
     let wrong = r
         .auth
-        .disable(uid, &hash, PW, SecondFactorInput::code("000000"), &r.client)
+        .disable(&s, PW, SecondFactorInput::code("000000"), &r.client)
         .await;
     assert!(matches!(wrong, Err(AuthError::WrongCode)), "{wrong:?}");
     let bad_pw = r
         .auth
         .disable(
-            uid,
-            &hash,
+            &s,
             "not the password",
             SecondFactorInput::code(r.code(&secret, 0)),
             &r.client,
@@ -84,8 +87,7 @@ async fn fail_disabling_needs_a_second_factor() {
     );
     r.auth
         .disable(
-            uid,
-            &hash,
+            &s,
             PW,
             SecondFactorInput::code(r.code(&secret, 0)),
             &r.client,
@@ -110,12 +112,12 @@ async fn fail_new_backup_codes_replace_the_old_set() {
     r.enable_two_factor(uid, &here).await;
     let old = r
         .auth
-        .regenerate_backup_codes(uid, PW, &r.client)
+        .regenerate_backup_codes(&r.info(&here).await, PW, None, &r.client)
         .await
         .unwrap();
     let new = r
         .auth
-        .regenerate_backup_codes(uid, PW, &r.client)
+        .regenerate_backup_codes(&r.info(&here).await, PW, None, &r.client)
         .await
         .unwrap();
     assert!(old.iter().all(|c| !new.contains(c)));
@@ -143,15 +145,15 @@ async fn fail_new_backup_codes_replace_the_old_set() {
 async fn a_password_change_rotates_this_session_and_ends_the_others() {
     let r = Rig::new().await;
     r.user("jo").await;
-    let (uid, here) = r.full_session("jo").await;
+    let (_, here) = r.full_session("jo").await;
     let (_, elsewhere) = r.full_session("jo").await;
     let fresh = r
         .auth
         .change_password(
-            uid,
-            &token_hash(&here),
+            &r.info(&here).await,
             PW,
             "another fine passphrase",
+            None,
             &r.client,
         )
         .await

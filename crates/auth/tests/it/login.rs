@@ -132,7 +132,7 @@ async fn fail_a_backup_code_signs_in_once() {
     r.enable_two_factor(uid, &session).await;
     let codes = r
         .auth
-        .regenerate_backup_codes(uid, PW, &r.client)
+        .regenerate_backup_codes(&r.info(&session).await, PW, None, &r.client)
         .await
         .unwrap();
     assert_eq!(codes.len(), 10);

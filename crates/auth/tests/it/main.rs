@@ -7,4 +7,5 @@ mod admin;
 mod flows;
 mod login;
 mod secrets;
+mod step_up;
 mod support;

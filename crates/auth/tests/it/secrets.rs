@@ -12,14 +12,19 @@ async fn fail_no_secret_in_any_debug_output() {
     let shown = format!("{out:?}");
     assert!(!shown.contains(out.token.expose()), "{shown}");
     assert!(!shown.contains(out.device_cookie.expose()), "{shown}");
-    let uid = r.auth.session(&out.token).await.unwrap().unwrap().user_id;
-    let setup = r.auth.begin_setup(uid, PW, &r.client).await.unwrap();
+    let info = r.info(&out.token).await;
+    let uid = info.user_id;
+    let setup = r
+        .auth
+        .begin_setup(&info, PW, None, &r.client)
+        .await
+        .unwrap();
     let shown = format!("{setup:?}");
     assert!(!shown.contains(setup.secret_base32.expose()), "{shown}");
     assert!(!shown.contains("otpauth://"), "{shown}");
     let codes = r
         .auth
-        .regenerate_backup_codes(uid, PW, &r.client)
+        .regenerate_backup_codes(&info, PW, None, &r.client)
         .await
         .unwrap();
     let shown = format!("{codes:?}");

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use deadbolt_auth::{
     Argon2Params, Auth, AuthConfig, ClientInfo, FakeClock, Keyring, PendingLogin,
-    SecondFactorInput, SessionToken, Stage, UserId,
+    SecondFactorInput, SessionInfo, SessionToken, Stage, UserId,
 };
 use deadbolt_otp::{Params, Secret, Totp};
 use deadbolt_store::{DatabaseUrl, SqlStore, StoreOptions};
@@ -76,14 +76,27 @@ impl Rig {
         (info.user_id, out.token)
     }
 
+    /// The live session behind a token.
+    pub async fn info(&self, token: &SessionToken) -> SessionInfo {
+        self.auth
+            .session(token)
+            .await
+            .unwrap()
+            .expect("a live session")
+    }
+
     /// Turn 2FA on for a signed-in user; the device's secret.
-    pub async fn enable_two_factor(&self, user: UserId, session: &SessionToken) -> Secret {
-        let info = self.auth.begin_setup(user, PW, &self.client).await.unwrap();
+    pub async fn enable_two_factor(&self, _user: UserId, session: &SessionToken) -> Secret {
+        let s = self.info(session).await;
+        let info = self
+            .auth
+            .begin_setup(&s, PW, None, &self.client)
+            .await
+            .unwrap();
         let secret = Secret::from_base32(info.secret_base32.expose()).unwrap();
         let code = self.code(&secret, 0);
-        let hash = deadbolt_auth::token_hash(session);
         self.auth
-            .confirm_setup(user, &hash, &code, &self.client)
+            .confirm_setup(&s, &code, &self.client)
             .await
             .unwrap();
         secret

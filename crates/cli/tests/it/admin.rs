@@ -9,8 +9,9 @@ use deadbolt_otp::OtpAuthUri;
 use serde_json::json;
 
 use crate::node::{
-    Node, PgDb, TempDir, assert_holds_no_secret, enable_two_factor, event_kinds, fresh_keys, login,
-    login_expect, run, run_fails, run_ok, second_factor, signup, user_with_two_factor,
+    Node, PASSWORD, PgDb, TempDir, assert_holds_no_secret, enable_two_factor, event_kinds,
+    fresh_keys, login, login_expect, run, run_fails, run_ok, second_factor, signup,
+    user_with_two_factor,
 };
 
 /// `user list` rows: username → (2fa column, backup codes column).
@@ -308,6 +309,15 @@ fn serve_rejects_bad_configuration_clearly() {
     );
     assert!(err.contains("--db-acquire-timeout"), "{err}");
 
+    for bad in [
+        "--reauth-window=0",
+        "--reauth-window=-3",
+        "--reauth-window=86401",
+    ] {
+        let err = run_fails(&["serve", "--data-dir", d, bad], &[]);
+        assert!(err.contains("--reauth-window"), "{bad}: {err}");
+    }
+
     let err = run_fails(
         &[
             "serve",
@@ -365,6 +375,28 @@ fn serve_rejects_bad_configuration_clearly() {
     );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("session-idle"));
+}
+
+#[test]
+fn the_step_up_window_comes_from_the_environment() {
+    let dir = TempDir::new("deadbolt_reauth");
+    let node = Node::start(
+        &["--data-dir", dir.str()],
+        &[("DEADBOLT_REAUTH_WINDOW", "1")],
+    );
+    signup(node.addr, "rita");
+    let mut c = login_expect(node.addr, "rita", "authenticated");
+    let (mut app, _) = enable_two_factor(&mut c);
+    // One second after the confirmation the window of 1 s has passed.
+    std::thread::sleep(Duration::from_millis(1100));
+    let r = c.post("/api/v1/me/backup-codes", json!({"password": PASSWORD}));
+    assert_eq!(r.status, 401, "{}", r.text());
+    assert_eq!(r.json()["error"]["code"], "step_up_required");
+    let r = c.post(
+        "/api/v1/me/backup-codes",
+        json!({"password": PASSWORD, "code": app.next_code()}),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
 }
 
 /// The issuer of the otpauth URI a fresh setup on `node` shows.

@@ -4,6 +4,7 @@
 
 mod admin;
 mod code;
+mod files;
 mod http;
 mod interop;
 mod multinode;

@@ -32,7 +32,7 @@ async fn show(
         .await
     {
         Ok(o) => o,
-        Err(e) => return internal_error(Some(user.username), &e),
+        Err(e) => return internal_error(Some(user.username.clone()), &e),
     };
     let notice = query
         .welcome

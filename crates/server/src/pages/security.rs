@@ -148,6 +148,7 @@ async fn security_page(state: &AppState, user: &Authenticated, trouble: Trouble)
         disable_errors: trouble.disable_errors,
         disable_open,
         backup_errors: trouble.backup_errors,
+        step_up: state.auth.step_up_needed(user),
         sessions,
         events,
     };
@@ -194,6 +195,8 @@ struct PasswordForm {
     new_password: String,
     #[serde(default)]
     new_password_confirm: String,
+    #[serde(default)]
+    password_step_up_code: String,
 }
 
 async fn change_password(
@@ -225,10 +228,10 @@ async fn change_password(
     let result = state
         .auth
         .change_password(
-            user.user_id,
-            &user.token_hash,
+            &user,
             &form.current_password,
             &form.new_password,
+            step_up_input(form.password_step_up_code),
             &client,
         )
         .await;
@@ -243,6 +246,7 @@ async fn change_password(
                 let field = match &e {
                     AuthError::WrongPassword => "current_password",
                     AuthError::Invalid { .. } => "new_password",
+                    e if is_step_up_error(e) => "password_step_up_code",
                     _ => "",
                 };
                 t.password_errors = FormErrors::one(field, message);
@@ -258,6 +262,27 @@ async fn change_password(
 struct PasswordOnly {
     #[serde(default)]
     password: String,
+    #[serde(default)]
+    step_up_code: String,
+}
+
+/// A step-up field (one field takes a code or a backup code): empty is none.
+fn step_up_input(typed: String) -> Option<SecondFactorInput> {
+    if typed.trim().is_empty() {
+        None
+    } else if looks_like_totp(&typed) {
+        Some(SecondFactorInput::code(typed))
+    } else {
+        Some(SecondFactorInput::backup_code(typed))
+    }
+}
+
+/// An error about the step-up's second factor (shown next to its field).
+fn is_step_up_error(e: &AuthError) -> bool {
+    matches!(
+        e,
+        AuthError::StepUpRequired | AuthError::WrongCode | AuthError::CodeReused
+    )
 }
 
 #[derive(Deserialize)]
@@ -274,11 +299,17 @@ async fn replacing(state: &AppState, user: &Authenticated) -> Result<bool, AuthE
         .two_factor_enabled)
 }
 
-fn password_page(user: &Authenticated, replacing: bool, errors: FormErrors) -> SetupPasswordPage {
+fn password_page(
+    state: &AppState,
+    user: &Authenticated,
+    replacing: bool,
+    errors: FormErrors,
+) -> SetupPasswordPage {
     SetupPasswordPage {
         signed_in: Some(user.username.clone()),
         section: "settings",
         replacing,
+        step_up: state.auth.step_up_needed(user),
         errors,
     }
 }
@@ -288,7 +319,7 @@ async fn show_setup(State(state): State<AppState>, user: Authenticated) -> Respo
     match replacing(&state, &user).await {
         Ok(replacing) => render(
             StatusCode::OK,
-            &password_page(&user, replacing, FormErrors::none()),
+            &password_page(&state, &user, replacing, FormErrors::none()),
         ),
         Err(e) => internal_error(Some(user.username.clone()), &e),
     }
@@ -336,12 +367,17 @@ async fn begin_setup(
         let errors = FormErrors::one("password", "Enter your password to continue.");
         return render(
             StatusCode::BAD_REQUEST,
-            &password_page(&user, replacing, errors),
+            &password_page(&state, &user, replacing, errors),
         );
     }
     match state
         .auth
-        .begin_setup(user.user_id, &form.password, &client)
+        .begin_setup(
+            &user,
+            &form.password,
+            step_up_input(form.step_up_code),
+            &client,
+        )
         .await
     {
         Ok(info) => render(
@@ -350,15 +386,18 @@ async fn begin_setup(
         ),
         Err(e @ AuthError::Internal(_)) => internal_error(Some(user.username.clone()), &e),
         Err(e) => {
-            let field = if matches!(e, AuthError::WrongPassword) {
-                "password"
-            } else {
-                ""
+            let field = match &e {
+                AuthError::WrongPassword => "password",
+                e if is_step_up_error(e) => "step_up_code",
+                _ => "",
             };
             let errors = FormErrors::one(field, message_of(&e));
             with_retry_after(
                 &e,
-                render(status_for(&e), &password_page(&user, replacing, errors)),
+                render(
+                    status_for(&e),
+                    &password_page(&state, &user, replacing, errors),
+                ),
             )
         }
     }
@@ -377,10 +416,7 @@ async fn confirm_setup(
             message: "Enter the 6-digit code from your app.".to_owned(),
         })
     } else {
-        state
-            .auth
-            .confirm_setup(user.user_id, &user.token_hash, &form.code, &client)
-            .await
+        state.auth.confirm_setup(&user, &form.code, &client).await
     };
     let error = match result {
         Ok(()) => {
@@ -424,7 +460,7 @@ async fn confirm_setup(
             );
             render(
                 StatusCode::CONFLICT,
-                &password_page(&user, replacing, errors),
+                &password_page(&state, &user, replacing, errors),
             )
         }
         Err(e) => internal_error(Some(user.username.clone()), &e),
@@ -472,13 +508,7 @@ async fn disable(
     };
     match state
         .auth
-        .disable(
-            user.user_id,
-            &user.token_hash,
-            &form.disable_password,
-            input,
-            &client,
-        )
+        .disable(&user, &form.disable_password, input, &client)
         .await
     {
         Ok(()) | Err(AuthError::TwoFactorNotEnabled) => {
@@ -508,6 +538,8 @@ struct BackupCodesForm {
     /// `enabled` when posted from the "two factor authentication is on" page.
     #[serde(default)]
     origin: String,
+    #[serde(default)]
+    backup_step_up_code: String,
 }
 
 async fn backup_codes(
@@ -525,7 +557,12 @@ async fn backup_codes(
     } else {
         state
             .auth
-            .regenerate_backup_codes(user.user_id, &form.backup_password, &client)
+            .regenerate_backup_codes(
+                &user,
+                &form.backup_password,
+                step_up_input(form.backup_step_up_code),
+                &client,
+            )
             .await
     };
     match result {
@@ -554,7 +591,12 @@ async fn backup_codes(
         }
         Err(e) => {
             failed(&state, &user, &e, |t, message| {
-                t.backup_errors = FormErrors::one("backup_password", message);
+                let field = if is_step_up_error(&e) {
+                    "backup_step_up_code"
+                } else {
+                    "backup_password"
+                };
+                t.backup_errors = FormErrors::one(field, message);
             })
             .await
         }

@@ -131,6 +131,9 @@ pub struct SecurityPage {
     pub disable_errors: FormErrors,
     pub disable_open: bool,
     pub backup_errors: FormErrors,
+    /// The step-up window has passed: the forms for new codes and a new
+    /// password also ask for a second factor.
+    pub step_up: bool,
     pub sessions: Vec<SessionView>,
     pub events: Vec<EventView>,
 }
@@ -141,6 +144,8 @@ pub struct SetupPasswordPage {
     pub signed_in: Option<String>,
     pub section: &'static str,
     pub replacing: bool,
+    /// The step-up window has passed: ask for a second factor too.
+    pub step_up: bool,
     pub errors: FormErrors,
 }
 

@@ -170,10 +170,15 @@ async fn html_user_with_2fa(app: &TestApp, name: &str) -> (Agent, String) {
 }
 
 async fn html_generate_codes(a: &Agent) -> Vec<String> {
+    html_generate_codes_stepped_up(a, "").await
+}
+
+/// New backup codes, with a step-up code (or `""` inside the window).
+async fn html_generate_codes_stepped_up(a: &Agent, step_up: &str) -> Vec<String> {
     let r = submit(
         a,
         "/settings/account/security/backup-codes",
-        &[("backup_password", PW)],
+        &[("backup_password", PW), ("backup_step_up_code", step_up)],
     )
     .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
@@ -606,7 +611,7 @@ async fn backup_code_logs_in_once() {
 #[tokio::test]
 async fn few_backup_codes_left_warns() {
     let app = TestApp::new().await;
-    let (a, _secret) = html_user_with_2fa(&app, "carol").await;
+    let (a, secret) = html_user_with_2fa(&app, "carol").await;
     let codes = html_generate_codes(&a).await;
     for code in &codes[..8] {
         // Stay under the password budget (10, then one per 5 minutes) and keep `a` active.
@@ -621,8 +626,14 @@ async fn few_backup_codes_left_warns() {
     let html = a.get("/account").await.text();
     assert!(html.contains("Only 2 backup codes left"));
 
-    // Regenerating replaces the whole set: an old unused code no longer works.
-    let fresh = html_generate_codes(&a).await;
+    // Regenerating replaces the whole set: an old unused code no longer
+    // works. (Forty minutes after the sign-in: the step-up asks for a code.)
+    let html = a.get(SECURITY).await.text();
+    assert!(
+        html.contains("backup_step_up_code"),
+        "the form asks for a code"
+    );
+    let fresh = html_generate_codes_stepped_up(&a, &app.code(&secret, 0)).await;
     assert_eq!(fresh.len(), 10);
     let b = html_pending(&app, "carol", "").await;
     let r = submit(

@@ -215,8 +215,10 @@ async fn full_flow(t: &TestApp, name: &str) -> Needles {
     )
     .await;
 
-    // A password change (rotates the session).
-    let r = a.change_password(PW, new_pw).await;
+    // A password change (rotates the session), long after the sign-in: the
+    // step-up asks for a code with it.
+    let step_up = t.code(&secret, 0);
+    let r = a.change_password_stepped_up(PW, new_pw, &step_up).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text());
     needles.token(&token_of(&a));
     needles

@@ -62,6 +62,9 @@ impl TestApp {
             t_cost: 1,
             p_cost: 1,
         };
+        // Every test signs up from the same (unknown) address; the sign-up
+        // budget has its own test with the production setting.
+        config.auth.signup_burst = 10_000;
         edit(&mut config);
         let clock = Arc::new(FakeClock::new(T0));
         let keys = Keyring::generate().expect("keys");
@@ -371,6 +374,15 @@ impl Agent {
         self.post(
             "/api/v1/me/password",
             json!({"current_password": current, "new_password": new}),
+        )
+        .await
+    }
+
+    /// `POST /api/v1/me/password` with a second factor for the step-up.
+    pub async fn change_password_stepped_up(&self, current: &str, new: &str, code: &str) -> Resp {
+        self.post(
+            "/api/v1/me/password",
+            json!({"current_password": current, "new_password": new, "code": code}),
         )
         .await
     }

@@ -49,6 +49,25 @@ pub(crate) async fn take_in(
     })
 }
 
+pub(super) async fn refund(s: &SqlStore, budget: BudgetSpec<'_>) -> Result<()> {
+    let _writer = s.writer().await;
+    refund_in(&mut *s.pool().acquire().await?, budget).await
+}
+
+/// Give one attempt back: `tat -= interval`, the exact inverse of a take
+/// (a tat at or below now already means a full budget).
+pub(crate) async fn refund_in(
+    conn: &mut sqlx::AnyConnection,
+    budget: BudgetSpec<'_>,
+) -> Result<()> {
+    sqlx::query("UPDATE budgets SET tat = tat - $1 WHERE key = $2")
+        .bind(budget.interval.max(1))
+        .bind(budget.key)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 pub(super) async fn wait(s: &SqlStore, budget: BudgetSpec<'_>, now: i64) -> Result<i64> {
     let burst = budget.burst.max(1);
     let interval = budget.interval.max(1);

@@ -69,6 +69,8 @@ pub(super) async fn pass_second_factor(
         tx.rollback().await?;
         return Ok(StepOutcome::PendingGone);
     }
+    // Only failures cost: the verified attempt gives its budget back.
+    budgets::refund_in(&mut tx, step.budget).await?;
     let spent = left.map(|left| EventKind::BackupCodeUsed { left });
     let recorded = spent.iter().chain(step.events);
     open_session_in(&mut tx, None, new, recorded).await?;

@@ -23,6 +23,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0002_backup_codes_left.sql"),
         include_str!("../../migrations/postgres/0002_backup_codes_left.sql"),
     ),
+    (
+        3,
+        "step-up window and username skeletons",
+        include_str!("../../migrations/sqlite/0003_step_up_and_skeletons.sql"),
+        include_str!("../../migrations/postgres/0003_step_up_and_skeletons.sql"),
+    ),
 ];
 
 /// The newest migration version this binary carries.

@@ -42,9 +42,9 @@ use sqlx::{AnyPool, Transaction};
 
 use crate::sqlite::SqliteRuntime;
 use crate::{
-    Backend, Budget, BudgetSpec, DatabaseUrl, Device, Event, EventKind, PasswordHash, Result,
-    SecondFactorStep, SessionRecord, SessionView, StepOutcome, Store, StoreError, User, UserId,
-    UserSummary,
+    Backend, Budget, BudgetSpec, DatabaseUrl, Device, Event, EventKind, NewUser, PasswordHash,
+    Result, SecondFactorStep, SessionRecord, SessionView, StepOutcome, Store, StoreError, User,
+    UserId, UserSummary,
 };
 
 mod backup_codes;
@@ -174,9 +174,14 @@ impl SqlStore {
         } else {
             Cow::Borrowed(url.expose())
         };
+        let file = (backend == Backend::Sqlite && !in_memory)
+            .then(|| url.sqlite_file())
+            .flatten();
+        if let Some(path) = &file {
+            crate::sqlite::files::private_db_file(path)?;
+        }
         let pool = pool_opts.connect(&connect_url).await?;
         let sqlite = (backend == Backend::Sqlite).then(|| {
-            let file = (!in_memory).then(|| url.sqlite_file()).flatten();
             Arc::new(SqliteRuntime::start(
                 &connect_url,
                 file,
@@ -198,10 +203,10 @@ impl SqlStore {
     }
 
     /// Open (creating if needed) the SQLite database `deadbolt.db` in `dir`
-    /// (created if missing), with default options, and migrate it.
+    /// (created 0700 if missing; the database files are 0600 whatever the
+    /// umask), with default options, and migrate it.
     pub async fn open_sqlite_dir(dir: &Path) -> Result<SqlStore> {
-        tokio::fs::create_dir_all(dir)
-            .await
+        crate::sqlite::files::private_dir(dir)
             .map_err(|e| StoreError::Database(crate::DbError::new(e)))?;
         let url = DatabaseUrl::sqlite_in_dir(dir)?;
         Self::connect_and_migrate(&url, &StoreOptions::default()).await
@@ -290,14 +295,14 @@ impl Store for SqlStore {
         Ok(())
     }
 
-    async fn create_user(
-        &self,
-        username: &str,
-        username_key: &str,
-        password_hash: &PasswordHash,
-        now: i64,
-    ) -> Result<User> {
-        users::create(self, username, username_key, password_hash, now).await
+    async fn create_user(&self, user: &NewUser<'_>, now: i64) -> Result<User> {
+        users::create(self, user, now).await
+    }
+    async fn users_without_skeleton(&self) -> Result<Vec<(UserId, String)>> {
+        users::without_skeleton(self).await
+    }
+    async fn set_username_skeleton(&self, user_id: UserId, skeleton: &str) -> Result<()> {
+        users::set_skeleton(self, user_id, skeleton).await
     }
     async fn user_by_key(&self, username_key: &str) -> Result<Option<User>> {
         users::by_key(self, username_key).await
@@ -380,6 +385,9 @@ impl Store for SqlStore {
     async fn touch_session(&self, token_hash: &[u8], now: i64) -> Result<()> {
         sessions::touch(self, token_hash, now).await
     }
+    async fn mark_second_factor(&self, token_hash: &[u8], now: i64) -> Result<bool> {
+        sessions::mark_second_factor(self, token_hash, now).await
+    }
     async fn delete_session(&self, token_hash: &[u8]) -> Result<bool> {
         sessions::delete(self, token_hash).await
     }
@@ -411,6 +419,9 @@ impl Store for SqlStore {
 
     async fn take_budget(&self, budget: BudgetSpec<'_>, now: i64) -> Result<Budget> {
         budgets::take(self, budget, now).await
+    }
+    async fn refund_budget(&self, budget: BudgetSpec<'_>) -> Result<()> {
+        budgets::refund(self, budget).await
     }
     async fn budget_wait(&self, budget: BudgetSpec<'_>, now: i64) -> Result<i64> {
         budgets::wait(self, budget, now).await

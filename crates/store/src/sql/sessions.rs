@@ -12,8 +12,8 @@ use crate::{Constraint, Result, SessionRecord, SessionView, Stage, UserId};
 macro_rules! session_select {
     ($tail:literal) => {
         concat!(
-            "SELECT token_hash, user_id, stage, created_at, last_seen, expires_at, user_agent, ip \
-             FROM sessions ",
+            "SELECT token_hash, user_id, stage, created_at, last_seen, expires_at, user_agent, ip, \
+             second_factor_at FROM sessions ",
             $tail
         )
     };
@@ -30,6 +30,7 @@ fn from_row(row: &AnyRow) -> Result<SessionRecord> {
         expires_at: row.try_get("expires_at")?,
         user_agent: row.try_get("user_agent")?,
         ip: row.try_get("ip")?,
+        second_factor_at: row.try_get("second_factor_at")?,
     })
 }
 
@@ -37,8 +38,8 @@ fn from_row(row: &AnyRow) -> Result<SessionRecord> {
 /// primary-key or unique-index lookups, no aggregate (the unspent backup
 /// codes are counted by triggers into `users.backup_codes_left`).
 pub(crate) const SESSION_VIEW_SQL: &str = "\
-    SELECT s.user_id, s.stage, s.created_at, s.last_seen, s.expires_at, u.username, \
-           u.backup_codes_left AS codes, d.id AS device \
+    SELECT s.user_id, s.stage, s.created_at, s.last_seen, s.expires_at, s.second_factor_at, \
+           u.username, u.backup_codes_left AS codes, d.id AS device \
     FROM sessions s JOIN users u ON u.id = s.user_id \
     LEFT JOIN devices d ON d.user_id = s.user_id AND d.confirmed = 1 \
     WHERE s.token_hash = $1";
@@ -77,6 +78,7 @@ pub(crate) fn session_view_from<R: ViewRow + ?Sized>(r: &R) -> Result<SessionVie
         username: r.text("username")?,
         two_factor_enabled: r.opt_int("device")?.is_some(),
         backup_codes_remaining: r.int("codes")?,
+        second_factor_at: r.opt_int("second_factor_at")?,
     })
 }
 
@@ -86,8 +88,9 @@ where
 {
     sqlx::query(
         "INSERT INTO sessions \
-         (token_hash, user_id, stage, created_at, last_seen, expires_at, user_agent, ip) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+         (token_hash, user_id, stage, created_at, last_seen, expires_at, user_agent, ip, \
+          second_factor_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(&s.token_hash[..])
     .bind(s.user_id)
@@ -97,6 +100,7 @@ where
     .bind(s.expires_at)
     .bind(&s.user_agent[..])
     .bind(&s.ip[..])
+    .bind(s.second_factor_at)
     .execute(executor)
     .await
     .map_err(conflict_or(Constraint::Session))?;
@@ -136,6 +140,17 @@ pub(super) async fn touch(s: &SqlStore, token_hash: &[u8], now: i64) -> Result<(
         .execute(s.pool())
         .await?;
     Ok(())
+}
+
+pub(super) async fn mark_second_factor(s: &SqlStore, token_hash: &[u8], now: i64) -> Result<bool> {
+    let _writer = s.writer().await;
+    let n = sqlx::query("UPDATE sessions SET second_factor_at = $1 WHERE token_hash = $2")
+        .bind(now)
+        .bind(token_hash)
+        .execute(s.pool())
+        .await?
+        .rows_affected();
+    Ok(n == 1)
 }
 
 pub(super) async fn delete(s: &SqlStore, token_hash: &[u8]) -> Result<bool> {

@@ -5,7 +5,7 @@ use sqlx::any::AnyRow;
 
 use super::SqlStore;
 use crate::error::conflict_or;
-use crate::{Constraint, PasswordHash, Result, User, UserId, UserSummary};
+use crate::{Constraint, NewUser, PasswordHash, Result, User, UserId, UserSummary};
 
 /// `SELECT <user columns> FROM users <tail>`.
 macro_rules! user_select {
@@ -27,32 +27,51 @@ fn from_row(row: &AnyRow) -> Result<User> {
     })
 }
 
-pub(super) async fn create(
-    s: &SqlStore,
-    username: &str,
-    username_key: &str,
-    password_hash: &PasswordHash,
-    now: i64,
-) -> Result<User> {
+/// A unique violation on `users` is a taken name, whether by its key or by
+/// its confusable skeleton.
+pub(super) async fn create(s: &SqlStore, user: &NewUser<'_>, now: i64) -> Result<User> {
     let _writer = s.writer().await;
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO users (username, username_key, password_hash, created_at) \
-         VALUES ($1, $2, $3, $4) RETURNING id",
+        "INSERT INTO users (username, username_key, username_skeleton, password_hash, created_at) \
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
-    .bind(username)
-    .bind(username_key)
-    .bind(password_hash.expose())
+    .bind(user.username)
+    .bind(user.username_key)
+    .bind(user.username_skeleton)
+    .bind(user.password_hash.expose())
     .bind(now)
     .fetch_one(s.pool())
     .await
     .map_err(conflict_or(Constraint::Username))?;
     Ok(User {
         id,
-        username: username.to_owned(),
-        username_key: username_key.to_owned(),
-        password_hash: password_hash.clone(),
+        username: user.username.to_owned(),
+        username_key: user.username_key.to_owned(),
+        password_hash: user.password_hash.clone(),
         created_at: now,
     })
+}
+
+pub(super) async fn without_skeleton(s: &SqlStore) -> Result<Vec<(UserId, String)>> {
+    let rows = sqlx::query(
+        "SELECT id, username_key FROM users WHERE username_skeleton IS NULL ORDER BY id",
+    )
+    .fetch_all(s.pool())
+    .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("id")?, r.try_get("username_key")?)))
+        .collect()
+}
+
+pub(super) async fn set_skeleton(s: &SqlStore, user_id: UserId, skeleton: &str) -> Result<()> {
+    let _writer = s.writer().await;
+    sqlx::query("UPDATE users SET username_skeleton = $1 WHERE id = $2")
+        .bind(skeleton)
+        .bind(user_id)
+        .execute(s.pool())
+        .await
+        .map_err(conflict_or(Constraint::Username))?;
+    Ok(())
 }
 
 pub(super) async fn by_key(s: &SqlStore, username_key: &str) -> Result<Option<User>> {

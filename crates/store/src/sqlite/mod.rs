@@ -8,6 +8,7 @@
 pub(crate) mod batches;
 pub(crate) mod checkpoint;
 pub(crate) mod fastread;
+pub mod files;
 
 use std::time::Duration;
 

@@ -6,6 +6,7 @@ use deadbolt_store::{Budget, SqlStore, Store};
 use crate::{T0, spec};
 
 conformance! {
+    a_refund_gives_one_attempt_back, sqlite_a_refund_gives_one_attempt_back, postgres_a_refund_gives_one_attempt_back;
     budget_burst_then_refusal, sqlite_budget_burst_then_refusal, postgres_budget_burst_then_refusal;
     budget_concurrent_never_overdrawn, sqlite_budget_concurrent_never_overdrawn, postgres_budget_concurrent_never_overdrawn;
     budgets_are_independent, sqlite_budgets_are_independent, postgres_budgets_are_independent;
@@ -137,4 +138,35 @@ async fn purge_budgets(store: &SqlStore) {
         Budget::Exhausted { .. }
     ));
     assert_eq!(store.purge_budgets(T0 + 100).await.unwrap(), 0);
+}
+
+/// Only failures cost: a refund is the exact inverse of a take.
+async fn a_refund_gives_one_attempt_back(store: &SqlStore) {
+    let k = spec("refund", 2, 100);
+    for _ in 0..2 {
+        assert_eq!(store.take_budget(k, T0).await.unwrap(), Budget::Granted);
+    }
+    assert!(matches!(
+        store.take_budget(k, T0).await.unwrap(),
+        Budget::Exhausted { .. }
+    ));
+    store.refund_budget(k).await.unwrap();
+    assert_eq!(store.take_budget(k, T0).await.unwrap(), Budget::Granted);
+    assert!(matches!(
+        store.take_budget(k, T0).await.unwrap(),
+        Budget::Exhausted { .. }
+    ));
+    // Refunds of a full budget leave it full, never beyond its burst.
+    let fresh = spec("fresh", 2, 100);
+    store.take_budget(fresh, T0).await.unwrap();
+    for _ in 0..5 {
+        store.refund_budget(fresh).await.unwrap();
+    }
+    for _ in 0..2 {
+        assert_eq!(store.take_budget(fresh, T0).await.unwrap(), Budget::Granted);
+    }
+    assert!(matches!(
+        store.take_budget(fresh, T0).await.unwrap(),
+        Budget::Exhausted { .. }
+    ));
 }

@@ -8,7 +8,9 @@ use deadbolt_store::{
 };
 
 use crate::harness::TestDb;
-use crate::{T0, codes_left, hash, new_user, seal_with_id, session, spec, user_with_device};
+use crate::{
+    T0, codes_left, hash, new_user, seal_with_id, session, spec, user_row, user_with_device,
+};
 
 conformance! {
     mixed_write_storm_never_errors, sqlite_mixed_write_storm_never_errors, postgres_mixed_write_storm_never_errors;
@@ -120,7 +122,7 @@ async fn two_stores_share_one_database(a: &SqlStore, url: &DatabaseUrl) {
     let uid = new_user(a, "nia").await;
     assert_eq!(b.user_by_key("nia").await.unwrap().unwrap().id, uid);
     assert!(matches!(
-        b.create_user("NIA", "nia", &hash("h"), T0).await,
+        b.create_user(&user_row("NIA", "nia", &hash("h")), T0).await,
         Err(StoreError::Conflict(Constraint::Username))
     ));
     // Set up on one node, confirmed on the other.

@@ -45,7 +45,7 @@ mod sessions;
 mod sqlite;
 mod users;
 
-use deadbolt_store::{BudgetSpec, PasswordHash, SessionRecord, SqlStore, Stage, Store};
+use deadbolt_store::{BudgetSpec, NewUser, PasswordHash, SessionRecord, SqlStore, Stage, Store};
 
 /// "Now" in every test, unix seconds.
 const T0: i64 = 1_700_000_000;
@@ -55,10 +55,23 @@ fn hash(phc: &str) -> PasswordHash {
     PasswordHash::new(phc.to_owned())
 }
 
+/// A user row whose skeleton is its key (the auth layer computes real ones).
+fn user_row<'a>(name: &'a str, key: &'a str, hash: &'a PasswordHash) -> NewUser<'a> {
+    NewUser {
+        username: name,
+        username_key: key,
+        username_skeleton: key,
+        password_hash: hash,
+    }
+}
+
 /// A user created at `T0`, keyed by the lower-cased `name`; returns its id.
 async fn new_user(store: &SqlStore, name: &str) -> i64 {
     store
-        .create_user(name, &name.to_lowercase(), &hash("$argon2id$fake"), T0)
+        .create_user(
+            &user_row(name, &name.to_lowercase(), &hash("$argon2id$fake")),
+            T0,
+        )
         .await
         .expect("create user")
         .id
@@ -99,6 +112,7 @@ fn session(token: &[u8], user_id: i64, stage: Stage, last_seen: i64) -> SessionR
         expires_at: T0 + 86_400,
         user_agent: "Mozilla/5.0 test".into(),
         ip: "192.0.2.1".into(),
+        second_factor_at: None,
     }
 }
 

@@ -6,6 +6,7 @@ use deadbolt_store::{Constraint, SqlStore, Stage, Store, StoreError};
 use crate::{T0, new_user, seal_with_id, session};
 
 conformance! {
+    step_up_mark_is_kept_with_the_session, sqlite_step_up_mark_is_kept_with_the_session, postgres_step_up_mark_is_kept_with_the_session;
     sessions, sqlite_sessions, postgres_sessions;
     session_token_conflict, sqlite_session_token_conflict, postgres_session_token_conflict;
     session_view_and_two_factor_status, sqlite_session_view_and_two_factor_status, postgres_session_view_and_two_factor_status;
@@ -193,4 +194,53 @@ pub(crate) async fn session_view_and_two_factor_status(store: &SqlStore) {
         .await
         .unwrap();
     assert!(store.session_view(b"tess-token").await.unwrap().is_none());
+}
+
+/// When a session last passed a second factor is stored with it, read in
+/// the one statement of `session_view`, and moved by `mark_second_factor`.
+async fn step_up_mark_is_kept_with_the_session(store: &SqlStore) {
+    let uid = new_user(store, "stella").await;
+    let mut s = session(b"su-1", uid, Stage::Full, T0);
+    store.create_session(&s).await.unwrap();
+    assert_eq!(
+        store
+            .session_view(b"su-1")
+            .await
+            .unwrap()
+            .unwrap()
+            .second_factor_at,
+        None
+    );
+    assert!(store.mark_second_factor(b"su-1", T0 + 7).await.unwrap());
+    assert_eq!(
+        store
+            .session_view(b"su-1")
+            .await
+            .unwrap()
+            .unwrap()
+            .second_factor_at,
+        Some(T0 + 7)
+    );
+    assert_eq!(
+        store
+            .session(b"su-1")
+            .await
+            .unwrap()
+            .unwrap()
+            .second_factor_at,
+        Some(T0 + 7)
+    );
+    assert!(!store.mark_second_factor(b"gone", T0).await.unwrap());
+    s.token_hash = b"su-2".to_vec();
+    s.second_factor_at = Some(T0 - 5);
+    store.create_session(&s).await.unwrap();
+    assert_eq!(
+        store
+            .session_view(b"su-2")
+            .await
+            .unwrap()
+            .unwrap()
+            .second_factor_at,
+        Some(T0 - 5)
+    );
 }

@@ -3,9 +3,10 @@
 
 use deadbolt_store::{Constraint, SqlStore, Stage, Store, StoreError};
 
-use crate::{T0, hash, new_user, seal_with_id, session};
+use crate::{T0, hash, new_user, seal_with_id, session, user_row};
 
 conformance! {
+    skeletons_are_unique_and_backfilled, sqlite_skeletons_are_unique_and_backfilled, postgres_skeletons_are_unique_and_backfilled;
     ping, sqlite_ping, postgres_ping;
     users, sqlite_users, postgres_users;
     bytes_roundtrip_exactly, sqlite_bytes_roundtrip_exactly, postgres_bytes_roundtrip_exactly;
@@ -17,7 +18,7 @@ async fn ping(store: &SqlStore) {
 
 async fn users(store: &SqlStore) {
     let alice = store
-        .create_user("Alice", "alice", &hash("hash-a"), T0)
+        .create_user(&user_row("Alice", "alice", &hash("hash-a")), T0)
         .await
         .unwrap();
     assert!(alice.id > 0);
@@ -26,7 +27,7 @@ async fn users(store: &SqlStore) {
 
     // Same folded key, different display: refused as a username conflict.
     match store
-        .create_user("ALICE", "alice", &hash("hash-b"), T0 + 1)
+        .create_user(&user_row("ALICE", "alice", &hash("hash-b")), T0 + 1)
         .await
     {
         Err(StoreError::Conflict(Constraint::Username)) => {}
@@ -56,7 +57,7 @@ async fn users(store: &SqlStore) {
     assert_eq!(after.password_hash.expose(), "hash-new");
 
     let bob = store
-        .create_user("Bob", "bob", &hash("hash-b"), T0 + 5)
+        .create_user(&user_row("Bob", "bob", &hash("hash-b")), T0 + 5)
         .await
         .unwrap();
     assert_ne!(bob.id, alice.id);
@@ -109,7 +110,7 @@ async fn bytes_roundtrip_exactly(store: &SqlStore) {
     assert_eq!(store.session(&all).await.unwrap().unwrap().token_hash, all);
     // Usernames with non-ASCII text.
     let u = store
-        .create_user("Zoë 名前", "zoë 名前", &hash("h"), T0)
+        .create_user(&user_row("Zoë 名前", "zoë 名前", &hash("h")), T0)
         .await
         .unwrap();
     assert_eq!(
@@ -122,4 +123,50 @@ async fn bytes_roundtrip_exactly(store: &SqlStore) {
         "Zoë 名前"
     );
     assert_eq!(u.username, "Zoë 名前");
+}
+
+/// A username's confusable skeleton is unique like its key (a look-alike is
+/// a taken name); rows from before schema 3 have none until it is recorded.
+async fn skeletons_are_unique_and_backfilled(store: &SqlStore) {
+    let h = hash("h");
+    let ace = deadbolt_store::NewUser {
+        username: "ace",
+        username_key: "ace",
+        username_skeleton: "ace",
+        password_hash: &h,
+    };
+    store.create_user(&ace, T0).await.unwrap();
+    let look_alike = deadbolt_store::NewUser {
+        username: "\u{430}\u{441}\u{435}",
+        username_key: "\u{430}\u{441}\u{435}",
+        username_skeleton: "ace",
+        password_hash: &h,
+    };
+    assert!(matches!(
+        store.create_user(&look_alike, T0).await,
+        Err(StoreError::Conflict(Constraint::Username))
+    ));
+    // Two rows written by an older node: no skeleton.
+    for key in ["old1", "0ld1"] {
+        sqlx::query(
+            "INSERT INTO users (username, username_key, password_hash, created_at) \
+             VALUES ($1, $1, 'h', 0)",
+        )
+        .bind(key)
+        .execute(store.test_pool())
+        .await
+        .unwrap();
+    }
+    let missing = store.users_without_skeleton().await.unwrap();
+    let keys: Vec<&str> = missing.iter().map(|(_, k)| k.as_str()).collect();
+    assert_eq!(keys, ["old1", "0ld1"]);
+    store
+        .set_username_skeleton(missing[0].0, "oldl")
+        .await
+        .unwrap();
+    assert!(matches!(
+        store.set_username_skeleton(missing[1].0, "oldl").await,
+        Err(StoreError::Conflict(Constraint::Username))
+    ));
+    assert_eq!(store.users_without_skeleton().await.unwrap().len(), 1);
 }
