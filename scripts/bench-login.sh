@@ -12,7 +12,12 @@
 #      (goal: < 50 ms);
 #   3. process start -> first 200 from /healthz, fresh and existing data dir
 #      (goal: < 100 ms);
-#   4. VmRSS idle, after 200 full logins, and 12 s later; VmHWM (goal: < 20 MB idle).
+#   4. VmRSS idle, after 200 full logins, and 12 s later; VmHWM (goal: < 20 MB idle);
+#   5. sequential logins: one client, SEQ_GAP_MS between logins, the median
+#      full login (password + backup code) against the warm single Argon2id
+#      hash of examples/argon2_rate.rs measured just before (goal: <= 1.15x),
+#      minor page faults per login, and VmRSS SEQ_SETTLE seconds after the
+#      last one (goal: < 20 MiB); once per --hash-memory-keep in SEQ_KEEPS.
 # Every server runs on SQLite in a fresh temporary data dir with
 # --trusted-proxy 127.0.0.1 (the generator spreads requests over fake client
 # addresses). Every load is bounded in time or count.
@@ -21,6 +26,7 @@
 # afterwards) for comparison; FLOOD_BACKENDS=sqlite skips it.
 #
 # PARTS="1 3" runs only those goals.
+# SEQ_LOGINS=20 SEQ_GAP_MS=1000 SEQ_SETTLE=60 SEQ_KEEPS="0 20" for part 5.
 # Usage: scripts/bench-login.sh   (ROUNDS=3 CONC=8 LOGIN_SECONDS=6 PROBE_SECONDS=15 PROBE_RATE=10 by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +40,10 @@ PROBE_RATE="${PROBE_RATE:-10}"
 FLOOD_BACKENDS="${FLOOD_BACKENDS:-sqlite postgres}"
 FLOOD_CONNS="${FLOOD_CONNS:-32}"
 STARTS="${STARTS:-7}"
+SEQ_LOGINS="${SEQ_LOGINS:-20}"
+SEQ_GAP_MS="${SEQ_GAP_MS:-1000}"
+SEQ_SETTLE="${SEQ_SETTLE:-60}"
+SEQ_KEEPS="${SEQ_KEEPS:-0 20}"
 PORT="${PORT:-18180}"
 ADDR="127.0.0.1:$PORT"
 
@@ -64,7 +74,7 @@ cleanup() {
 trap cleanup EXIT
 echo "work dir $WORK; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg) at $(date -u +%H:%M:%SZ)"
 
-want() { [[ " ${PARTS:-1 2 3 4} " == *" $1 "* ]]; }
+want() { [[ " ${PARTS:-1 2 3 4 5} " == *" $1 "* ]]; }
 
 record() { # record TAG JSON
   printf '{"tag":"%s","data":%s}\n' "$1" "$2" >>"$RES"
@@ -87,6 +97,10 @@ stop_server() {
   kill -TERM "$SERVER_PID"
   wait "$SERVER_PID" 2>/dev/null || true
   SERVER_PID=""
+}
+
+minflt() { # minflt PID -> minor page faults of the whole process so far
+  awk '{print $10}' "/proc/$1/stat"
 }
 
 rss() { # rss PID -> {"rss_kib":..,"hwm_kib":..}
@@ -131,6 +145,29 @@ for variant in default mmap1m; do
   kill -TERM "$SERVER_PID"
   for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.05; done
   SERVER_PID=""
+done
+fi
+
+if want 5; then
+# ---------------------------------------------------------------- 5. sequential logins
+echo "== 5. sequential full logins (one client, ${SEQ_GAP_MS} ms apart) vs one warm Argon2id hash; RSS ${SEQ_SETTLE} s after"
+for keep in $SEQ_KEEPS; do
+  D="$WORK/seq-$keep"
+  start_server "$D" --hash-memory-keep "$keep"
+  "$LG" setup --addr "$ADDR" --users $(( (SEQ_LOGINS + 6) / 7 )) --prefix S --out "$WORK/seq-users-$keep.jsonl" --concurrency 1 >/dev/null
+  sleep 2
+  hash=$("$A2" 20)
+  faults0=$(minflt "$SERVER_PID")
+  secs=$(( SEQ_LOGINS * (SEQ_GAP_MS + 500) / 1000 + 5 ))
+  out=$("$LG" logins --addr "$ADDR" --users-file "$WORK/seq-users-$keep.jsonl" --concurrency 1 --gap-ms "$SEQ_GAP_MS" --duration "$secs")
+  faults1=$(minflt "$SERVER_PID")
+  jq -e '.errors == 0' <<<"$out" >/dev/null || { echo "sequential logins failed: $out" >&2; exit 1; }
+  after=$(rss "$SERVER_PID")
+  sleep "$SEQ_SETTLE"
+  settled=$(rss "$SERVER_PID")
+  record sequential "{\"keep\":$keep,\"hash\":$hash,\"logins\":$out,\"faults\":$(( faults1 - faults0 )),\"after\":$after,\"settled\":$settled}"
+  echo "   keep $keep s: full login p50 $(jq .full_login.p50_ms <<<"$out") ms (password $(jq .password_step.p50_ms <<<"$out"), second factor $(jq .second_factor_step.p50_ms <<<"$out")), warm hash $(jq .single_ms <<<"$hash") ms, $(( (faults1 - faults0) / $(jq .logins <<<"$out") )) faults/login, RSS ${SEQ_SETTLE}s later $(( $(jq .rss_kib <<<"$settled") / 1024 )) MiB"
+  stop_server
 done
 fi
 
@@ -267,6 +304,17 @@ line("start -> first 200 /healthz, existing data dir, ms", [s["ms_to_first_200"]
 line("  (first TCP connect accepted, fresh / existing, ms)", [s["ms_to_first_connect"] for s in by("startup_fresh")], "{:.1f}")
 line("  ", [s["ms_to_first_connect"] for s in by("startup_existing")], "{:.1f}")
 mib = lambda k: k / 1024
+for q in by("sequential"):
+    k = q["keep"]
+    n = q["logins"]["logins"]
+    full = q["logins"]["full_login"]["p50_ms"]
+    h = q["hash"]["single_ms"]
+    print(f"{'sequential (--hash-memory-keep ' + str(k) + '), ' + str(n) + ' logins: full login p50 ms':58} {full:>12.2f}")
+    print(f"{'  password step p50 / second-factor step p50, ms':58} {q['logins']['password_step']['p50_ms']:>5.2f} / {q['logins']['second_factor_step']['p50_ms']:<5.2f}")
+    print(f"{'  warm Argon2id hash alone, ms':58} {h:>12.2f}")
+    print(f"{'  ratio full login / warm hash':58} {full / h:>12.3f}  {'':>16}  <= 1.15")
+    print(f"{'  minor page faults per login':58} {q['faults'] / max(n, 1):>12.0f}")
+    print(f"{'  VmRSS after the logins / settled, MiB':58} {mib(q['after']['rss_kib']):>5.1f} / {mib(q['settled']['rss_kib']):<5.1f}  {'':>9}  < 20 MiB settled")
 for r in by("rss"):
     v = "default malloc" if r["variant"] == "default" else "MALLOC_MMAP_THRESHOLD_=1048576"
     print(f"{'VmRSS idle (1 s after first 200), MiB, ' + v:58} {mib(r['idle']['rss_kib']):>12.1f}  {'':>16}  < 20 MB")

@@ -37,6 +37,10 @@ pub struct AuthConfig {
     pub argon2: Argon2Params,
     /// How many password hashes may run at once (each takes `m_cost` KiB).
     pub hash_concurrency: usize,
+    /// How long a hashing thread keeps its Argon2 memory after its last
+    /// hash (reused by the next login within that time; given back to the
+    /// OS after it).
+    pub hash_memory_keep: std::time::Duration,
     /// Step-up: while 2FA is on, a change to the account's factors or
     /// identity needs a second factor passed in this session within this
     /// many seconds, or a code given with the change.
@@ -56,6 +60,7 @@ impl Default for AuthConfig {
             pending_secs: 300,
             argon2: Argon2Params::default(),
             hash_concurrency: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            hash_memory_keep: std::time::Duration::from_secs(20),
             reauth_window_secs: 600,
             signup_burst: 10,
             signup_interval: 60,

@@ -64,7 +64,11 @@ impl Auth {
         config: AuthConfig,
         clock: Arc<dyn Clock>,
     ) -> Self {
-        let hasher = Hasher::new(config.argon2, config.hash_concurrency);
+        let hasher = Hasher::new(
+            config.argon2,
+            config.hash_concurrency,
+            config.hash_memory_keep,
+        );
         Self {
             store,
             keys: RwLock::new(Arc::new(keys)),

@@ -9,10 +9,11 @@
 //! loadgen setup     --addr A --users N --prefix P --out FILE [--concurrency C]
 //!     sign up N users, set up 2FA (TOTP confirmed) and 10 backup codes each;
 //!     one JSON line per user {username,password,secret,codes} in FILE
-//! loadgen logins    --addr A[,B] --users-file FILE --concurrency C --duration S [--per-user K]
+//! loadgen logins    --addr A[,B] --users-file FILE --concurrency C --duration S [--per-user K] [--gap-ms G]
 //!     full logins: POST /login (password) then POST /login/second-factor
 //!     (a backup code); K logins per user at most (default 7: the password
-//!     budget has a burst of 10 and the setup spent 3)
+//!     budget has a burst of 10 and the setup spent 3); each worker pauses
+//!     G ms after each login (the sequential case: C = 1, G = 1000)
 //! loadgen pending   --addr A --users-file FILE --count N --out FILE [--concurrency C] [--per-user K]
 //!     the password step only: N pending logins {cookie,backup_code} in FILE
 //! loadgen second-factor --addr A[,B] --pending-file FILE --concurrency C
@@ -558,6 +559,8 @@ async fn mode_logins(o: &Opts) -> anyhow::Result<Value> {
     let conc: usize = o.num("concurrency", 6)?;
     let duration = Duration::from_secs_f64(o.num("duration", 10.0)?);
     let per_user: usize = o.num("per-user", 7)?;
+    // A pause after each login (one person after another: the sequential case).
+    let gap = Duration::from_millis(o.num("gap-ms", 0)?);
     let jobs = Arc::new(jobs(&users, per_user));
     let next = Arc::new(AtomicUsize::new(0));
     let xff = Arc::new(Xff::new());
@@ -578,6 +581,9 @@ async fn mode_logins(o: &Opts) -> anyhow::Result<Value> {
                 match full_login(&mut c, &users[u], &users[u].codes[k], &mut pw, &mut f2).await {
                     Ok(_) => full.push(t.elapsed()),
                     Err(e) => errors.push(e.to_string()),
+                }
+                if !gap.is_zero() {
+                    tokio::time::sleep(gap).await;
                 }
             }
             (pw, f2, full, errors, Instant::now())

@@ -63,6 +63,11 @@ pub struct ServeArgs {
     /// within this many seconds, or a code with the change (default 600).
     #[arg(long, env = "DEADBOLT_REAUTH_WINDOW", value_name = "SECONDS")]
     pub reauth_window: Option<i64>,
+    /// How long a password-hashing thread keeps its Argon2 memory (19 MiB)
+    /// after its last hash, for the next login to reuse; given back to the
+    /// OS after that (default 20; 0 gives it back at once).
+    #[arg(long, env = "DEADBOLT_HASH_MEMORY_KEEP", value_name = "SECONDS")]
+    pub hash_memory_keep: Option<u64>,
 }
 
 /// The TOML file: every key optional.
@@ -80,6 +85,7 @@ pub struct FileConfig {
     pub db_max_connections: Option<u32>,
     pub db_acquire_timeout: Option<u64>,
     pub reauth_window: Option<i64>,
+    pub hash_memory_keep: Option<u64>,
 }
 
 impl FileConfig {
@@ -134,6 +140,7 @@ pub struct ServeConfig {
     pub db_max_connections: Option<u32>,
     pub db_acquire_timeout: Option<u64>,
     pub reauth_window: Option<i64>,
+    pub hash_memory_keep: Option<u64>,
 }
 
 impl ServeConfig {
@@ -181,6 +188,12 @@ impl ServeConfig {
         {
             bail!("--reauth-window must be between 1 and 86400 seconds (got {v})");
         }
+        let hash_memory_keep = args.hash_memory_keep.or(file.hash_memory_keep);
+        if let Some(v) = hash_memory_keep
+            && v > 3600
+        {
+            bail!("--hash-memory-keep must be between 0 and 3600 seconds (got {v})");
+        }
         let trusted_proxies = if args.trusted_proxy.is_empty() {
             file.trusted_proxies.clone().unwrap_or_default()
         } else {
@@ -197,6 +210,7 @@ impl ServeConfig {
             db_max_connections: args.db_max_connections.or(file.db_max_connections),
             db_acquire_timeout: args.db_acquire_timeout.or(file.db_acquire_timeout),
             reauth_window,
+            hash_memory_keep,
         })
     }
 }

@@ -107,6 +107,9 @@ pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
     if let Some(v) = cfg.reauth_window {
         server.auth.reauth_window_secs = v;
     }
+    if let Some(v) = cfg.hash_memory_keep {
+        server.auth.hash_memory_keep = std::time::Duration::from_secs(v);
+    }
     server.trusted_proxies = cfg.trusted_proxies.clone();
     let state = AppState::new(Arc::new(store), keys, server, Arc::new(SystemClock));
     // Users from before schema version 3 get their confusable skeleton.

@@ -1,8 +1,10 @@
 //! Argon2id off the async executor, on a few dedicated threads with
 //! bounded concurrency.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
+use std::time::Duration;
 
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use data_encoding::BASE64_NOPAD;
@@ -14,28 +16,62 @@ use zeroize::Zeroizing;
 use crate::config::Argon2Params;
 
 /// Argon2id on a small pool of dedicated threads (one per permitted
-/// concurrent hash), each owning its Argon2 memory while there is work: a flood of
-/// logins can neither block the async executor nor grow memory past
+/// concurrent hash), each owning its Argon2 memory while there is work: a
+/// flood of logins can neither block the async executor nor grow memory past
 /// `concurrency × m_cost` (allocating 19 MiB per hash on tokio's blocking
 /// threads left hundreds of MiB in glibc's per-thread arenas).
+///
+/// Memory against latency: a thread keeps its Argon2 buffer for
+/// `keep_memory` after its last hash, then gives it back to the OS. Logins
+/// that come within that time (one person after another, a few seconds
+/// apart) reuse the buffer; a fresh buffer costs ~4,900 page faults, about
+/// as long again as the hash itself. Idle, the process falls back to
+/// ~10 MiB once the time has passed.
 pub struct Hasher {
     params: Argon2Params,
     concurrency: usize,
+    keep_memory: Duration,
     /// Started at the first hash, so that a command that never hashes
     /// (`deadbolt user list`) starts no thread.
     threads: OnceLock<Threads>,
     dummy: OnceCell<PasswordHash>,
 }
 
-/// The running hashing threads: their job queue and its depth.
-struct Threads {
-    jobs: std::sync::mpsc::Sender<Job>,
-    /// Jobs sent and not yet taken by a hashing thread.
-    pending: Arc<AtomicUsize>,
-}
-
 /// Work for a hashing thread: runs with that thread's Argon2 memory.
 type Job = Box<dyn FnOnce(&mut Vec<Block>) + Send>;
+
+/// The jobs waiting for a hashing thread.
+#[derive(Default)]
+struct Queue {
+    jobs: Mutex<Jobs>,
+    /// Signalled when a job arrives or the hasher goes away.
+    ready: Condvar,
+    /// Argon2 buffers mapped afresh so far (each costs its page faults).
+    fresh_buffers: AtomicU64,
+}
+
+#[derive(Default)]
+struct Jobs {
+    waiting: VecDeque<Job>,
+    /// The hasher is gone: the threads end.
+    closed: bool,
+}
+
+/// The running hashing threads (they end when this is dropped).
+struct Threads {
+    queue: Arc<Queue>,
+}
+
+impl Drop for Threads {
+    fn drop(&mut self) {
+        self.queue
+            .jobs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .closed = true;
+        self.queue.ready.notify_all();
+    }
+}
 
 /// Hashing failed (a bug or resource problem, never the user's fault).
 #[derive(Debug, thiserror::Error)]
@@ -47,47 +83,64 @@ const SALT_LEN: usize = 16;
 const OUTPUT_LEN: usize = 32;
 
 impl Threads {
-    fn start(concurrency: usize) -> Threads {
-        let (jobs, queue) = std::sync::mpsc::channel::<Job>();
-        let queue = Arc::new(Mutex::new(queue));
-        let pending = Arc::new(AtomicUsize::new(0));
+    fn start(concurrency: usize, keep_memory: Duration) -> Threads {
+        let queue = Arc::new(Queue::default());
         for i in 0..concurrency.max(1) {
-            let (queue, pending) = (queue.clone(), pending.clone());
+            let queue = queue.clone();
             std::thread::Builder::new()
                 .name(format!("deadbolt-argon2-{i}"))
                 .spawn(move || {
                     lower_this_threads_priority();
                     let mut memory = Vec::new();
-                    loop {
-                        // The lock is held only while waiting for the next job.
-                        let job = match queue.lock() {
-                            Ok(q) => q.recv(),
-                            Err(_) => return,
-                        };
-                        let Ok(job) = job else { return }; // the Hasher is gone
-                        pending.fetch_sub(1, Ordering::SeqCst);
+                    while let Some(job) = next_job(&queue, &mut memory, keep_memory) {
                         job(&mut memory);
-                        // Nothing queued: give the Argon2 memory back to the OS
-                        // now (idle RSS stays near 10 MiB); under load it is
-                        // reused from hash to hash.
-                        if pending.load(Ordering::SeqCst) == 0 {
-                            memory = Vec::new();
-                        }
                     }
                 })
                 .expect("spawn a password-hashing thread");
         }
-        Threads { jobs, pending }
+        Threads { queue }
+    }
+}
+
+/// The next job for a hashing thread, or `None` once the hasher is gone.
+/// While it waits with a buffer, the buffer goes back to the OS after
+/// `keep` without work.
+fn next_job(queue: &Queue, memory: &mut Vec<Block>, keep: Duration) -> Option<Job> {
+    let mut jobs = queue.jobs.lock().unwrap_or_else(|e| e.into_inner());
+    loop {
+        if let Some(job) = jobs.waiting.pop_front() {
+            return Some(job);
+        }
+        if jobs.closed {
+            return None;
+        }
+        if memory.is_empty() {
+            jobs = queue.ready.wait(jobs).unwrap_or_else(|e| e.into_inner());
+            continue;
+        }
+        let (guard, waited) = queue
+            .ready
+            .wait_timeout(jobs, keep)
+            .unwrap_or_else(|e| e.into_inner());
+        jobs = guard;
+        if waited.timed_out() && jobs.waiting.is_empty() {
+            // Idle for `keep`: give the Argon2 memory back (outside the lock).
+            drop(jobs);
+            *memory = Vec::new();
+            jobs = queue.jobs.lock().unwrap_or_else(|e| e.into_inner());
+        }
     }
 }
 
 impl Hasher {
     /// A hasher with these costs running at most `concurrency` hashes at
-    /// once. Its threads start with the first hash.
-    pub fn new(params: Argon2Params, concurrency: usize) -> Self {
+    /// once, each thread keeping its Argon2 memory for `keep_memory` after
+    /// its last hash. Its threads start with the first hash.
+    pub fn new(params: Argon2Params, concurrency: usize, keep_memory: Duration) -> Self {
         Self {
             params,
             concurrency,
+            keep_memory,
             threads: OnceLock::new(),
             dummy: OnceCell::new(),
         }
@@ -99,6 +152,13 @@ impl Hasher {
         self.threads.get().is_some()
     }
 
+    /// How many Argon2 buffers the threads have mapped afresh so far.
+    pub fn fresh_buffers(&self) -> u64 {
+        self.threads
+            .get()
+            .map_or(0, |t| t.queue.fresh_buffers.load(Ordering::Relaxed))
+    }
+
     async fn run<T: Send + 'static>(
         &self,
         f: impl FnOnce(&mut Vec<Block>) -> Result<T, HashError> + Send + 'static,
@@ -106,14 +166,24 @@ impl Hasher {
         let (tx, rx) = tokio::sync::oneshot::channel();
         let threads = self
             .threads
-            .get_or_init(|| Threads::start(self.concurrency));
-        threads.pending.fetch_add(1, Ordering::SeqCst);
+            .get_or_init(|| Threads::start(self.concurrency, self.keep_memory));
+        let queue = threads.queue.clone();
+        let job: Job = Box::new(move |memory: &mut Vec<Block>| {
+            let had_memory = !memory.is_empty();
+            let out = f(memory);
+            if !had_memory && !memory.is_empty() {
+                queue.fresh_buffers.fetch_add(1, Ordering::Relaxed);
+            }
+            let _ = tx.send(out);
+        });
         threads
+            .queue
             .jobs
-            .send(Box::new(move |memory: &mut Vec<Block>| {
-                let _ = tx.send(f(memory));
-            }))
-            .map_err(|_| HashError("the hashing threads are gone".into()))?;
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .waiting
+            .push_back(job);
+        threads.queue.ready.notify_one();
         rx.await
             .map_err(|_| HashError("a hashing thread panicked".into()))?
     }
@@ -267,7 +337,7 @@ mod tests {
     async fn production_parameters_hash_and_verify() {
         let cfg = Argon2Params::default();
         assert!(cfg.m_cost >= 19456 && cfg.t_cost >= 2 && cfg.p_cost >= 1);
-        let h = Hasher::new(cfg, 1);
+        let h = Hasher::new(cfg, 1, Duration::from_secs(1));
         assert!(!h.started(), "no thread before the first hash");
         let phc = h
             .hash(Zeroizing::new("correct horse battery".into()))
@@ -289,5 +359,35 @@ mod tests {
                 .await
                 .unwrap()
         );
+    }
+
+    #[tokio::test]
+    async fn the_buffer_is_kept_between_close_hashes_and_given_back_when_idle() {
+        let cheap = Argon2Params {
+            m_cost: 1024,
+            t_cost: 1,
+            p_cost: 1,
+        };
+        let pw = || Zeroizing::new("a password for the test".to_owned());
+        // Kept: three hashes one after another map one buffer.
+        let h = Hasher::new(cheap, 1, Duration::from_secs(30));
+        for _ in 0..3 {
+            h.hash(pw()).await.unwrap();
+        }
+        assert_eq!(h.fresh_buffers(), 1);
+        // Given back after the keep time without work: the next hash maps
+        // a fresh one.
+        let h = Hasher::new(cheap, 1, Duration::from_millis(50));
+        h.hash(pw()).await.unwrap();
+        std::thread::sleep(Duration::from_millis(400));
+        h.hash(pw()).await.unwrap();
+        assert_eq!(h.fresh_buffers(), 2);
+        // Kept for nothing: every hash maps its own (the old behaviour).
+        let h = Hasher::new(cheap, 1, Duration::ZERO);
+        for _ in 0..3 {
+            h.hash(pw()).await.unwrap();
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert_eq!(h.fresh_buffers(), 3);
     }
 }
