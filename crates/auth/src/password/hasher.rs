@@ -37,8 +37,10 @@ pub struct Hasher {
     dummy: OnceCell<PasswordHash>,
 }
 
-/// Work for a hashing thread: runs with that thread's Argon2 memory.
-type Job = Box<dyn FnOnce(&mut Vec<Block>) + Send>;
+/// Work for a hashing thread: runs with that thread's Argon2 memory, and
+/// says whether the memory is worth keeping for the next hash (a login's is;
+/// the start-up's dummy hash is not: a fresh server idles small).
+type Job = Box<dyn FnOnce(&mut Vec<Block>) -> bool + Send>;
 
 /// The jobs waiting for a hashing thread.
 #[derive(Default)]
@@ -93,7 +95,14 @@ impl Threads {
                     lower_this_threads_priority();
                     let mut memory = Vec::new();
                     while let Some(job) = next_job(&queue, &mut memory, keep_memory) {
-                        job(&mut memory);
+                        let keep = job(&mut memory);
+                        let idle = || {
+                            let jobs = queue.jobs.lock().unwrap_or_else(|e| e.into_inner());
+                            jobs.waiting.is_empty()
+                        };
+                        if !keep && idle() {
+                            memory = Vec::new();
+                        }
                     }
                 })
                 .expect("spawn a password-hashing thread");
@@ -161,6 +170,7 @@ impl Hasher {
 
     async fn run<T: Send + 'static>(
         &self,
+        keep: bool,
         f: impl FnOnce(&mut Vec<Block>) -> Result<T, HashError> + Send + 'static,
     ) -> Result<T, HashError> {
         let (tx, rx) = tokio::sync::oneshot::channel();
@@ -175,6 +185,7 @@ impl Hasher {
                 queue.fresh_buffers.fetch_add(1, Ordering::Relaxed);
             }
             let _ = tx.send(out);
+            keep
         });
         threads
             .queue
@@ -219,10 +230,18 @@ impl Hasher {
     /// Hash a (normalised) password to a PHC string
     /// (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`).
     pub async fn hash(&self, password: Zeroizing<String>) -> Result<PasswordHash, HashError> {
+        self.hash_keeping(password, true).await
+    }
+
+    async fn hash_keeping(
+        &self,
+        password: Zeroizing<String>,
+        keep: bool,
+    ) -> Result<PasswordHash, HashError> {
         let params = self.params;
         let mut salt = [0u8; SALT_LEN];
         getrandom::fill(&mut salt).map_err(|e| HashError(e.to_string()))?;
-        self.run(move |memory| {
+        self.run(keep, move |memory| {
             let mut out = [0u8; OUTPUT_LEN];
             Self::argon2id(params, password.as_bytes(), &salt, &mut out, memory)?;
             Ok(PasswordHash::new(format!(
@@ -244,7 +263,7 @@ impl Hasher {
         phc: &PasswordHash,
     ) -> Result<bool, HashError> {
         let (params, salt, expected) = parse_phc(phc.expose())?;
-        self.run(move |memory| {
+        self.run(true, move |memory| {
             let mut out = Zeroizing::new(vec![0u8; expected.len()]);
             Self::argon2id(params, password.as_bytes(), &salt, &mut out, memory)?;
             Ok(bool::from(out.as_slice().ct_eq(&expected)))
@@ -262,7 +281,8 @@ impl Hasher {
         Ok(self
             .dummy
             .get_or_try_init(|| async {
-                self.hash(Zeroizing::new("deadbolt dummy password".to_owned()))
+                // Made once at start, not for a login: its memory goes back at once.
+                self.hash_keeping(Zeroizing::new("deadbolt dummy password".to_owned()), false)
                     .await
             })
             .await?
@@ -380,6 +400,12 @@ mod tests {
         let h = Hasher::new(cheap, 1, Duration::from_millis(50));
         h.hash(pw()).await.unwrap();
         std::thread::sleep(Duration::from_millis(400));
+        h.hash(pw()).await.unwrap();
+        assert_eq!(h.fresh_buffers(), 2);
+        // The start-up's dummy hash keeps nothing: the first login maps afresh.
+        let h = Hasher::new(cheap, 1, Duration::from_secs(30));
+        h.warm_up().await.unwrap();
+        std::thread::sleep(Duration::from_millis(50));
         h.hash(pw()).await.unwrap();
         assert_eq!(h.fresh_buffers(), 2);
         // Kept for nothing: every hash maps its own (the old behaviour).
