@@ -30,6 +30,17 @@ impl Auth {
         password: &str,
         client: &ClientInfo,
     ) -> AuthResult<User> {
+        let out = self.create_account(username, password, client).await;
+        crate::metrics::signup(&out);
+        out
+    }
+
+    async fn create_account(
+        &self,
+        username: &str,
+        password: &str,
+        client: &ClientInfo,
+    ) -> AuthResult<User> {
         let name = normalize_username(username).map_err(|e| AuthError::Invalid {
             field: "username",
             message: e.0,

@@ -40,6 +40,8 @@ pub enum KeyError {
 }
 
 const SEAL_VERSION: u8 = 1;
+/// What a key check seals (see [`Keyring::seal_check`]).
+const KEY_CHECK: &[u8] = b"deadbolt key check v1";
 const NONCE_LEN: usize = 12;
 
 /// The server's secret keys. Never printed: `Debug` shows key ids only.
@@ -309,6 +311,64 @@ impl Keyring {
         Ok(Zeroizing::new(pt))
     }
 
+    /// The ids of the AEAD keys held, newest first.
+    pub fn key_ids(&self) -> Vec<u32> {
+        self.keys.iter().map(|(id, _)| *id).collect()
+    }
+
+    /// The check value of key `id`: a constant sealed under that key (the
+    /// database keeps one per key, so a node can tell at start whether its
+    /// keys open the database's secrets). `None` if the key is not held.
+    pub fn seal_check(&self, id: u32) -> Option<Vec<u8>> {
+        let (_, key) = self.keys.iter().find(|(k, _)| *k == id)?;
+        let cipher = Aes256Gcm::new_from_slice(key.as_ref()).ok()?;
+        let mut nonce = [0u8; NONCE_LEN];
+        os_random(&mut nonce).ok()?;
+        let ct = cipher
+            .encrypt(
+                &nonce.into(),
+                Payload {
+                    msg: KEY_CHECK,
+                    aad: &id.to_be_bytes(),
+                },
+            )
+            .ok()?;
+        let mut out = nonce.to_vec();
+        out.extend_from_slice(&ct);
+        Some(out)
+    }
+
+    /// Whether `sealed` is key `id`'s check value (so this keyring holds the
+    /// very key the database was written with).
+    pub fn opens_check(&self, id: u32, sealed: &[u8]) -> bool {
+        let Some((_, key)) = self.keys.iter().find(|(k, _)| *k == id) else {
+            return false;
+        };
+        let (Some(nonce), Some(ct)) = (sealed.get(..NONCE_LEN), sealed.get(NONCE_LEN..)) else {
+            return false;
+        };
+        let Ok(cipher) = Aes256Gcm::new_from_slice(key.as_ref()) else {
+            return false;
+        };
+        let mut n = [0u8; NONCE_LEN];
+        n.copy_from_slice(nonce);
+        cipher
+            .decrypt(
+                &n.into(),
+                Payload {
+                    msg: ct,
+                    aad: &id.to_be_bytes(),
+                },
+            )
+            .is_ok_and(|pt| pt == KEY_CHECK)
+    }
+
+    /// The key id a sealed secret names (`None` for a malformed blob).
+    pub fn sealed_key_id(sealed: &[u8]) -> Option<u32> {
+        (sealed.len() >= 5 && sealed[0] == SEAL_VERSION)
+            .then(|| u32::from_be_bytes([sealed[1], sealed[2], sealed[3], sealed[4]]))
+    }
+
     /// Whether a sealed blob was made with an older key (rotation pending).
     pub fn needs_reseal(&self, sealed: &[u8]) -> bool {
         sealed.len() < 5
@@ -425,6 +485,24 @@ mod tests {
             assert_eq!(mode & 0o777, 0o600);
         }
         assert!(!format!("{a:?}").contains(&HEXLOWER_PERMISSIVE.encode(a.pepper.as_ref())));
+    }
+
+    #[test]
+    fn key_checks_open_only_under_their_own_key() {
+        let a = Keyring::generate().unwrap();
+        let b = Keyring::generate().unwrap();
+        let check = a.seal_check(1).unwrap();
+        assert!(a.opens_check(1, &check));
+        assert!(!b.opens_check(1, &check), "another keyring's key 1");
+        assert!(!a.opens_check(2, &check), "a key id it does not hold");
+        assert!(a.seal_check(2).is_none());
+        let mut tampered = check.clone();
+        *tampered.last_mut().unwrap() ^= 1;
+        assert!(!a.opens_check(1, &tampered));
+        assert_eq!(
+            Keyring::sealed_key_id(&a.seal(1, 1, b"x").unwrap()),
+            Some(1)
+        );
     }
 
     #[test]

@@ -22,8 +22,10 @@ mod client;
 mod clock;
 mod config;
 mod error;
+mod key_check;
 pub mod keys;
 mod login;
+pub mod metrics;
 pub mod password;
 pub mod secret;
 mod service;
@@ -41,6 +43,7 @@ pub use deadbolt_store::{
     Event, EventKind, PasswordContext, SignInMethod, Stage, Store, User, UserId, UserSummary,
 };
 pub use error::{AuthError, AuthResult, InternalError, report};
+pub use key_check::KeyMismatch;
 pub use keys::{KeyError, Keyring, token_hash};
 pub use login::{LoginOutcome, PendingLogin, SecondFactorInput};
 pub use password::Hasher;

@@ -20,6 +20,7 @@ use zeroize::Zeroizing;
 
 use crate::client::ClientInfo;
 use crate::error::{AuthError, AuthResult};
+use crate::metrics;
 use crate::password::{normalize_login_password, normalize_username};
 use crate::secret::{DeviceCookie, SessionToken};
 use crate::service::{
@@ -126,6 +127,20 @@ impl Auth {
         old_token_hash: Option<&[u8]>,
         client: &ClientInfo,
     ) -> AuthResult<LoginOutcome> {
+        let out = self
+            .password_step(username, password, old_token_hash, client)
+            .await;
+        metrics::login(out.as_ref().map(|o| o.stage == Stage::Full));
+        out
+    }
+
+    async fn password_step(
+        &self,
+        username: &str,
+        password: &str,
+        old_token_hash: Option<&[u8]>,
+        client: &ClientInfo,
+    ) -> AuthResult<LoginOutcome> {
         let pw = normalize_login_password(password);
         let name = normalize_username(username);
         // A browser holding a genuine device cookie for this username spends
@@ -213,6 +228,18 @@ impl Auth {
         input: SecondFactorInput,
         client: &ClientInfo,
     ) -> AuthResult<SessionToken> {
+        let kind = input.clone();
+        let out = self.second_factor_step(pending, input, client).await;
+        metrics::second_factor(&kind, &out);
+        out
+    }
+
+    async fn second_factor_step(
+        &self,
+        pending: &PendingLogin,
+        input: SecondFactorInput,
+        client: &ClientInfo,
+    ) -> AuthResult<SessionToken> {
         let user_id = pending.user_id;
         let candidate = self.candidate(user_id, input).await?;
         let Some(proof) = candidate.proof() else {
@@ -247,6 +274,18 @@ impl Auth {
     /// commit); a code that passes gives its budget back. After a backup
     /// code, returns how many are left; its event is left to the caller.
     pub(crate) async fn check_second_factor(
+        &self,
+        user_id: UserId,
+        input: SecondFactorInput,
+        client: &ClientInfo,
+    ) -> AuthResult<Option<i64>> {
+        let kind = input.clone();
+        let out = self.check_and_spend(user_id, input, client).await;
+        metrics::second_factor(&kind, &out);
+        out
+    }
+
+    async fn check_and_spend(
         &self,
         user_id: UserId,
         input: SecondFactorInput,

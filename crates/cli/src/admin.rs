@@ -39,6 +39,17 @@ pub enum KeysCommand {
     Rotate(StoreArgs),
 }
 
+/// Arguments of `deadbolt backup`.
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The new backup file (it must not exist; it is created 0600: it holds
+    /// password hashes). The keys are not in it: back up the `keys` file apart.
+    #[arg(long, value_name = "FILE")]
+    pub to: std::path::PathBuf,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
 fn location(args: &StoreArgs) -> anyhow::Result<StoreLocation> {
     let file = FileConfig::load(args.config.as_deref())?;
     Ok(StoreLocation::resolve(args, &file))
@@ -134,6 +145,14 @@ pub async fn keys(cmd: &KeysCommand) -> anyhow::Result<ExitCode> {
             }
             let store: Arc<dyn Store> = Arc::new(open_store(&loc, PoolArgs::default()).await?);
             let mut keys = load_keys(&loc)?;
+            // Only a keyring that opens this database's secrets may rotate them.
+            let current = Auth::new(
+                store.clone(),
+                keys.clone(),
+                AuthConfig::default(),
+                Arc::new(SystemClock),
+            );
+            crate::serve::check_keys(&current, &loc).await?;
             let id = keys.rotate()?;
             // The new file (new key first, old keys kept for reading) is written
             // before the secrets move, so a crash in between leaves every secret readable.
@@ -143,6 +162,8 @@ pub async fn keys(cmd: &KeysCommand) -> anyhow::Result<ExitCode> {
                 .reseal_devices()
                 .await
                 .context("re-encrypting the TOTP secrets failed")?;
+            // The new key's check value, so nodes can be checked against it.
+            crate::serve::check_keys(&auth, &loc).await?;
             println!("key {id} is now current; {resealed} TOTP secrets re-encrypted");
             // Running servers on this key file read it again when they meet the
             // new key id; they keep sealing new setups under the old key until
@@ -161,5 +182,42 @@ pub async fn migrate(args: &StoreArgs) -> anyhow::Result<ExitCode> {
     let store = open_store(&loc, PoolArgs::default()).await?;
     let v = store.schema_version().await?;
     println!("database schema at version {}", v.unwrap_or(0));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `deadbolt backup --to FILE`: a consistent copy of a live SQLite database
+/// (`VACUUM INTO`, while `serve` keeps serving); for PostgreSQL, the
+/// `pg_dump` line to use.
+pub async fn backup(args: &BackupArgs) -> anyhow::Result<ExitCode> {
+    let loc = existing_location(&args.store)?;
+    if let Some(url) = &loc.database_url
+        && deadbolt_store::Backend::of(url)? == deadbolt_store::Backend::Postgres
+    {
+        println!(
+            "PostgreSQL is backed up by its own tools; with the server's credentials (PGPASSWORD for a password):\n  pg_dump --format=custom --file {} '{}'",
+            args.to.display(),
+            url
+        );
+        println!(
+            "the keys are not in the database: back up the keys file (or DEADBOLT_KEYS) apart"
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.to.exists() {
+        bail!(
+            "{} exists: a backup never overwrites a file; choose a new name",
+            args.to.display()
+        );
+    }
+    let store = open_store(&loc, PoolArgs::default()).await?;
+    store
+        .backup_to(&args.to)
+        .await
+        .with_context(|| format!("cannot write the backup to {}", args.to.display()))?;
+    println!(
+        "backup written to {} (a consistent copy of the database; the keys are not in it: back up {} apart)",
+        args.to.display(),
+        loc.data_dir.join("keys").display()
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -68,6 +68,25 @@ pub struct ServeArgs {
     /// OS after that (default 20; 0 gives it back at once).
     #[arg(long, env = "DEADBOLT_HASH_MEMORY_KEEP", value_name = "SECONDS")]
     pub hash_memory_keep: Option<u64>,
+    /// Serve Prometheus metrics at /metrics on this address (IP:PORT or
+    /// HOST:PORT), a listener of its own; off by default.
+    #[arg(long, env = "DEADBOLT_METRICS_LISTEN", value_name = "ADDR")]
+    pub metrics_listen: Option<String>,
+    /// Log lines as `text` (for people; colours only on a terminal) or
+    /// `json` (one object a line, for a log pipeline). Default: text.
+    #[arg(long, env = "DEADBOLT_LOG_FORMAT", value_name = "FORMAT")]
+    pub log_format: Option<LogFormat>,
+}
+
+/// `--log-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Lines for people (ANSI colours only when stderr is a terminal).
+    #[default]
+    Text,
+    /// One JSON object a line.
+    Json,
 }
 
 /// The TOML file: every key optional.
@@ -86,6 +105,8 @@ pub struct FileConfig {
     pub db_acquire_timeout: Option<u64>,
     pub reauth_window: Option<i64>,
     pub hash_memory_keep: Option<u64>,
+    pub metrics_listen: Option<String>,
+    pub log_format: Option<LogFormat>,
 }
 
 impl FileConfig {
@@ -141,6 +162,8 @@ pub struct ServeConfig {
     pub db_acquire_timeout: Option<u64>,
     pub reauth_window: Option<i64>,
     pub hash_memory_keep: Option<u64>,
+    pub metrics_listen: Option<String>,
+    pub log_format: LogFormat,
 }
 
 impl ServeConfig {
@@ -211,6 +234,8 @@ impl ServeConfig {
             db_acquire_timeout: args.db_acquire_timeout.or(file.db_acquire_timeout),
             reauth_window,
             hash_memory_keep,
+            metrics_listen: args.metrics_listen.clone().or(file.metrics_listen.clone()),
+            log_format: args.log_format.or(file.log_format).unwrap_or_default(),
         })
     }
 }

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 mod admin;
 mod config;
+mod logging;
 mod otp_cmd;
 mod serve;
 
@@ -29,6 +30,8 @@ enum Command {
     /// Manage the keys that encrypt TOTP secrets at rest.
     #[command(subcommand)]
     Keys(admin::KeysCommand),
+    /// Make a consistent copy of a live SQLite database (for PostgreSQL: print the pg_dump line).
+    Backup(admin::BackupArgs),
     /// Apply pending database migrations (serve does it too) and print the schema version.
     Migrate(config::StoreArgs),
     /// Print the TOTP code of a secret (like `oathtool --totp -b`).
@@ -52,13 +55,15 @@ fn main() -> ExitCode {
 fn run() -> anyhow::Result<ExitCode> {
     match Cli::parse().command {
         Command::Serve(args) => {
-            init_logging();
-            runtime()?.block_on(serve::serve(&args))?;
+            let cfg = config::ServeConfig::resolve(&args)?;
+            logging::init(cfg.log_format);
+            runtime()?.block_on(serve::serve(&cfg))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::User(cmd) => runtime()?.block_on(admin::user(&cmd)),
         Command::Keys(cmd) => runtime()?.block_on(admin::keys(&cmd)),
         Command::Migrate(args) => runtime()?.block_on(admin::migrate(&args)),
+        Command::Backup(args) => runtime()?.block_on(admin::backup(&args)),
         Command::Code(args) => otp_cmd::code(&args),
         Command::Uri(args) => otp_cmd::uri(&args),
         Command::Qr(args) => otp_cmd::qr(&args),
@@ -69,14 +74,4 @@ fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     Ok(tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?)
-}
-
-/// Logs go to stderr; `RUST_LOG` filters them (default `info`).
-fn init_logging() {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
 }

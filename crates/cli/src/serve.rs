@@ -9,7 +9,7 @@ use deadbolt_auth::Keyring;
 use deadbolt_server::{AppState, ServerConfig, SystemClock};
 use deadbolt_store::{SqlStore, StoreOptions};
 
-use crate::config::{ServeArgs, ServeConfig, StoreLocation};
+use crate::config::{ServeConfig, StoreLocation};
 
 /// Pool settings from `serve`'s flags (PostgreSQL; `None` keeps the default).
 #[derive(Debug, Clone, Copy, Default)]
@@ -88,9 +88,21 @@ async fn listen_addr(listen: &str) -> anyhow::Result<SocketAddr> {
 }
 
 /// Run the service until Ctrl-C / SIGTERM.
-pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
-    let cfg = ServeConfig::resolve(args)?;
+pub async fn serve(cfg: &ServeConfig) -> anyhow::Result<()> {
     let addr = listen_addr(&cfg.listen).await?;
+    let metrics_addr = match &cfg.metrics_listen {
+        Some(m) => {
+            let m = listen_addr(m)
+                .await
+                .map_err(|_| anyhow::anyhow!("--metrics-listen must be an address like 127.0.0.1:9090 or localhost:9090 (got {m:?})"))?;
+            anyhow::ensure!(
+                m != addr || m.port() == 0,
+                "--metrics-listen must differ from --listen ({m}): metrics are never served beside the login pages"
+            );
+            Some(m)
+        }
+        None => None,
+    };
     let pool = PoolArgs {
         max_connections: cfg.db_max_connections,
         acquire_timeout_secs: cfg.db_acquire_timeout,
@@ -112,6 +124,7 @@ pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
     }
     server.trusted_proxies = cfg.trusted_proxies.clone();
     let state = AppState::new(Arc::new(store), keys, server, Arc::new(SystemClock));
+    check_keys(&state.auth, &cfg.store).await?;
     // Users from before schema version 3 get their confusable skeleton.
     let (set, clashes) = state
         .auth
@@ -126,6 +139,18 @@ pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot listen on {addr}"))?;
     let local = listener.local_addr()?;
+    if let Some(m) = metrics_addr {
+        let metrics = tokio::net::TcpListener::bind(m)
+            .await
+            .with_context(|| format!("cannot listen on {m} (--metrics-listen)"))?;
+        let at = metrics.local_addr()?;
+        anyhow::ensure!(
+            at != local,
+            "--metrics-listen must differ from --listen ({at})"
+        );
+        serve_metrics(metrics, state.clone())?;
+        println!("deadbolt metrics on http://{at}/metrics");
+    }
     println!(
         "deadbolt listening on http://{local} (public URL {})",
         cfg.public_url
@@ -133,6 +158,53 @@ pub async fn serve(args: &ServeArgs) -> anyhow::Result<()> {
     deadbolt_server::serve(listener, state, shutdown_signal())
         .await
         .context("server error")
+}
+
+/// Refuse to start when this node's keys cannot open the database's secrets
+/// (see `deadbolt_auth::Auth::check_keys`), saying what to copy where.
+pub async fn check_keys(auth: &deadbolt_auth::Auth, loc: &StoreLocation) -> anyhow::Result<()> {
+    let source = match std::env::var("DEADBOLT_KEYS") {
+        Ok(s) if !s.trim().is_empty() => "DEADBOLT_KEYS".to_owned(),
+        _ => format!("{}", loc.data_dir.join("keys").display()),
+    };
+    match auth
+        .check_keys()
+        .await
+        .context("cannot check the keys against the database")?
+    {
+        Ok(()) => Ok(()),
+        Err(m) => anyhow::bail!(
+            "{m}.\nThe keys came from {source}; the database is {}.\nCopy the `keys` file of the node that holds key ids {:?} (from its data directory) to {}, or set DEADBOLT_KEYS to its content (one line: `id:hex;...;pepper:hex`), then start again. Every node on one database must share the same keys.",
+            loc.database_url.as_ref().map_or_else(
+                || loc.data_dir.join("deadbolt.db").display().to_string(),
+                |u| u.to_string()
+            ),
+            m.expected,
+            loc.data_dir.join("keys").display(),
+        ),
+    }
+}
+
+/// Install the Prometheus recorder and serve `/metrics` on `listener`.
+fn serve_metrics(listener: tokio::net::TcpListener, state: AppState) -> anyhow::Result<()> {
+    let handle = deadbolt_server::metrics::exporter()
+        .install_recorder()
+        .context("cannot install the metrics recorder")?;
+    deadbolt_server::metrics::describe();
+    let upkeep = handle.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(5));
+        loop {
+            tick.tick().await;
+            upkeep.run_upkeep();
+        }
+    });
+    tokio::spawn(async move {
+        if let Err(e) = deadbolt_server::metrics::serve(listener, handle, state).await {
+            tracing::error!(error = %e, "the metrics listener stopped");
+        }
+    });
+    Ok(())
 }
 
 async fn shutdown_signal() {

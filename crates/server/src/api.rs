@@ -7,7 +7,7 @@ use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use deadbolt_auth::Stage;
 use serde::{Deserialize, Serialize};
-use utoipa::{OpenApi, ToSchema};
+use utoipa::ToSchema;
 
 use crate::error::{ApiError, ApiJson, ErrorBody};
 use crate::session::{self, Authenticated, Client, CookieToken, Pending};
@@ -21,9 +21,11 @@ type ApiResult<T> = Result<T, ApiError>;
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Credentials {
-    /// 1–64 letters, digits, `.`, `_`, `-`.
+    /// 1–64 letters, digits, `.`, `_`, `-` (of one script).
+    #[schema(min_length = 1, max_length = 64, pattern = "^[^\\x00]*$")]
     pub username: String,
     /// 8–1024 characters.
+    #[schema(min_length = 8, max_length = 1024, pattern = "^[^\\x00]*$")]
     pub password: String,
 }
 
@@ -41,13 +43,16 @@ pub struct LoginResponse {
     pub status: &'static str,
 }
 
-/// `{"code"}` or `{"backup_code"}`.
+/// `{"code"}` or `{"backup_code"}` (exactly one).
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(min_properties = 1, max_properties = 1)]
 pub struct SecondFactorRequest {
     /// A 6-digit code from the authenticator app.
+    #[schema(nullable = false, max_length = 64, pattern = "^[^\\x00]*$")]
     pub code: Option<String>,
     /// A backup code.
+    #[schema(nullable = false, max_length = 64, pattern = "^[^\\x00]*$")]
     pub backup_code: Option<String>,
 }
 
@@ -56,24 +61,32 @@ pub struct SecondFactorRequest {
 /// the re-authentication window).
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(max_properties = 2)]
 pub struct PasswordRequest {
     /// The current password.
+    #[schema(min_length = 1, max_length = 1024, pattern = "^[^\\x00]*$")]
     pub password: String,
     /// A current code (step-up; optional inside the window).
+    #[schema(nullable = false, max_length = 64, pattern = "^[^\\x00]*$")]
     pub code: Option<String>,
     /// Or a backup code (step-up; optional inside the window).
+    #[schema(nullable = false, max_length = 64, pattern = "^[^\\x00]*$")]
     pub backup_code: Option<String>,
 }
 
 /// `{"password"}` plus `{"code"}` or `{"backup_code"}`.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(min_properties = 2, max_properties = 2)]
 pub struct DisableRequest {
     /// The current password.
+    #[schema(min_length = 1, max_length = 1024, pattern = "^[^\\x00]*$")]
     pub password: String,
     /// A current code.
+    #[schema(nullable = false, max_length = 64, pattern = "^[^\\x00]*$")]
     pub code: Option<String>,
     /// Or a backup code.
+    #[schema(nullable = false, max_length = 64, pattern = "^[^\\x00]*$")]
     pub backup_code: Option<String>,
 }
 
@@ -82,6 +95,7 @@ pub struct DisableRequest {
 #[serde(deny_unknown_fields)]
 pub struct CodeRequest {
     /// The 6-digit code from the new device.
+    #[schema(min_length = 1, max_length = 64, pattern = "^[^\\x00]*$")]
     pub code: String,
 }
 
@@ -89,14 +103,19 @@ pub struct CodeRequest {
 /// `{"backup_code"}` when the step-up asks for one.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(max_properties = 3)]
 pub struct ChangePasswordRequest {
     /// The current password.
+    #[schema(min_length = 1, max_length = 1024, pattern = "^[^\\x00]*$")]
     pub current_password: String,
-    /// The new password.
+    /// The new password: 8–1024 characters.
+    #[schema(min_length = 8, max_length = 1024, pattern = "^[^\\x00]*$")]
     pub new_password: String,
     /// A current code (step-up; optional inside the window).
+    #[schema(nullable = false, max_length = 64, pattern = "^[^\\x00]*$")]
     pub code: Option<String>,
     /// Or a backup code (step-up; optional inside the window).
+    #[schema(nullable = false, max_length = 64, pattern = "^[^\\x00]*$")]
     pub backup_code: Option<String>,
 }
 
@@ -501,42 +520,50 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
     }
 }
 
-/// The OpenAPI document of the JSON API.
-#[derive(OpenApi)]
-#[openapi(
-    info(
-        title = "Deadbolt API",
-        description = "Two-factor login service: JSON API."
-    ),
-    paths(
-        signup,
-        login,
-        second_factor,
-        logout,
-        me,
-        setup,
-        confirm,
-        disable,
-        backup_codes,
-        events,
-        change_password,
-        sessions,
-        revoke_session,
-        healthz
-    )
-)]
-pub struct ApiDoc;
+/// `/readyz`: what a load balancer asks before sending users here.
+#[derive(Serialize, ToSchema)]
+pub struct ReadyResponse {
+    /// `ready` or `not_ready`.
+    pub status: &'static str,
+    /// The store answered.
+    pub store: bool,
+    /// The database's schema is the one this binary carries.
+    pub schema: bool,
+    /// This node's keys open the database's secrets.
+    pub keys: bool,
+}
 
-async fn openapi() -> Response {
-    let mut resp = ApiDoc::openapi()
-        .to_json()
-        .unwrap_or_default()
-        .into_response();
-    resp.headers_mut().insert(
-        header::CONTENT_TYPE,
-        header::HeaderValue::from_static("application/json"),
-    );
-    resp
+/// 200 when this node can serve users: the store answers, its schema is at
+/// this binary's version, and the keys open the database's secrets; 503
+/// (with which check failed) otherwise.
+#[utoipa::path(get, path = "/readyz", responses((status = 200, body = ReadyResponse), (status = 503, body = ReadyResponse)))]
+pub async fn readyz(State(state): State<AppState>) -> Response {
+    let checks = async {
+        let store = state.auth.store();
+        let store_ok = store.ping().await.is_ok();
+        let schema_ok = match store.schema_versions().await {
+            Ok((Some(found), known)) => found == known,
+            _ => false,
+        };
+        let keys_ok = matches!(state.auth.check_keys().await, Ok(Ok(())));
+        (store_ok, schema_ok, keys_ok)
+    };
+    let (store, schema, keys) = tokio::time::timeout(std::time::Duration::from_secs(2), checks)
+        .await
+        .unwrap_or((false, false, false));
+    let ready = store && schema && keys;
+    let body = Json(ReadyResponse {
+        status: if ready { "ready" } else { "not_ready" },
+        store,
+        schema,
+        keys,
+    });
+    if ready {
+        body.into_response()
+    } else {
+        tracing::warn!(store, schema, keys, "readiness check failed");
+        (StatusCode::SERVICE_UNAVAILABLE, body).into_response()
+    }
 }
 
 async fn api_not_found() -> ApiError {
@@ -569,8 +596,9 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/me/password", post(change_password))
         .route("/api/v1/me/sessions", get(sessions))
         .route("/api/v1/me/sessions/{id}", delete(revoke_session))
-        .route("/api/openapi.json", get(openapi))
+        .route("/api/openapi.json", get(crate::openapi::serve))
         .route("/api/{*rest}", axum::routing::any(api_not_found))
         .layer(axum::middleware::from_fn(json_only));
     v1.route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
 }

@@ -21,6 +21,9 @@ pub mod api;
 pub mod config;
 pub mod csrf;
 pub mod error;
+pub mod metrics;
+pub mod observe;
+pub mod openapi;
 mod pages;
 pub mod session;
 pub mod state;
@@ -49,13 +52,18 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(api::routes())
         .merge(pages::routes())
-        .with_state(state)
+        .route_layer(axum::middleware::from_fn(observe::route_label))
+        .with_state(state.clone())
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(
             public_origin,
             csrf::protect,
         ))
         .layer(axum::middleware::from_fn(security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            observe::observe,
+        ))
 }
 
 /// Serve [`app`] on `listener` until `shutdown` resolves, with the peer

@@ -40,6 +40,17 @@ pub use url::{Backend, DatabaseUrl};
 
 use async_trait::async_trait;
 
+/// The connection pool at one moment.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PoolStats {
+    /// Connections open.
+    pub size: u32,
+    /// Of those, idle.
+    pub idle: u32,
+    /// The most it may open.
+    pub max: u32,
+}
+
 /// Result alias for store operations.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
@@ -49,6 +60,11 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub trait Store: Send + Sync + 'static {
     /// Cheap round trip for `/healthz`.
     async fn ping(&self) -> Result<()>;
+    /// The newest migration applied to the database (`None` if never
+    /// migrated) and the newest this binary carries, for `/readyz`.
+    async fn schema_versions(&self) -> Result<(Option<i64>, i64)>;
+    /// The connection pool right now (for metrics).
+    fn pool_stats(&self) -> PoolStats;
 
     // ---- users ----
 
@@ -102,6 +118,13 @@ pub trait Store: Send + Sync + 'static {
     async fn all_devices(&self) -> Result<Vec<Device>>;
     /// Replace sealed secrets `(device_id, sealed)` in one transaction (key rotation).
     async fn reseal_devices(&self, sealed: &[(i64, Vec<u8>)]) -> Result<()>;
+
+    // ---- key checks ----
+
+    /// The check value recorded for each key id, `(key_id, sealed)`.
+    async fn key_checks(&self) -> Result<Vec<(u32, Vec<u8>)>>;
+    /// Record the check value of `key_id` unless one is there already.
+    async fn add_key_check(&self, key_id: u32, sealed: &[u8], now: i64) -> Result<()>;
 
     // ---- backup codes ----
 

@@ -118,6 +118,7 @@ fn next_job(queue: &Queue, memory: &mut Vec<Block>, keep: Duration) -> Option<Jo
     let mut jobs = queue.jobs.lock().unwrap_or_else(|e| e.into_inner());
     loop {
         if let Some(job) = jobs.waiting.pop_front() {
+            metrics::gauge!(crate::metrics::HASH_QUEUE).set(jobs.waiting.len() as f64);
             return Some(job);
         }
         if jobs.closed {
@@ -180,20 +181,20 @@ impl Hasher {
         let queue = threads.queue.clone();
         let job: Job = Box::new(move |memory: &mut Vec<Block>| {
             let had_memory = !memory.is_empty();
+            let started = std::time::Instant::now();
             let out = f(memory);
+            metrics::histogram!(crate::metrics::HASH_SECONDS).record(started.elapsed());
             if !had_memory && !memory.is_empty() {
                 queue.fresh_buffers.fetch_add(1, Ordering::Relaxed);
             }
             let _ = tx.send(out);
             keep
         });
-        threads
-            .queue
-            .jobs
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .waiting
-            .push_back(job);
+        {
+            let mut jobs = threads.queue.jobs.lock().unwrap_or_else(|e| e.into_inner());
+            jobs.waiting.push_back(job);
+            metrics::gauge!(crate::metrics::HASH_QUEUE).set(jobs.waiting.len() as f64);
+        }
         threads.queue.ready.notify_one();
         rx.await
             .map_err(|_| HashError("a hashing thread panicked".into()))?

@@ -9,6 +9,7 @@ mod http;
 mod interop;
 mod multinode;
 mod node;
+mod ops;
 
 use std::process::{Command, Output};
 

@@ -170,6 +170,8 @@ pub fn run_fails(args: &[&str], envs: &[(&str, &str)]) -> String {
 pub struct Node {
     child: Option<Child>,
     pub addr: SocketAddr,
+    /// The metrics listener, when started with `--metrics-listen`.
+    pub metrics: Option<SocketAddr>,
     pub log: PathBuf,
     args: Vec<String>,
     envs: Vec<(String, String)>,
@@ -220,13 +222,22 @@ impl Node {
         let mut node = Node {
             child: Some(child),
             addr: "127.0.0.1:1".parse().expect("addr"),
+            metrics: None,
             log,
             args,
             envs,
         };
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
-            if let Ok(line) = rx.recv_timeout(Duration::from_millis(50))
+            let line = rx.recv_timeout(Duration::from_millis(50)).ok();
+            if let Some(rest) = line
+                .as_deref()
+                .and_then(|l| l.split("metrics on http://").nth(1))
+            {
+                let at = rest.trim_end_matches("/metrics").trim();
+                node.metrics = Some(at.parse().map_err(|e| format!("metrics {rest:?}: {e}"))?);
+            }
+            if let Some(line) = line
                 && let Some(rest) = line.split("listening on http://").nth(1)
             {
                 let addr = rest.split_whitespace().next().unwrap_or("");

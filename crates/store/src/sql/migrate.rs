@@ -29,6 +29,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0003_step_up_and_skeletons.sql"),
         include_str!("../../migrations/postgres/0003_step_up_and_skeletons.sql"),
     ),
+    (
+        4,
+        "key checks",
+        include_str!("../../migrations/sqlite/0004_key_checks.sql"),
+        include_str!("../../migrations/postgres/0004_key_checks.sql"),
+    ),
 ];
 
 /// The newest migration version this binary carries.

@@ -43,14 +43,15 @@ use sqlx::{AnyPool, Transaction};
 use crate::sqlite::SqliteRuntime;
 use crate::{
     Backend, Budget, BudgetSpec, DatabaseUrl, Device, Event, EventKind, NewUser, PasswordHash,
-    Result, SecondFactorStep, SessionRecord, SessionView, StepOutcome, Store, StoreError, User,
-    UserId, UserSummary,
+    PoolStats, Result, SecondFactorStep, SessionRecord, SessionView, StepOutcome, Store,
+    StoreError, User, UserId, UserSummary,
 };
 
 mod backup_codes;
 pub(crate) mod budgets;
 mod devices;
 mod events;
+mod keys;
 mod login;
 mod migrate;
 pub(crate) mod sessions;
@@ -225,6 +226,32 @@ impl SqlStore {
         &self.pool
     }
 
+    /// A consistent copy of a live SQLite database in a new file `to`
+    /// (`VACUUM INTO`: one read transaction, so writers keep going and the
+    /// copy is a single moment). `to` must not exist; it is created 0600.
+    /// Refused on PostgreSQL (use `pg_dump`).
+    pub async fn backup_to(&self, to: &Path) -> Result<()> {
+        if self.backend != Backend::Sqlite {
+            return Err(StoreError::Aborted(
+                "backups of PostgreSQL are pg_dump's job",
+            ));
+        }
+        let target = to
+            .to_str()
+            .ok_or(StoreError::Aborted("the backup path is not UTF-8"))?;
+        crate::sqlite::files::new_private_file(to)
+            .map_err(|e| StoreError::Database(crate::DbError::new(e)))?;
+        let copied = sqlx::query("VACUUM INTO $1")
+            .bind(target)
+            .execute(&self.pool)
+            .await;
+        if let Err(e) = copied {
+            let _ = std::fs::remove_file(to);
+            return Err(e.into());
+        }
+        Ok(())
+    }
+
     /// Close the pool, waiting for connections to be returned.
     pub async fn close(&self) {
         if let Some(c) = self.sqlite.as_ref().and_then(|rt| rt.checkpointer.as_ref()) {
@@ -294,6 +321,16 @@ impl Store for SqlStore {
         debug_assert_eq!(one, 1);
         Ok(())
     }
+    async fn schema_versions(&self) -> Result<(Option<i64>, i64)> {
+        Ok((self.schema_version().await?, Self::known_schema_version()))
+    }
+    fn pool_stats(&self) -> PoolStats {
+        PoolStats {
+            size: self.pool.size(),
+            idle: u32::try_from(self.pool.num_idle()).unwrap_or(u32::MAX),
+            max: self.pool.options().get_max_connections(),
+        }
+    }
 
     async fn create_user(&self, user: &NewUser<'_>, now: i64) -> Result<User> {
         users::create(self, user, now).await
@@ -345,6 +382,13 @@ impl Store for SqlStore {
     }
     async fn reseal_devices(&self, sealed: &[(i64, Vec<u8>)]) -> Result<()> {
         devices::reseal(self, sealed).await
+    }
+
+    async fn key_checks(&self) -> Result<Vec<(u32, Vec<u8>)>> {
+        keys::all(self).await
+    }
+    async fn add_key_check(&self, key_id: u32, sealed: &[u8], now: i64) -> Result<()> {
+        keys::add(self, key_id, sealed, now).await
     }
 
     async fn replace_backup_codes(

@@ -33,6 +33,19 @@ pub fn private_dir(dir: &Path) -> std::io::Result<()> {
     }
 }
 
+/// Create `path` as a new, empty file, 0600 (a backup: it holds password
+/// hashes). Fails if it exists.
+pub(crate) fn new_private_file(path: &Path) -> std::io::Result<()> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    opts.open(path).map(|_| ())
+}
+
 /// Create the database file 0600 if missing (before SQLite opens it), and
 /// warn about every one of the database's files that is wider.
 pub(crate) fn private_db_file(path: &Path) -> Result<()> {
@@ -68,7 +81,7 @@ fn warn_if_wider(path: &Path, allowed: u32) {
                     path = %path.display(),
                     mode = format!("{mode:o}"),
                     wanted = format!("{allowed:o}"),
-                    "readable by other local users (it holds password hashes); chmod it"
+                    "readable by other local users, and it holds secrets (password hashes, keys); chmod it"
                 );
             }
         }

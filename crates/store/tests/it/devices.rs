@@ -8,6 +8,7 @@ use deadbolt_store::{SqlStore, Store, StoreError};
 use crate::{T0, codes_left, new_user, seal_with_id, sealed_for, user_with_device};
 
 conformance! {
+    key_checks_are_recorded_once, sqlite_key_checks_are_recorded_once, postgres_key_checks_are_recorded_once;
     device_confirm_replaces_old, sqlite_device_confirm_replaces_old, postgres_device_confirm_replaces_old;
     pending_setup_keeps_confirmed_device, sqlite_pending_setup_keeps_confirmed_device, postgres_pending_setup_keeps_confirmed_device;
     failed_seal_writes_nothing, sqlite_failed_seal_writes_nothing, postgres_failed_seal_writes_nothing;
@@ -370,4 +371,17 @@ async fn confirm_device_concurrent_single_winner(store: &SqlStore) {
     assert_eq!(c.id, p.id);
     assert!(!store.accept_step(old, 1000).await.unwrap());
     assert!(store.pending_device(uid).await.unwrap().is_none());
+}
+
+/// One check value per key id: the first recorded stays (a node cannot
+/// overwrite another's check with its own).
+async fn key_checks_are_recorded_once(store: &SqlStore) {
+    assert!(store.key_checks().await.unwrap().is_empty());
+    store.add_key_check(1, b"first", T0).await.unwrap();
+    store.add_key_check(1, b"second", T0 + 1).await.unwrap();
+    store.add_key_check(2, b"two", T0 + 2).await.unwrap();
+    assert_eq!(
+        store.key_checks().await.unwrap(),
+        vec![(1, b"first".to_vec()), (2, b"two".to_vec())]
+    );
 }

@@ -39,6 +39,7 @@ async fn migration_2_counts_codes_written_before_it(store: &SqlStore) {
     let (a, b) = (new_user(store, "Ada").await, new_user(store, "Bob").await);
     let undo: &[&str] = match store.backend() {
         Backend::Sqlite => &[
+            "DROP TABLE key_checks",
             "DROP INDEX users_skeleton",
             "ALTER TABLE users DROP COLUMN username_skeleton",
             "ALTER TABLE sessions DROP COLUMN second_factor_at",
@@ -48,6 +49,7 @@ async fn migration_2_counts_codes_written_before_it(store: &SqlStore) {
             "ALTER TABLE users DROP COLUMN backup_codes_left",
         ],
         Backend::Postgres => &[
+            "DROP TABLE key_checks",
             "DROP INDEX users_skeleton",
             "ALTER TABLE users DROP COLUMN username_skeleton",
             "ALTER TABLE sessions DROP COLUMN second_factor_at",

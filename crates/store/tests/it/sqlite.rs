@@ -360,3 +360,40 @@ async fn sqlite_write_contention_headroom() {
         })
         .await;
 }
+
+/// `backup_to` copies a live database into a new private file that opens
+/// as a store with the same data; it never overwrites.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_backup_is_a_consistent_private_copy() {
+    let db = TestDb::sqlite().await;
+    let store = db.store.clone();
+    let uid = new_user(&store, "bex").await;
+    store
+        .create_session(&session(b"bk", uid, Stage::Full, T0))
+        .await
+        .unwrap();
+    let dir = std::env::temp_dir().join(format!("deadbolt-backup-{}", unique_suffix()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let to = dir.join("copy.db");
+    store.backup_to(&to).await.unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&to).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert!(matches!(
+        store.backup_to(&to).await,
+        Err(StoreError::Database(_))
+    ));
+    let copy = SqlStore::connect_and_migrate(
+        &DatabaseUrl::new(format!("sqlite://{}", to.display())),
+        &StoreOptions::default(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(copy.user_by_id(uid).await.unwrap().unwrap().username, "bex");
+    assert!(copy.session(b"bk").await.unwrap().is_some());
+    copy.close().await;
+    db.run(|_| async {}).await;
+    remove_test_dir(&dir).await;
+}
