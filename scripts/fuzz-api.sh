@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzz the JSON API with schemathesis against its own OpenAPI document, for
 # FUZZ_SECONDS each (default 60): first signed in (a session cookie from a
-# fresh user), then anonymous. Every check runs (scripts/schemathesis.toml
+# fresh user), then anonymous; email on (scripts/mailsink.py as the SMTP
+# server). Every check runs (scripts/schemathesis.toml
 # says the one exception and why). Exits non-zero on any failure.
 # Usage: scripts/fuzz-api.sh BIN   (BIN = the deadbolt binary)
 set -euo pipefail
@@ -11,9 +12,16 @@ secs="${FUZZ_SECONDS:-60}"
 port="${FUZZ_PORT:-18085}"
 base="http://127.0.0.1:$port"
 work=$(mktemp -d)
-"$bin" serve --listen "127.0.0.1:$port" --data-dir "$work/data" >"$work/server.log" 2>&1 &
+# Email on, through the tests' SMTP server, so the email operations run their
+# real code (addresses, tokens, the outbox) under the fuzzer.
+mkfifo "$work/sink.ready"
+python3 "$root/scripts/mailsink.py" --port 0 --dir "$work/mail" >"$work/sink.ready" 2>"$work/sink.log" &
+sink=$!
+read -r ready <"$work/sink.ready"
+"$bin" serve --listen "127.0.0.1:$port" --data-dir "$work/data" \
+  --smtp-url "smtp://127.0.0.1:${ready#READY }" --mail-from "Deadbolt <fuzz@deadbolt.test>" >"$work/server.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $pid $sink 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do
   curl -fsS "$base/healthz" >/dev/null 2>&1 && break
   sleep 0.1

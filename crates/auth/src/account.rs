@@ -13,7 +13,10 @@ use crate::sessions::SessionInfo;
 
 impl Auth {
     /// The context a new password must not be built from.
-    fn password_context<'a>(&'a self, username: &'a str) -> password::PasswordContext<'a> {
+    pub(crate) fn password_context<'a>(
+        &'a self,
+        username: &'a str,
+    ) -> password::PasswordContext<'a> {
         password::PasswordContext {
             username,
             issuer: &self.config.issuer,

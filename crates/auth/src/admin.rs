@@ -84,6 +84,7 @@ impl Auth {
                 user.id,
                 &EventKind::TwoFactorResetByOperator,
                 OPERATOR,
+                "",
                 self.now(),
             )
             .await?;

@@ -49,6 +49,22 @@ pub struct AuthConfig {
     pub signup_burst: i64,
     /// ... then one every this many seconds.
     pub signup_interval: i64,
+    /// Email (verification, password reset, notices); `None`: off, and the
+    /// flows that need it say so.
+    pub mail: Option<MailConfig>,
+}
+
+/// What the mail flows need beyond the SMTP server (which only the outbox
+/// worker sees).
+#[derive(Debug, Clone)]
+pub struct MailConfig {
+    /// The sender of every letter (`--mail-from`).
+    pub from: deadbolt_mail::Mailbox,
+    /// The public URL the links in letters start with (no trailing slash).
+    pub public_url: String,
+    /// The bound on one SMTP conversation; a claimed letter is the
+    /// worker's for twice this plus 10 s (then another worker may take it).
+    pub send_timeout: std::time::Duration,
 }
 
 impl Default for AuthConfig {
@@ -64,6 +80,7 @@ impl Default for AuthConfig {
             reauth_window_secs: 600,
             signup_burst: 10,
             signup_interval: 60,
+            mail: None,
         }
     }
 }

@@ -56,6 +56,22 @@ pub enum AuthError {
     /// The operation needs 2FA enabled.
     #[error("Two-factor authentication is not enabled.")]
     TwoFactorNotEnabled,
+    /// Email is not set up on this server (no `--smtp-url`).
+    #[error(
+        "Email is not set up on this server, so this cannot be done by email. Ask the people who run it."
+    )]
+    EmailNotConfigured,
+    /// A mailed link's token is unknown, used, expired or malformed.
+    #[error("This link is not valid: it may have expired or been used already. Ask for a new one.")]
+    InvalidToken,
+    /// Another account verified this address first.
+    #[error("Another account uses this email address.")]
+    EmailTaken,
+    /// A password reset for an account with 2FA needs a second factor.
+    #[error(
+        "This account has two-factor authentication: also enter a code from your authenticator app or a backup code."
+    )]
+    SecondFactorRequired,
     /// No (valid) session.
     #[error("You are not signed in.")]
     Unauthenticated,
@@ -96,6 +112,7 @@ impl From<StoreError> for AuthError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Conflict(Constraint::Username) => AuthError::UsernameTaken,
+            StoreError::Conflict(Constraint::Email) => AuthError::EmailTaken,
             other => AuthError::Internal(InternalError::Store(other)),
         }
     }

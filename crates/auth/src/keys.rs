@@ -16,7 +16,7 @@ use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
-use crate::secret::{DeviceCookie, SessionToken};
+use crate::secret::{DeviceCookie, MailToken, SessionToken};
 
 /// Errors loading or using the keyring.
 #[derive(Debug, thiserror::Error)]
@@ -40,6 +40,10 @@ pub enum KeyError {
 }
 
 const SEAL_VERSION: u8 = 1;
+/// The associated data of a sealed mail token: ids no device has (device
+/// ids start at 1), so a token can never open as a TOTP secret or back.
+const MAIL_TOKEN_AAD_USER: i64 = -1;
+const MAIL_TOKEN_AAD_DEVICE: i64 = -1;
 /// What a key check seals (see [`Keyring::seal_check`]).
 const KEY_CHECK: &[u8] = b"deadbolt key check v1";
 const NONCE_LEN: usize = 12;
@@ -311,6 +315,18 @@ impl Keyring {
         Ok(Zeroizing::new(pt))
     }
 
+    /// Seal a token that a mail will carry (a verification or reset link),
+    /// for the outbox: opened only by the worker that sends the mail, and
+    /// dropped once it is sent.
+    pub fn seal_mail_token(&self, token: &[u8]) -> Result<Vec<u8>, KeyError> {
+        self.seal(MAIL_TOKEN_AAD_USER, MAIL_TOKEN_AAD_DEVICE, token)
+    }
+
+    /// Open a token sealed by [`Keyring::seal_mail_token`].
+    pub fn open_mail_token(&self, sealed: &[u8]) -> Result<Zeroizing<Vec<u8>>, KeyError> {
+        self.open(MAIL_TOKEN_AAD_USER, MAIL_TOKEN_AAD_DEVICE, sealed)
+    }
+
     /// The ids of the AEAD keys held, newest first.
     pub fn key_ids(&self) -> Vec<u32> {
         self.keys.iter().map(|(id, _)| *id).collect()
@@ -429,6 +445,27 @@ pub fn new_session_token() -> Result<(SessionToken, Vec<u8>), KeyError> {
     let token = SessionToken::new(BASE64URL_NOPAD.encode(raw.as_ref()));
     let hash = token_hash(&token);
     Ok((token, hash))
+}
+
+/// A new mailed-link token: 32 OS-random bytes (256 bits), base64url, and
+/// its SHA-256 for the database.
+pub fn new_mail_token() -> Result<(MailToken, Vec<u8>), KeyError> {
+    let mut raw = Zeroizing::new([0u8; 32]);
+    os_random(raw.as_mut())?;
+    let token = MailToken::new(BASE64URL_NOPAD.encode(raw.as_ref()));
+    let hash = Sha256::digest(token.expose().as_bytes()).to_vec();
+    Ok((token, hash))
+}
+
+/// The SHA-256 of a typed mailed-link token, if it has a token's shape (43
+/// base64url characters); `None` for anything else, without a lookup.
+pub fn mail_token_hash(typed: &str) -> Option<Vec<u8>> {
+    let typed = typed.trim();
+    let shaped = typed.len() == 43
+        && typed
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    shaped.then(|| Sha256::digest(typed.as_bytes()).to_vec())
 }
 
 /// SHA-256 of a session token (what the store keys sessions by).

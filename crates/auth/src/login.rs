@@ -202,10 +202,16 @@ impl Auth {
         } else {
             Stage::Full
         };
-        let events = match stage {
+        let mut events = match stage {
             Stage::Full => vec![EventKind::SignIn(SignInMethod::Password)],
             Stage::Pending => Vec::new(),
         };
+        // The right password from a browser without this account's device
+        // cookie: the owner hears of it (when they have an address and keep
+        // the notice on), whether or not a second factor is still owed.
+        if trusted.is_none() && user.email.is_some() && user.notify_new_browser {
+            events.push(EventKind::NewBrowserSignIn);
+        }
         let token = self
             .start_session(user.id, stage, old_token_hash, client, None, &events)
             .await?;

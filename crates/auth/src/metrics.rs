@@ -12,6 +12,12 @@ pub const LOGINS: &str = "deadbolt_logins_total";
 pub const SECOND_FACTORS: &str = "deadbolt_second_factors_total";
 /// Sign-ups by outcome.
 pub const SIGNUPS: &str = "deadbolt_signups_total";
+/// Letters the outbox worker handled, by outcome.
+pub const MAIL: &str = "deadbolt_mail_total";
+/// Letters waiting in the outbox (due or backing off).
+pub const OUTBOX_WAITING: &str = "deadbolt_outbox_waiting";
+/// Letters given up on (kept 30 days).
+pub const OUTBOX_GIVEN_UP: &str = "deadbolt_outbox_given_up";
 /// Password hashes waiting for a hashing thread.
 pub const HASH_QUEUE: &str = "deadbolt_password_hash_queue_depth";
 /// Time of one Argon2id hash or verification, on its thread.
@@ -31,6 +37,15 @@ pub fn describe() {
         SIGNUPS,
         "Sign-ups by outcome: created, refused, throttled, error"
     );
+    metrics::describe_counter!(
+        MAIL,
+        "Letters the outbox worker handled, by outcome: sent, retry, gave_up"
+    );
+    metrics::describe_gauge!(
+        OUTBOX_WAITING,
+        "Letters waiting in the outbox (due or backing off)"
+    );
+    metrics::describe_gauge!(OUTBOX_GIVEN_UP, "Letters given up on in the last 30 days");
     metrics::describe_gauge!(HASH_QUEUE, "Password hashes waiting for a hashing thread");
     metrics::describe_histogram!(
         HASH_SECONDS,
@@ -78,4 +93,13 @@ pub(crate) fn signup<T>(outcome: &Result<T, AuthError>) {
         Err(e) => failure(e),
     };
     metrics::counter!(SIGNUPS, "outcome" => label).increment(1);
+}
+
+pub(crate) fn mail(outcome: &'static str) {
+    metrics::counter!(MAIL, "outcome" => outcome).increment(1);
+}
+
+pub(crate) fn outbox(waiting: i64, given_up: i64) {
+    metrics::gauge!(OUTBOX_WAITING).set(waiting as f64);
+    metrics::gauge!(OUTBOX_GIVEN_UP).set(given_up as f64);
 }

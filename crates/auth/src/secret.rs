@@ -46,6 +46,12 @@ secret_text!(
 );
 
 secret_text!(
+    /// The token of a mailed link (verification or password reset): shown
+    /// only in the letter; the store keeps its SHA-256.
+    MailToken
+);
+
+secret_text!(
     /// A fresh backup code on its way to the user (shown once; stored only
     /// as a keyed hash).
     IssuedBackupCode

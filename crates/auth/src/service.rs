@@ -53,6 +53,12 @@ pub struct Auth {
     pub(crate) config: AuthConfig,
     clock: Arc<dyn Clock>,
     pub(crate) hasher: Hasher,
+    /// Woken when a flow has just written a letter to the outbox (the
+    /// worker also looks every few seconds, for other nodes' letters and
+    /// retries).
+    pub(crate) mail_written: tokio::sync::Notify,
+    /// How the SMTP server answered the worker last.
+    pub(crate) mail_health: crate::outbox::MailHealth,
 }
 
 impl Auth {
@@ -75,6 +81,8 @@ impl Auth {
             config,
             clock,
             hasher,
+            mail_written: tokio::sync::Notify::new(),
+            mail_health: Default::default(),
         }
     }
 
@@ -112,7 +120,13 @@ impl Auth {
         client: &ClientInfo,
     ) -> AuthResult<()> {
         self.store
-            .record_event(user_id, &kind, &client.address(), self.now())
+            .record_event(
+                user_id,
+                &kind,
+                &client.address(),
+                &client.user_agent,
+                self.now(),
+            )
             .await?;
         Ok(())
     }

@@ -19,6 +19,8 @@ pub struct SessionInfo {
     pub user_id: UserId,
     /// Owner's display name.
     pub username: String,
+    /// Owner's verified address, if any (read with the session).
+    pub email: Option<String>,
     /// Pending or full.
     pub stage: Stage,
     /// When the session started (unix seconds).
@@ -61,6 +63,10 @@ pub struct SecurityOverview {
     pub backup_codes_remaining: i64,
     /// Whether a setup waits for its confirmation code.
     pub setup_pending: bool,
+    /// The verified address, if any.
+    pub email: Option<String>,
+    /// Whether a sign-in from a new browser sends a notice.
+    pub notify_new_browser: bool,
     /// Recent security events, newest first.
     pub events: Vec<Event>,
     /// Full sessions, most recent first.
@@ -99,6 +105,7 @@ impl Auth {
             token_hash: hash,
             user_id: rec.user_id,
             username: rec.username,
+            email: rec.email,
             stage: rec.stage,
             created_at: rec.created_at,
             expires_at: rec.expires_at,
@@ -187,6 +194,8 @@ impl Auth {
             .collect();
         Ok(SecurityOverview {
             username: user.username,
+            email: user.email,
+            notify_new_browser: user.notify_new_browser,
             two_factor_enabled: self.store.confirmed_device(user_id).await?.is_some(),
             backup_codes_remaining: self.store.backup_codes_remaining(user_id).await?,
             setup_pending: self

@@ -6,16 +6,18 @@
 //! or a duration) and prints one JSON line on stdout.
 //!
 //! ```text
-//! loadgen setup     --addr A --users N --prefix P --out FILE [--concurrency C]
+//! loadgen setup     --addr A --users N --prefix P --out FILE [--concurrency C] [--email-domain D]
 //!     sign up N users, set up 2FA (TOTP confirmed) and 10 backup codes each;
-//!     one JSON line per user {username,password,secret,codes} in FILE
+//!     one JSON line per user {username,password,secret,codes} in FILE; with
+//!     D, also ask for the address USERNAME@D (the caller follows the links)
 //! loadgen logins    --addr A[,B] --users-file FILE --concurrency C --duration S [--per-user K] [--gap-ms G]
 //!     full logins: POST /login (password) then POST /login/second-factor
 //!     (a backup code); K logins per user at most (default 7: the password
 //!     budget has a burst of 10 and the setup spent 3); each worker pauses
 //!     G ms after each login (the sequential case: C = 1, G = 1000)
-//! loadgen pending   --addr A --users-file FILE --count N --out FILE [--concurrency C] [--per-user K]
-//!     the password step only: N pending logins {cookie,backup_code} in FILE
+//! loadgen pending   --addr A --users-file FILE --count N --out FILE [--concurrency C] [--per-user K] [--first-code F]
+//!     the password step only: N pending logins {cookie,backup_code} in FILE,
+//!     using each user's backup codes from number F on (default 0)
 //! loadgen second-factor --addr A[,B] --pending-file FILE --concurrency C
 //!     pass every pending login's second factor as fast as possible
 //! loadgen sessions  --addr A --users-file FILE --count N --out FILE
@@ -398,8 +400,13 @@ fn read_users(path: &str) -> anyhow::Result<Vec<User>> {
 
 /// Jobs: (user, code index), round-robin over users so one user's logins are spread out.
 fn jobs(users: &[User], per_user: usize) -> Vec<(usize, usize)> {
+    jobs_from(users, 0, per_user)
+}
+
+/// [`jobs`] with code indexes `first..first + per_user`.
+fn jobs_from(users: &[User], first: usize, per_user: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for k in 0..per_user {
+    for k in first..first + per_user {
         for (u, user) in users.iter().enumerate() {
             if k < user.codes.len() {
                 out.push((u, k));
@@ -417,7 +424,12 @@ fn now_unix() -> u64 {
 
 // ------------------------------------------------------------------ modes
 
-async fn setup_user(c: &mut Conn, username: &str, password: &str) -> anyhow::Result<Value> {
+async fn setup_user(
+    c: &mut Conn,
+    username: &str,
+    password: &str,
+    email_domain: Option<&str>,
+) -> anyhow::Result<Value> {
     let r = c
         .request(
             "POST",
@@ -474,6 +486,19 @@ async fn setup_user(c: &mut Conn, username: &str, password: &str) -> anyhow::Res
         .await
         .with_context(|| format!("backup-codes {username}"))?;
     let codes = r.json()["codes"].clone();
+    if let Some(domain) = email_domain {
+        let r = c
+            .request(
+                "POST",
+                "/api/v1/me/email",
+                Some(&cookie),
+                Some(&json!({"email": format!("{username}@{domain}"), "password": password})),
+            )
+            .await?;
+        if r.status != 202 {
+            bail!("email {username}: {} {}", r.status, r.text());
+        }
+    }
     Ok(json!({"username": username, "password": password, "secret": secret_b32, "codes": codes}))
 }
 
@@ -483,12 +508,14 @@ async fn mode_setup(o: &Opts) -> anyhow::Result<Value> {
     let conc: usize = o.num("concurrency", 4)?;
     let prefix = o.get("prefix")?.to_owned();
     let out = o.get("out")?.to_owned();
+    let email_domain = o.kv.get("email-domain").cloned();
     let xff = Arc::new(Xff::new());
     let next = Arc::new(AtomicUsize::new(0));
     let start = Instant::now();
     let mut tasks = Vec::new();
     for w in 0..conc {
         let (next, xff, prefix) = (next.clone(), xff.clone(), prefix.clone());
+        let email_domain = email_domain.clone();
         let addr = addrs[w % addrs.len()];
         tasks.push(tokio::spawn(async move {
             let mut c = Conn::new(addr, xff);
@@ -500,7 +527,8 @@ async fn mode_setup(o: &Opts) -> anyhow::Result<Value> {
                 }
                 let username = format!("{prefix}{i}");
                 let password = format!("bench pass {prefix} {i} glacier");
-                lines.push(setup_user(&mut c, &username, &password).await?);
+                lines
+                    .push(setup_user(&mut c, &username, &password, email_domain.as_deref()).await?);
             }
             anyhow::Ok(lines)
         }));
@@ -618,7 +646,8 @@ async fn mode_pending(o: &Opts) -> anyhow::Result<Value> {
     let conc: usize = o.num("concurrency", 4)?;
     let per_user: usize = o.num("per-user", 7)?;
     let out = o.get("out")?.to_owned();
-    let mut all = jobs(&users, per_user);
+    let first: usize = o.num("first-code", 0)?;
+    let mut all = jobs_from(&users, first, per_user);
     if all.len() < count {
         bail!(
             "only {} logins available from {} users, {count} asked",

@@ -76,6 +76,59 @@ pub struct ServeArgs {
     /// `json` (one object a line, for a log pipeline). Default: text.
     #[arg(long, env = "DEADBOLT_LOG_FORMAT", value_name = "FORMAT")]
     pub log_format: Option<LogFormat>,
+    #[command(flatten)]
+    pub mail: MailArgs,
+}
+
+/// Where mail goes: shared by `serve` and `mail test`.
+#[derive(Debug, Clone, Args)]
+pub struct MailArgs {
+    /// SMTP server for verification links, password resets and security
+    /// notices: `smtp://HOST[:PORT]` (plain), `smtp://HOST[:PORT]?starttls`,
+    /// `smtps://HOST[:PORT]`; `USER:PASSWORD@` before the host for SMTP AUTH.
+    /// Without it (and --mail-from) every email feature is off.
+    #[arg(long, env = "DEADBOLT_SMTP_URL", value_name = "URL")]
+    pub smtp_url: Option<String>,
+    /// The sender of every letter: `name@example.com` or `Name <name@example.com>`.
+    #[arg(long, env = "DEADBOLT_MAIL_FROM", value_name = "ADDRESS")]
+    pub mail_from: Option<String>,
+    /// The longest one SMTP conversation may take before the letter is
+    /// retried later (default 30).
+    #[arg(long, env = "DEADBOLT_SMTP_TIMEOUT", value_name = "SECONDS")]
+    pub smtp_timeout: Option<u64>,
+}
+
+/// Email, resolved: both settings or none.
+#[derive(Debug, Clone)]
+pub struct MailSettings {
+    /// Never printed with its password.
+    pub smtp_url: deadbolt_auth::mail::SmtpUrl,
+    pub from: deadbolt_auth::mail::Mailbox,
+    pub timeout: std::time::Duration,
+}
+
+impl MailSettings {
+    pub fn resolve(args: &MailArgs, file: &FileConfig) -> anyhow::Result<Option<Self>> {
+        let url = args.smtp_url.clone().or(file.smtp_url.clone());
+        let from = args.mail_from.clone().or(file.mail_from.clone());
+        let timeout = match args.smtp_timeout.or(file.smtp_timeout) {
+            None => deadbolt_auth::SEND_TIMEOUT,
+            Some(s) if (1..=600).contains(&s) => std::time::Duration::from_secs(s),
+            Some(s) => bail!("--smtp-timeout must be between 1 and 600 seconds (got {s})"),
+        };
+        match (url, from) {
+            (None, None) => Ok(None),
+            (Some(_), None) => bail!("--smtp-url needs --mail-from (the sender of every letter)"),
+            (None, Some(_)) => {
+                bail!("--mail-from needs --smtp-url (the server that sends the letters)")
+            }
+            (Some(url), Some(from)) => Ok(Some(Self {
+                smtp_url: deadbolt_auth::mail::SmtpUrl::parse(&url).map_err(anyhow::Error::msg)?,
+                from: deadbolt_auth::mail::parse_sender(&from).map_err(anyhow::Error::msg)?,
+                timeout,
+            })),
+        }
+    }
 }
 
 /// `--log-format`.
@@ -107,6 +160,9 @@ pub struct FileConfig {
     pub hash_memory_keep: Option<u64>,
     pub metrics_listen: Option<String>,
     pub log_format: Option<LogFormat>,
+    pub smtp_url: Option<String>,
+    pub mail_from: Option<String>,
+    pub smtp_timeout: Option<u64>,
 }
 
 impl FileConfig {
@@ -164,6 +220,7 @@ pub struct ServeConfig {
     pub hash_memory_keep: Option<u64>,
     pub metrics_listen: Option<String>,
     pub log_format: LogFormat,
+    pub mail: Option<MailSettings>,
 }
 
 impl ServeConfig {
@@ -236,6 +293,7 @@ impl ServeConfig {
             hash_memory_keep,
             metrics_listen: args.metrics_listen.clone().or(file.metrics_listen.clone()),
             log_format: args.log_format.or(file.log_format).unwrap_or_default(),
+            mail: MailSettings::resolve(&args.mail, &file)?,
         })
     }
 }

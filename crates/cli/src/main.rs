@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 mod admin;
 mod config;
 mod logging;
+mod mail_cmd;
 mod otp_cmd;
 mod serve;
 
@@ -23,7 +24,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run the service (HTML pages, JSON API, /healthz).
-    Serve(config::ServeArgs),
+    Serve(Box<config::ServeArgs>),
     /// Administer users (operator recovery when a user lost phone and backup codes).
     #[command(subcommand)]
     User(admin::UserCommand),
@@ -34,6 +35,9 @@ enum Command {
     Backup(admin::BackupArgs),
     /// Apply pending database migrations (serve does it too) and print the schema version.
     Migrate(config::StoreArgs),
+    /// Email: send a test letter through the configured SMTP server.
+    #[command(subcommand)]
+    Mail(mail_cmd::MailCommand),
     /// Print the TOTP code of a secret (like `oathtool --totp -b`).
     Code(otp_cmd::CodeArgs),
     /// Print an otpauth:// URI for an authenticator app (a fresh secret if none given).
@@ -64,6 +68,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Keys(cmd) => runtime()?.block_on(admin::keys(&cmd)),
         Command::Migrate(args) => runtime()?.block_on(admin::migrate(&args)),
         Command::Backup(args) => runtime()?.block_on(admin::backup(&args)),
+        Command::Mail(cmd) => runtime()?.block_on(mail_cmd::run(&cmd)),
         Command::Code(args) => otp_cmd::code(&args),
         Command::Uri(args) => otp_cmd::uri(&args),
         Command::Qr(args) => otp_cmd::qr(&args),

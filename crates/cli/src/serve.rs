@@ -5,7 +5,8 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use anyhow::Context;
-use deadbolt_auth::Keyring;
+use deadbolt_auth::mail::SmtpTransport;
+use deadbolt_auth::{Keyring, MailConfig};
 use deadbolt_server::{AppState, ServerConfig, SystemClock};
 use deadbolt_store::{SqlStore, StoreOptions};
 
@@ -123,6 +124,17 @@ pub async fn serve(cfg: &ServeConfig) -> anyhow::Result<()> {
         server.auth.hash_memory_keep = std::time::Duration::from_secs(v);
     }
     server.trusted_proxies = cfg.trusted_proxies.clone();
+    let transport = match &cfg.mail {
+        Some(mail) => {
+            server.auth.mail = Some(MailConfig {
+                from: mail.from.clone(),
+                public_url: cfg.public_url.clone(),
+                send_timeout: mail.timeout,
+            });
+            Some(SmtpTransport::new(&mail.smtp_url, mail.timeout).map_err(anyhow::Error::msg)?)
+        }
+        None => None,
+    };
     let state = AppState::new(Arc::new(store), keys, server, Arc::new(SystemClock));
     check_keys(&state.auth, &cfg.store).await?;
     // Users from before schema version 3 get their confusable skeleton.
@@ -155,9 +167,26 @@ pub async fn serve(cfg: &ServeConfig) -> anyhow::Result<()> {
         "deadbolt listening on http://{local} (public URL {})",
         cfg.public_url
     );
-    deadbolt_server::serve(listener, state, shutdown_signal())
+    // One outbox worker per node; letters wait in the database meanwhile.
+    let worker = match transport {
+        Some(t) => {
+            tracing::info!(smtp = %t.url(), "email on: the outbox worker sends through this server");
+            Some(tokio::spawn(
+                state.auth.clone().run_mail_worker(Arc::new(t)),
+            ))
+        }
+        None => {
+            tracing::info!("email off (no --smtp-url): no verification, reset or notice letters");
+            None
+        }
+    };
+    let served = deadbolt_server::serve(listener, state, shutdown_signal())
         .await
-        .context("server error")
+        .context("server error");
+    if let Some(w) = worker {
+        w.abort();
+    }
+    served
 }
 
 /// Refuse to start when this node's keys cannot open the database's secrets

@@ -133,6 +133,10 @@ pub fn classify(e: &AuthError) -> (StatusCode, &'static str) {
         AuthError::TwoFactorNotEnabled => (StatusCode::CONFLICT, "two_factor_not_enabled"),
         AuthError::Unauthenticated => (StatusCode::UNAUTHORIZED, "unauthenticated"),
         AuthError::NotFound => (StatusCode::NOT_FOUND, "not_found"),
+        AuthError::EmailNotConfigured => (StatusCode::CONFLICT, "email_not_configured"),
+        AuthError::InvalidToken => (StatusCode::BAD_REQUEST, "invalid_token"),
+        AuthError::EmailTaken => (StatusCode::CONFLICT, "email_taken"),
+        AuthError::SecondFactorRequired => (StatusCode::UNAUTHORIZED, "second_factor_required"),
         // Anything added later is a server-side failure until it has a row.
         _ => (StatusCode::INTERNAL_SERVER_ERROR, "internal_error"),
     }

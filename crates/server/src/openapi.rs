@@ -14,6 +14,7 @@ use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityRequirement, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
 
+use crate::api::email::*;
 use crate::api::*;
 use crate::session::cookie_name;
 use crate::state::AppState;
@@ -39,6 +40,12 @@ use crate::state::AppState;
         change_password,
         sessions,
         revoke_session,
+        change_email,
+        notifications,
+        set_notifications,
+        verify_email,
+        request_reset,
+        confirm_reset,
         healthz,
         readyz
     )
@@ -58,6 +65,9 @@ const THROTTLED: &[&str] = &[
     "/api/v1/me/two-factor/disable",
     "/api/v1/me/backup-codes",
     "/api/v1/me/password",
+    "/api/v1/me/email",
+    "/api/v1/password-reset",
+    "/api/v1/password-reset/confirm",
 ];
 
 /// The document for this server (the security scheme names its cookie).
@@ -75,6 +85,7 @@ pub fn document(state: &AppState) -> utoipa::openapi::OpenApi {
         for (method, op) in [
             ("GET", item.get.as_mut()),
             ("POST", item.post.as_mut()),
+            ("PUT", item.put.as_mut()),
             ("DELETE", item.delete.as_mut()),
         ] {
             if let Some(op) = op {

@@ -12,6 +12,8 @@ pub enum Constraint {
     Session,
     /// A second pending or confirmed device for one user.
     Device,
+    /// The email address is another account's.
+    Email,
 }
 
 impl std::fmt::Display for Constraint {
@@ -20,6 +22,7 @@ impl std::fmt::Display for Constraint {
             Constraint::Username => "username",
             Constraint::Session => "session",
             Constraint::Device => "device",
+            Constraint::Email => "email address",
         })
     }
 }

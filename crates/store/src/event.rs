@@ -60,6 +60,17 @@ pub enum EventKind {
     },
     /// The password was changed; other sessions ended.
     PasswordChanged,
+    /// The password was reset through a mailed link; every session ended.
+    PasswordReset,
+    /// The verified address changed (the detail is the new address).
+    EmailChanged {
+        /// The new address.
+        to: String,
+    },
+    /// A sign-in from a browser with no device cookie for this account.
+    NewBrowserSignIn,
+    /// A mail to the user could not be delivered and was given up on.
+    MailUndeliverable,
     /// A kind this version does not know (written by a newer one).
     Other {
         /// The stored kind.
@@ -69,7 +80,32 @@ pub enum EventKind {
     },
 }
 
+/// Which events send a security notice to the account's verified address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// Always (a user cannot turn these off).
+    Always,
+    /// Only while the user keeps it on (`users.notify_new_browser`).
+    UnlessTurnedOff,
+}
+
 impl EventKind {
+    /// Whether (and how) this event sends a notice.
+    pub fn notice(&self) -> Option<Notice> {
+        match self {
+            EventKind::TwoFactorEnabled
+            | EventKind::TwoFactorDisabled
+            | EventKind::TwoFactorResetByOperator
+            | EventKind::BackupCodesGenerated { .. }
+            | EventKind::BackupCodeUsed { .. }
+            | EventKind::PasswordChanged
+            | EventKind::PasswordReset
+            | EventKind::EmailChanged { .. } => Some(Notice::Always),
+            EventKind::NewBrowserSignIn => Some(Notice::UnlessTurnedOff),
+            _ => None,
+        }
+    }
+
     /// The snake_case name stored in `events.kind` and shown by the API.
     pub fn name(&self) -> &str {
         match self {
@@ -85,6 +121,10 @@ impl EventKind {
             EventKind::BackupCodesGenerated { .. } => "backup_codes_generated",
             EventKind::BackupCodeUsed { .. } => "backup_code_used",
             EventKind::PasswordChanged => "password_changed",
+            EventKind::PasswordReset => "password_reset",
+            EventKind::EmailChanged { .. } => "email_changed",
+            EventKind::NewBrowserSignIn => "new_browser_sign_in",
+            EventKind::MailUndeliverable => "mail_undeliverable",
             EventKind::Other { kind, .. } => kind,
         }
     }
@@ -107,6 +147,9 @@ impl EventKind {
             | EventKind::PasswordChanged => "other sessions signed out",
             EventKind::BackupCodesGenerated { count } => return format!("{count} codes"),
             EventKind::BackupCodeUsed { left } => return format!("{left} left"),
+            EventKind::EmailChanged { to } => return to.clone(),
+            EventKind::PasswordReset => "every session signed out",
+            EventKind::NewBrowserSignIn | EventKind::MailUndeliverable => "",
             EventKind::Other { detail, .. } => return detail.clone(),
             EventKind::SignedUp | EventKind::TwoFactorResetByOperator => "",
         };
@@ -139,6 +182,12 @@ impl EventKind {
             "two_factor_disabled" => EventKind::TwoFactorDisabled,
             "two_factor_reset_by_operator" => EventKind::TwoFactorResetByOperator,
             "password_changed" => EventKind::PasswordChanged,
+            "password_reset" => EventKind::PasswordReset,
+            "email_changed" => EventKind::EmailChanged {
+                to: detail.to_owned(),
+            },
+            "new_browser_sign_in" => EventKind::NewBrowserSignIn,
+            "mail_undeliverable" => EventKind::MailUndeliverable,
             "backup_codes_generated" => EventKind::BackupCodesGenerated {
                 count: number(" codes")
                     .and_then(|n| u32::try_from(n).ok())
@@ -192,6 +241,12 @@ mod tests {
             EventKind::BackupCodesGenerated { count: 10 },
             EventKind::BackupCodeUsed { left: 9 },
             EventKind::PasswordChanged,
+            EventKind::PasswordReset,
+            EventKind::EmailChanged {
+                to: "new@example.com".into(),
+            },
+            EventKind::NewBrowserSignIn,
+            EventKind::MailUndeliverable,
             EventKind::Other {
                 kind: "from_the_future".into(),
                 detail: "x".into(),

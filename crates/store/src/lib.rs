@@ -29,11 +29,13 @@ mod sqlite;
 mod url;
 
 pub use error::{Constraint, DbError, StoreError, report};
-pub use event::{Event, EventKind, PasswordContext, SignInMethod};
+pub use event::{Event, EventKind, Notice, PasswordContext, SignInMethod};
 pub use model::{
-    Budget, BudgetSpec, Device, NewUser, PasswordHash, Proof, SecondFactorStep, SessionRecord,
-    SessionView, Stage, StepOutcome, User, UserId, UserSummary,
+    Budget, BudgetSpec, Device, MailedToken, NewUser, OutboxDepth, OutboxMail, PasswordHash, Proof,
+    ResetLookup, SecondFactorStep, SessionRecord, SessionView, Stage, StepOutcome, User, UserId,
+    UserSummary,
 };
+pub use sql::mail::{PASSWORD_RESET as MAIL_PASSWORD_RESET, VERIFY_EMAIL as MAIL_VERIFY_EMAIL};
 pub use sql::{SqlStore, StoreOptions};
 pub use sqlite::files::private_dir;
 pub use url::{Backend, DatabaseUrl};
@@ -191,16 +193,78 @@ pub trait Store: Send + Sync + 'static {
 
     // ---- security events ----
 
-    /// Record a security event.
+    /// Record a security event (and its notice, in the same transaction,
+    /// when the event sends one and the user has a verified address).
     async fn record_event(
         &self,
         user_id: UserId,
         kind: &EventKind,
         ip: &str,
+        user_agent: &str,
         now: i64,
     ) -> Result<()>;
     /// The user's most recent events, newest first.
     async fn events(&self, user_id: UserId, limit: i64) -> Result<Vec<Event>>;
+
+    // ---- email ----
+
+    /// Start a change of the verified address: a verification token for
+    /// `email` (replacing an earlier one) and its mail to `email`, in one
+    /// transaction.
+    async fn request_email_change(
+        &self,
+        user_id: UserId,
+        email: &str,
+        token: &MailedToken<'_>,
+    ) -> Result<()>;
+    /// Spend a verification token (live, unused): the address becomes the
+    /// user's and the old address gets the notice, in one transaction.
+    /// `Ok(None)` for a token that is unknown, used or expired;
+    /// `Err(Conflict(Email))` if another account has the address.
+    async fn verify_email(
+        &self,
+        token_hash: &[u8],
+        ip: &str,
+        user_agent: &str,
+        now: i64,
+    ) -> Result<Option<(UserId, String)>>;
+    /// A password-reset token and its mail for the account `lookup` names,
+    /// if it has a verified address — with the same statements either way.
+    /// True if an account matched.
+    async fn request_password_reset(
+        &self,
+        lookup: ResetLookup<'_>,
+        token: &MailedToken<'_>,
+    ) -> Result<bool>;
+    /// The user a live reset token is for.
+    async fn reset_token_user(&self, token_hash: &[u8], now: i64) -> Result<Option<UserId>>;
+    /// Complete a reset in one transaction (see `sql/mail.rs`); false if the
+    /// token is no longer live (nothing written).
+    async fn complete_password_reset(
+        &self,
+        token_hash: &[u8],
+        user_id: UserId,
+        password_hash: &PasswordHash,
+        session: &SessionRecord,
+    ) -> Result<bool>;
+    /// Turn the new-browser notice on or off.
+    async fn set_notify_new_browser(&self, user_id: UserId, on: bool) -> Result<()>;
+    /// Claim due mail until `lease_until` (at most `limit`).
+    async fn claim_outbox(&self, now: i64, lease_until: i64, limit: i64)
+    -> Result<Vec<OutboxMail>>;
+    /// A claimed mail was sent.
+    async fn outbox_sent(&self, id: i64, now: i64) -> Result<()>;
+    /// A claimed mail failed for now: try again at `next_attempt_at`.
+    async fn outbox_retry(&self, id: i64, next_attempt_at: i64, error: &str) -> Result<()>;
+    /// A claimed mail is given up on (its user is told in the activity list).
+    async fn outbox_give_up(&self, mail: &OutboxMail, now: i64, error: &str) -> Result<()>;
+    /// Mail waiting and given up on.
+    async fn outbox_depth(&self) -> Result<OutboxDepth>;
+    /// Whether any mail is due (a read: the worker looks before it claims).
+    async fn outbox_due(&self, now: i64) -> Result<bool>;
+    /// Forget sent mail after 7 days, given-up mail after 30, and spent or
+    /// expired mailed tokens after a day. Returns rows deleted.
+    async fn purge_mail(&self, now: i64) -> Result<u64>;
 
     // ---- attempt budgets (throttling) ----
 

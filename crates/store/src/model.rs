@@ -41,6 +41,10 @@ pub struct User {
     pub password_hash: PasswordHash,
     /// Creation time, unix seconds.
     pub created_at: i64,
+    /// The verified email address, if any.
+    pub email: Option<String>,
+    /// Whether a sign-in from a browser not seen before sends a notice.
+    pub notify_new_browser: bool,
 }
 
 /// One line of `deadbolt user list`.
@@ -141,6 +145,8 @@ pub struct SessionView {
     pub expires_at: i64,
     /// The owner's display name.
     pub username: String,
+    /// The owner's verified address, if any.
+    pub email: Option<String>,
     /// Whether the owner has a confirmed TOTP device.
     pub two_factor_enabled: bool,
     /// The owner's unspent backup codes.
@@ -244,4 +250,66 @@ pub enum StepOutcome {
         /// Unspent backup codes after this step, when it spent one.
         backup_codes_left: Option<i64>,
     },
+}
+
+/// Who a password reset is for: a username key or a verified address.
+#[derive(Debug, Clone, Copy)]
+pub enum ResetLookup<'a> {
+    /// The normalised username.
+    UsernameKey(&'a str),
+    /// A verified address (lowercase).
+    Email(&'a str),
+}
+
+/// A token mailed to the user, for [`crate::Store::request_password_reset`]
+/// and [`crate::Store::request_email_change`].
+#[derive(Debug, Clone, Copy)]
+pub struct MailedToken<'a> {
+    /// SHA-256 of the token (the token itself is never stored in clear).
+    pub token_hash: &'a [u8],
+    /// The token sealed for the mail (opened only by the worker that sends it).
+    pub sealed: &'a [u8],
+    /// Unix seconds.
+    pub now: i64,
+    /// When the token stops working.
+    pub expires_at: i64,
+    /// Who asked, for the mail.
+    pub ip: &'a str,
+    /// Their browser, for the mail.
+    pub user_agent: &'a str,
+}
+
+/// A mail due for sending, claimed by one worker until `claimed_until`.
+#[derive(Debug, Clone)]
+pub struct OutboxMail {
+    /// Row id (with `created_at` and the address, it makes the Message-ID).
+    pub id: i64,
+    /// The account it is about (if any).
+    pub user_id: Option<UserId>,
+    /// The recipient.
+    pub to_address: String,
+    /// What it is: an [`crate::EventKind`] name for a notice, or
+    /// `verify_email` / `password_reset`.
+    pub kind: String,
+    /// The event's stored detail.
+    pub detail: String,
+    /// The client address the cause came from.
+    pub ip: String,
+    /// The client's browser.
+    pub user_agent: String,
+    /// A sealed token, for the mails that carry a link.
+    pub sealed: Option<Vec<u8>>,
+    /// When it was written (the event's time).
+    pub created_at: i64,
+    /// Attempts made before this one.
+    pub attempts: i64,
+}
+
+/// The outbox at one moment (for metrics and `/readyz`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OutboxDepth {
+    /// Mail waiting to be sent (due or backing off).
+    pub waiting: i64,
+    /// Mail given up on.
+    pub given_up: i64,
 }

@@ -1,5 +1,9 @@
 //! Test support shared by Deadbolt's crates (a dev-dependency only).
 //!
+//! [`MailRecorder`] is a mail transport that keeps the letters it is given
+//! (or fails the way a test says), for tests that drive the outbox worker
+//! without an SMTP server; the end-to-end tests use a real one.
+//!
 //! [`PgDatabase`] is the one PostgreSQL harness: a freshly created database
 //! per test on the server named by `DEADBOLT_TEST_PG` (default
 //! `postgres://postgres@127.0.0.1:5432/postgres`), dropped when the value
@@ -7,6 +11,10 @@
 //! runtime alike: its database calls run on a thread of their own.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
+mod mail;
+
+pub use mail::{MailRecorder, link_token};
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};

@@ -4,6 +4,7 @@
 //! rules where they live.
 
 mod admin;
+mod email;
 mod flows;
 mod login;
 mod secrets;

@@ -4,12 +4,14 @@
 
 use std::sync::Arc;
 
+use deadbolt_auth::mail::OutgoingMail;
 use deadbolt_auth::{
-    Argon2Params, Auth, AuthConfig, ClientInfo, FakeClock, Keyring, PendingLogin,
+    Argon2Params, Auth, AuthConfig, ClientInfo, FakeClock, Keyring, MailConfig, PendingLogin,
     SecondFactorInput, SessionInfo, SessionToken, Stage, UserId,
 };
 use deadbolt_otp::{Params, Secret, Totp};
 use deadbolt_store::{DatabaseUrl, SqlStore, StoreOptions};
+pub use deadbolt_testkit::{MailRecorder as Recorder, link_token};
 
 /// 15 s into TOTP step 56,666,667.
 pub const T0: i64 = 1_700_000_025;
@@ -24,6 +26,22 @@ pub struct Rig {
 
 impl Rig {
     pub async fn new() -> Rig {
+        Self::build(|_| {}).await
+    }
+
+    /// A rig with email on (letters go to a [`Recorder`] the test drives).
+    pub async fn with_mail() -> Rig {
+        Self::build(|c| {
+            c.mail = Some(MailConfig {
+                from: "Deadbolt Test <no-reply@deadbolt.test>".parse().unwrap(),
+                public_url: "https://login.deadbolt.test".into(),
+                send_timeout: deadbolt_auth::SEND_TIMEOUT,
+            });
+        })
+        .await
+    }
+
+    pub async fn build(tweak: impl FnOnce(&mut AuthConfig)) -> Rig {
         let store = SqlStore::connect_and_migrate(
             &DatabaseUrl::new("sqlite::memory:"),
             &StoreOptions::default(),
@@ -41,6 +59,8 @@ impl Rig {
             hash_concurrency: 1,
             ..AuthConfig::default()
         };
+        let mut config = config;
+        tweak(&mut config);
         let auth = Auth::new(
             Arc::new(store),
             Keyring::generate().expect("keys"),
@@ -125,5 +145,30 @@ impl Rig {
 
     pub fn totp(code: &str) -> SecondFactorInput {
         SecondFactorInput::code(code)
+    }
+}
+
+impl Rig {
+    /// Send what is due through `r`; the letters sent.
+    pub async fn deliver(&self, r: &Recorder) -> Vec<OutgoingMail> {
+        self.auth.deliver_due_mail(r).await.unwrap();
+        r.take()
+    }
+
+    /// Give the signed-in user a verified address (through the real link).
+    pub async fn verify_address(&self, session: &SessionToken, address: &str, r: &Recorder) {
+        let s = self.info(session).await;
+        self.auth
+            .request_email_change(&s, address, PW, None, &self.client)
+            .await
+            .unwrap();
+        let letters = self.deliver(r).await;
+        let letter = letters.last().expect("a verification letter");
+        assert_eq!(letter.to, address);
+        self.auth
+            .verify_email(&link_token(letter), &self.client)
+            .await
+            .unwrap();
+        self.deliver(r).await;
     }
 }

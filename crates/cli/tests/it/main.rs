@@ -7,6 +7,7 @@ mod code;
 mod files;
 mod http;
 mod interop;
+mod mail;
 mod multinode;
 mod node;
 mod ops;

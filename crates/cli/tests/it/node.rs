@@ -411,6 +411,11 @@ impl Authenticator {
         }
     }
 
+    /// The latest time step handed out, if any.
+    pub fn last_step(&self) -> Option<u64> {
+        self.last
+    }
+
     /// A 6-digit code that is wrong for every step around now.
     pub fn wrong_code(&self) -> String {
         let cur = unix_now() / 30;

@@ -68,6 +68,7 @@ struct LoginForm {
 }
 
 fn login_page(
+    state: &AppState,
     username: String,
     next: String,
     notice: Option<String>,
@@ -80,10 +81,12 @@ fn login_page(
         next,
         notice,
         errors,
+        email_enabled: state.auth.email_enabled(),
     }
 }
 
 async fn show_login(
+    State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
     Query(query): Query<LoginQuery>,
 ) -> Response {
@@ -101,7 +104,7 @@ async fn show_login(
         .then(|| "You are signed out.".to_owned());
     render(
         StatusCode::OK,
-        &login_page(String::new(), next, notice, FormErrors::none()),
+        &login_page(&state, String::new(), next, notice, FormErrors::none()),
     )
 }
 
@@ -122,7 +125,7 @@ async fn submit_login(
     if !errors.is_empty() {
         return render(
             StatusCode::BAD_REQUEST,
-            &login_page(form.username, next, None, errors),
+            &login_page(&state, form.username, next, None, errors),
         );
     }
 
@@ -152,7 +155,7 @@ async fn submit_login(
                 &e,
                 render(
                     status_for(&e),
-                    &login_page(form.username, next, None, errors),
+                    &login_page(&state, form.username, next, None, errors),
                 ),
             )
         }

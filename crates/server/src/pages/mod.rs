@@ -2,7 +2,8 @@
 //!
 //! One file per flow (`signup`, `login` with the second-factor page and
 //! logout, `account`, `security` for the settings page and everything it
-//! posts to). Handlers only translate between forms and the [`Auth`]
+//! posts to, `email` for the password reset, the verification link and the
+//! settings page's email section). Handlers only translate between forms and the [`Auth`]
 //! service: every rule lives there. Errors are shown next to the field they
 //! are about; a successful POST answers with a 303 redirect (so a reload
 //! does not resubmit), except where the answer is a secret shown once (the
@@ -14,6 +15,7 @@
 //! [`Auth`]: deadbolt_auth::Auth
 
 mod account;
+mod email;
 mod login;
 mod security;
 mod signup;
@@ -45,6 +47,7 @@ pub fn routes() -> Router<AppState> {
         .merge(login::routes())
         .merge(account::routes())
         .merge(security::routes())
+        .merge(email::routes())
 }
 
 async fn stylesheet() -> Response {
@@ -119,6 +122,18 @@ fn message_of(error: &AuthError) -> String {
     match error {
         AuthError::Internal(_) => INTERNAL_MESSAGE.to_owned(),
         other => other.to_string(),
+    }
+}
+
+/// A new password typed twice: both there and the same.
+fn new_password_pair(errors: &mut views::FormErrors, new: &str, confirm: &str) {
+    if new.is_empty() {
+        errors.add("new_password", "Choose a new password.");
+    } else if new != confirm {
+        errors.add(
+            "new_password_confirm",
+            "The two new passwords are not the same. Type the new password again.",
+        );
     }
 }
 

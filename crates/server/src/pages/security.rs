@@ -18,7 +18,10 @@ use super::views::{
     BackupCodesPage, EnabledPage, EventView, FormErrors, SecurityPage, SessionView, SetupPage,
     SetupPasswordPage,
 };
-use super::{internal_error, looks_like_totp, message_of, render, status_for, with_retry_after};
+use super::{
+    internal_error, looks_like_totp, message_of, new_password_pair, render, status_for,
+    with_retry_after,
+};
 use crate::session::{Authenticated, Client, set_cookie};
 use crate::state::AppState;
 use crate::util::rfc3339;
@@ -87,6 +90,13 @@ fn done_notice(done: Option<&str>) -> Option<String> {
         "session-revoked" => "That session is signed out.",
         "session-gone" => "That session had already ended.",
         "signed-out-others" => "Every other session is signed out.",
+        "password-reset" => {
+            "Your password is reset. Every other session was signed out, and this browser is signed in."
+        }
+        "email-sent" => {
+            "A confirmation link is on its way to the new address. Open it to start using that address."
+        }
+        "notifications-saved" => "Your notice settings are saved.",
         _ => return None,
     };
     Some(text.to_owned())
@@ -94,15 +104,21 @@ fn done_notice(done: Option<&str>) -> Option<String> {
 
 /// What a failed form on the security page changes about it.
 #[derive(Default)]
-struct Trouble {
-    status: Option<StatusCode>,
-    notice: Option<String>,
-    password_errors: FormErrors,
-    disable_errors: FormErrors,
-    backup_errors: FormErrors,
+pub(super) struct Trouble {
+    pub(super) status: Option<StatusCode>,
+    pub(super) notice: Option<String>,
+    pub(super) password_errors: FormErrors,
+    pub(super) disable_errors: FormErrors,
+    pub(super) backup_errors: FormErrors,
+    pub(super) email_errors: FormErrors,
+    pub(super) email_typed: String,
 }
 
-async fn security_page(state: &AppState, user: &Authenticated, trouble: Trouble) -> Response {
+pub(super) async fn security_page(
+    state: &AppState,
+    user: &Authenticated,
+    trouble: Trouble,
+) -> Response {
     let overview = match state
         .auth
         .overview(user.user_id, Some(&user.token_hash))
@@ -149,6 +165,11 @@ async fn security_page(state: &AppState, user: &Authenticated, trouble: Trouble)
         disable_open,
         backup_errors: trouble.backup_errors,
         step_up: state.auth.step_up_needed(user),
+        email_enabled: state.auth.email_enabled(),
+        email: overview.email,
+        email_typed: trouble.email_typed,
+        email_errors: trouble.email_errors,
+        notify_new_browser: overview.notify_new_browser,
         sessions,
         events,
     };
@@ -168,7 +189,7 @@ async fn show(
 }
 
 /// Re-render the security page for a failed form; internal errors get the error page.
-async fn failed(
+pub(super) async fn failed(
     state: &AppState,
     user: &Authenticated,
     error: &AuthError,
@@ -209,14 +230,7 @@ async fn change_password(
     if form.current_password.is_empty() {
         errors.add("current_password", "Enter your current password.");
     }
-    if form.new_password.is_empty() {
-        errors.add("new_password", "Choose a new password.");
-    } else if form.new_password != form.new_password_confirm {
-        errors.add(
-            "new_password_confirm",
-            "The two new passwords are not the same. Type the new password again.",
-        );
-    }
+    new_password_pair(&mut errors, &form.new_password, &form.new_password_confirm);
     if !errors.is_empty() {
         let trouble = Trouble {
             status: Some(StatusCode::BAD_REQUEST),
@@ -267,7 +281,7 @@ struct PasswordOnly {
 }
 
 /// A step-up field (one field takes a code or a backup code): empty is none.
-fn step_up_input(typed: String) -> Option<SecondFactorInput> {
+pub(super) fn step_up_input(typed: String) -> Option<SecondFactorInput> {
     if typed.trim().is_empty() {
         None
     } else if looks_like_totp(&typed) {
@@ -278,7 +292,7 @@ fn step_up_input(typed: String) -> Option<SecondFactorInput> {
 }
 
 /// An error about the step-up's second factor (shown next to its field).
-fn is_step_up_error(e: &AuthError) -> bool {
+pub(super) fn is_step_up_error(e: &AuthError) -> bool {
     matches!(
         e,
         AuthError::StepUpRequired | AuthError::WrongCode | AuthError::CodeReused

@@ -1,6 +1,7 @@
 //! Plain-words formatting for the pages: times, browsers, event kinds, and
 //! the `data:` URL behind "Download as .txt".
 
+pub use deadbolt_auth::browser_and_device;
 use deadbolt_auth::{EventKind, IssuedBackupCode, PasswordContext, SignInMethod};
 
 use crate::util::rfc3339;
@@ -10,58 +11,6 @@ pub fn utc_minute(unix: i64) -> String {
     let iso = rfc3339(unix);
     // `YYYY-MM-DDTHH:MM:SSZ`: keep the date and the minute.
     format!("{} {} UTC", &iso[..10], &iso[11..16])
-}
-
-/// A User-Agent header in a few words: "Chrome on Linux", "Safari on iPhone".
-/// Unknown clients keep a short, truncated form of what they sent.
-pub fn browser_and_device(user_agent: &str) -> String {
-    let ua = user_agent;
-    let browser = if ua.contains("Edg/") {
-        Some("Edge")
-    } else if ua.contains("OPR/") || ua.contains("Opera") {
-        Some("Opera")
-    } else if ua.contains("Firefox/") || ua.contains("FxiOS/") {
-        Some("Firefox")
-    } else if ua.contains("Chrome/") || ua.contains("CriOS/") || ua.contains("Chromium/") {
-        Some("Chrome")
-    } else if ua.contains("Safari/") {
-        Some("Safari")
-    } else if ua.starts_with("curl/") {
-        Some("curl")
-    } else {
-        None
-    };
-    let system = if ua.contains("iPhone") {
-        Some("iPhone")
-    } else if ua.contains("iPad") {
-        Some("iPad")
-    } else if ua.contains("Android") {
-        Some("Android")
-    } else if ua.contains("Windows") {
-        Some("Windows")
-    } else if ua.contains("Mac OS X") || ua.contains("Macintosh") {
-        Some("macOS")
-    } else if ua.contains("CrOS") {
-        Some("ChromeOS")
-    } else if ua.contains("Linux") {
-        Some("Linux")
-    } else {
-        None
-    };
-    match (browser, system) {
-        (Some(b), Some(s)) => format!("{b} on {s}"),
-        (Some(b), None) => b.to_owned(),
-        (None, Some(s)) => format!("A browser on {s}"),
-        (None, None) if ua.trim().is_empty() => "Unknown browser".to_owned(),
-        (None, None) => {
-            let short: String = ua.chars().take(40).collect();
-            if short.len() < ua.len() {
-                format!("{short}…")
-            } else {
-                short
-            }
-        }
-    }
 }
 
 /// A security event in plain words.
@@ -88,6 +37,10 @@ pub fn event_words(kind: &EventKind) -> String {
         EventKind::BackupCodesGenerated { .. } => "New backup codes generated",
         EventKind::BackupCodeUsed { left } => return format!("Backup code used ({left} left)"),
         EventKind::PasswordChanged => "Password changed",
+        EventKind::PasswordReset => "Password reset by email",
+        EventKind::EmailChanged { to } => return format!("Email address changed to {to}"),
+        EventKind::NewBrowserSignIn => "Sign-in from a browser not seen before",
+        EventKind::MailUndeliverable => "An email to you could not be delivered",
         other => return capitalised_words(other.name()),
     };
     words.to_owned()
@@ -144,19 +97,6 @@ mod tests {
     #[test]
     fn minute_precision_utc() {
         assert_eq!(utc_minute(1_700_000_000), "2023-11-14 22:13 UTC");
-    }
-
-    #[test]
-    fn browsers_in_plain_words() {
-        let chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36";
-        assert_eq!(browser_and_device(chrome), "Chrome on Linux");
-        let iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
-        assert_eq!(browser_and_device(iphone), "Safari on iPhone");
-        let firefox =
-            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:121.0) Gecko/20100101 Firefox/121.0";
-        assert_eq!(browser_and_device(firefox), "Firefox on Windows");
-        assert_eq!(browser_and_device(""), "Unknown browser");
-        assert_eq!(browser_and_device("deadbolt-test"), "deadbolt-test");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! the `Auth` service's answers.
 
 use askama::Template;
-use deadbolt_auth::{IssuedBackupCode, SetupSecret};
+use deadbolt_auth::{IssuedBackupCode, MailToken, SetupSecret};
 
 /// Field-level error messages of one form, in display order. A message with
 /// the field name `""` is about the whole form.
@@ -95,6 +95,8 @@ pub struct LoginPage {
     pub next: String,
     pub notice: Option<String>,
     pub errors: FormErrors,
+    /// Email is set up: offer the password reset.
+    pub email_enabled: bool,
 }
 
 #[derive(Template)]
@@ -134,6 +136,14 @@ pub struct SecurityPage {
     /// The step-up window has passed: the forms for new codes and a new
     /// password also ask for a second factor.
     pub step_up: bool,
+    /// Email is set up on this server.
+    pub email_enabled: bool,
+    /// The verified address.
+    pub email: Option<String>,
+    /// What the user typed in the address field (after a refusal).
+    pub email_typed: String,
+    pub email_errors: FormErrors,
+    pub notify_new_browser: bool,
     pub sessions: Vec<SessionView>,
     pub events: Vec<EventView>,
 }
@@ -194,4 +204,40 @@ pub struct MessagePage {
     pub message: String,
     pub link_href: &'static str,
     pub link_text: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "password_reset.html")]
+pub struct PasswordResetPage {
+    pub signed_in: Option<String>,
+    pub section: &'static str,
+    pub email_enabled: bool,
+    /// The request went out (the same page whether or not an account matched).
+    pub sent: bool,
+    pub who: String,
+    pub errors: FormErrors,
+}
+
+#[derive(Template)]
+#[template(path = "password_reset_confirm.html")]
+pub struct ResetConfirmPage {
+    pub signed_in: Option<String>,
+    pub section: &'static str,
+    /// The link is live: show the form.
+    pub valid: bool,
+    pub token: MailToken,
+    /// Ask for a code or a backup code too.
+    pub two_factor: bool,
+    pub errors: FormErrors,
+}
+
+#[derive(Template)]
+#[template(path = "verify_email.html")]
+pub struct VerifyEmailPage {
+    pub signed_in: Option<String>,
+    pub section: &'static str,
+    pub valid: bool,
+    pub token: MailToken,
+    pub done: Option<String>,
+    pub errors: FormErrors,
 }

@@ -79,7 +79,7 @@ async fn login_without_2fa_is_authenticated_and_me_answers() {
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(
         r.json,
-        json!({"username": "dave", "two_factor": {"enabled": false, "backup_codes_remaining": 0}})
+        json!({"username": "dave", "email": null, "two_factor": {"enabled": false, "backup_codes_remaining": 0}})
     );
     let login_by_other_case = t.agent().login("DAVE", PW).await;
     assert_eq!(login_by_other_case.json["status"], "authenticated");
@@ -1070,7 +1070,13 @@ async fn openapi_lists_every_path() {
         "/api/v1/me/password",
         "/api/v1/me/sessions",
         "/api/v1/me/sessions/{id}",
+        "/api/v1/me/email",
+        "/api/v1/me/notifications",
+        "/api/v1/email/verify",
+        "/api/v1/password-reset",
+        "/api/v1/password-reset/confirm",
         "/healthz",
+        "/readyz",
     ] {
         assert!(r.json["paths"].get(p).is_some(), "{p}");
     }

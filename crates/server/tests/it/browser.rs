@@ -5,6 +5,10 @@
 //! implementation. Screenshots of each step land in
 //! `target/browser-artifacts/` for a human to look at.
 //!
+//! Email runs through a real SMTP server (`scripts/mailsink.py`, aiosmtpd)
+//! that writes each letter to a folder: the address is verified and a
+//! forgotten password reset by following the links in the letters.
+//!
 //! Ignored in a plain `cargo test` (it needs the tools); `.ci/run` installs
 //! them and runs it with `--include-ignored`. When it runs, a missing tool is
 //! a failure, never a skip.
@@ -16,11 +20,13 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use deadbolt_auth::mail::{SmtpTransport, SmtpUrl};
 use deadbolt_server::{AppState, Argon2Params, Keyring, ServerConfig, SystemClock, app};
 use deadbolt_store::SqlStore;
 use fantoccini::{Client, ClientBuilder, Locator};
 
-const IGNORE: &str = "needs chromium, chromedriver, zbarimg, oathtool (installed by .ci/run)";
+const IGNORE: &str =
+    "needs chromium, chromedriver, zbarimg, oathtool, python3 with aiosmtpd (installed by .ci/run)";
 const CHROMIUM: &str = "/usr/bin/chromium";
 const USERNAME: &str = "browser-alice";
 const PASSWORD: &str = "a long walk to the lighthouse";
@@ -116,8 +122,95 @@ fn zbarimg(png: &Path) -> String {
     String::from_utf8(out.stdout).unwrap().trim().to_owned()
 }
 
-/// Start the real server on 127.0.0.1:0 with a fresh SQLite directory.
-async fn start_server() -> String {
+/// The test SMTP server (`scripts/mailsink.py`), killed on drop, and the
+/// folder it writes letters to.
+struct MailSink {
+    child: Child,
+    port: u16,
+    dir: PathBuf,
+}
+
+impl Drop for MailSink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start_mail_sink() -> MailSink {
+    use std::io::BufRead;
+    let dir = unique("mail");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/mailsink.py");
+    let mut child = Command::new("python3")
+        .arg(script)
+        .args(["--port", "0", "--dir"])
+        .arg(&dir)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3 runs scripts/mailsink.py");
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let port = line
+        .trim()
+        .strip_prefix("READY ")
+        .unwrap_or_else(|| panic!("mailsink.py did not start (aiosmtpd installed?): {line:?}"))
+        .parse()
+        .unwrap();
+    MailSink { child, port, dir }
+}
+
+impl MailSink {
+    /// The text part of every letter so far, oldest first.
+    fn texts(&self) -> Vec<String> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&self.dir)
+            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        files.retain(|p| p.extension().is_some_and(|x| x == "eml"));
+        files.sort();
+        files
+            .iter()
+            .map(|p| {
+                let raw = std::fs::read(p).unwrap();
+                let mail = mailparse::parse_mail(&raw).expect("a MIME letter");
+                mail.subparts
+                    .iter()
+                    .find(|s| s.ctype.mimetype == "text/plain")
+                    .expect("a text part")
+                    .get_body()
+                    .unwrap()
+            })
+            .collect()
+    }
+
+    /// The link (`{base}{path}?token=...`) of the newest letter that has one.
+    async fn link(&self, path: &str) -> String {
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(link) = self.texts().iter().rev().find_map(|t| {
+                let at = t.find(&format!("{path}?token="))?;
+                let start = t[..at].rfind("http")?;
+                let end = t[at..]
+                    .find(char::is_whitespace)
+                    .map_or(t.len(), |e| at + e);
+                Some(t[start..end].to_owned())
+            }) {
+                return link;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no letter with a {path} link: {:?}",
+                self.texts()
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
+
+/// Start the real server on 127.0.0.1:0 with a fresh SQLite directory,
+/// email on through `sink` (its outbox worker running).
+async fn start_server(sink: &MailSink) -> (String, AppState) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let data = unique("browser-data");
@@ -126,6 +219,11 @@ async fn start_server() -> String {
         .await
         .expect("open the SQLite store");
     let mut config = ServerConfig::new("Deadbolt", base.clone());
+    config.auth.mail = Some(deadbolt_auth::MailConfig {
+        from: "Deadbolt <no-reply@deadbolt.test>".parse().unwrap(),
+        public_url: base.clone(),
+        send_timeout: Duration::from_secs(10),
+    });
     // Cheap hashing: the test is about the pages, not Argon2's cost.
     config.auth.argon2 = Argon2Params {
         m_cost: 1024,
@@ -138,9 +236,21 @@ async fn start_server() -> String {
         config,
         Arc::new(SystemClock),
     );
-    let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
+    let smtp = SmtpUrl::parse(&format!("smtp://127.0.0.1:{}", sink.port)).unwrap();
+    let transport = SmtpTransport::new(&smtp, Duration::from_secs(10)).unwrap();
+    tokio::spawn(state.auth.clone().run_mail_worker(Arc::new(transport)));
+    let service = app(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     tokio::spawn(async move { axum::serve(listener, service).await.expect("server") });
-    base
+    (base, state)
+}
+
+/// Wait for the next 30 s step after `used` (real time, at most ~30 s):
+/// the server refuses a step twice.
+async fn after_step(used: u64) {
+    if now() / 30 <= used / 30 {
+        let next_step_starts = (used / 30 + 1) * 30;
+        tokio::time::sleep(Duration::from_secs(next_step_starts - now() + 1)).await;
+    }
 }
 
 async fn start_browser(downloads: &Path) -> (KillOnDrop, Client) {
@@ -216,8 +326,14 @@ impl Steps {
             .find(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("no field {css}: {e}"));
-        field.clear().await.unwrap();
-        field.send_keys(value).await.unwrap();
+        field
+            .clear()
+            .await
+            .unwrap_or_else(|e| panic!("clear {css}: {e}"));
+        field
+            .send_keys(value)
+            .await
+            .unwrap_or_else(|e| panic!("type into {css}: {e}"));
     }
 
     async fn click(&self, css: &str) {
@@ -293,10 +409,11 @@ impl Steps {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs chromium, chromedriver, zbarimg, oathtool (installed by .ci/run)"]
 async fn the_seed_in_a_real_browser() {
-    for tool in ["chromium", "chromedriver", "zbarimg", "oathtool"] {
+    for tool in ["chromium", "chromedriver", "zbarimg", "oathtool", "python3"] {
         require_tool(tool);
     }
-    let base = start_server().await;
+    let sink = start_mail_sink();
+    let (base, state) = start_server(&sink).await;
     let downloads = unique("downloads");
     std::fs::create_dir_all(&downloads).unwrap();
     let (_driver, client) = start_browser(&downloads).await;
@@ -445,6 +562,29 @@ async fn the_seed_in_a_real_browser() {
         );
     }
 
+    // Settings → Security → Email: the address, confirmed from its letter.
+    s.goto("/settings/account/security").await;
+    s.fill("#new_email", "alice@example.com").await;
+    s.fill("#email_password", PASSWORD).await;
+    s.click("form[action='/settings/account/security/email'] button[type=submit]")
+        .await;
+    s.wait_path("/settings/account/security").await;
+    assert!(s.page_contains("A confirmation link is on its way").await);
+    let link = sink.link("/verify-email").await;
+    assert!(link.starts_with(&s.base), "{link}");
+    s.c.goto(&link).await.unwrap();
+    s.shot("verify-email").await;
+    s.click("form[action='/verify-email'] button[type=submit]")
+        .await;
+    s.c.wait()
+        .for_element(Locator::Css("p.notice"))
+        .await
+        .unwrap();
+    assert!(
+        s.page_contains("alice@example.com is now your account")
+            .await
+    );
+
     // Log out, log in: the intermediary page asks for the code.
     s.sign_out().await;
     s.shot("signed-out").await;
@@ -460,12 +600,9 @@ async fn the_seed_in_a_real_browser() {
 
     // The confirmation used the current step: the server refuses it again,
     // so wait for the next 30 s step if needed (real time, at most ~30 s).
-    let used_step = confirmed_at / 30;
-    if now() / 30 <= used_step {
-        let next_step_starts = (used_step + 1) * 30;
-        tokio::time::sleep(Duration::from_secs(next_step_starts - now() + 1)).await;
-    }
-    s.fill("#code", &oathtool(&secret, now())).await;
+    after_step(confirmed_at).await;
+    let signed_in_at = now();
+    s.fill("#code", &oathtool(&secret, signed_in_at)).await;
     s.click("#code-form button[type=submit]").await;
     s.wait_path("/account").await;
     assert!(s.page_contains("Welcome, browser-alice").await);
@@ -501,6 +638,69 @@ async fn the_seed_in_a_real_browser() {
     s.shot("backup-code-reused").await;
     s.c.set_window_size(390, 900).await.unwrap();
     s.shot("phone-login-2fa").await;
+    s.c.set_window_size(1024, 1400).await.unwrap();
+
+    // Forgot the password. The pending login above is an old session the
+    // reset must end: keep its cookie, and start from a clean browser.
+    let cookie = deadbolt_server::session::cookie_name(&state.config);
+    let old =
+        s.c.get_named_cookie(cookie)
+            .await
+            .unwrap()
+            .value()
+            .to_owned();
+    s.c.delete_all_cookies().await.unwrap();
+    s.goto("/login").await;
+    s.click_link("Forgot your password?").await;
+    s.wait_path("/password-reset").await;
+    s.fill("#who", USERNAME).await;
+    s.click("form[action='/password-reset'] button[type=submit]")
+        .await;
+    s.c.wait()
+        .for_element(Locator::Css("p.notice"))
+        .await
+        .unwrap();
+    assert!(s.page_contains("If an account matches").await);
+    s.shot("reset-requested").await;
+    let link = sink.link("/password-reset/confirm").await;
+    s.c.goto(&link).await.unwrap();
+    s.wait_path("/password-reset/confirm").await;
+    const NEW_PASSWORD: &str = "the lighthouse keeper's new key";
+    s.fill("#new_password", NEW_PASSWORD).await;
+    s.fill("#new_password_confirm", NEW_PASSWORD).await;
+    after_step(signed_in_at).await;
+    s.fill("#second_factor", &oathtool(&secret, now())).await;
+    s.shot("reset-new-password").await;
+    s.click("form[action='/password-reset/confirm'] button[type=submit]")
+        .await;
+    s.wait_path("/settings/account/security").await;
+    assert!(s.page_contains("Your password is reset").await);
+    s.shot("reset-done").await;
+    // Signed in here; the old session is gone; the new password is the one.
+    let uid = state
+        .auth
+        .store()
+        .user_by_key(USERNAME)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let token = deadbolt_auth::SessionToken::new(old);
+    assert!(
+        state.auth.session(&token).await.unwrap().is_none(),
+        "the old session ended"
+    );
+    assert_eq!(
+        state.auth.overview(uid, None).await.unwrap().sessions.len(),
+        1
+    );
+    assert!(s.page_contains("This browser").await);
+    s.sign_out().await;
+    s.goto("/login").await;
+    s.fill("#username", USERNAME).await;
+    s.fill("#password", NEW_PASSWORD).await;
+    s.click("form[action='/login'] button[type=submit]").await;
+    s.wait_path("/login/2fa").await;
 
     s.c.close().await.unwrap();
 }

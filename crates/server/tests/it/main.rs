@@ -4,6 +4,7 @@
 
 mod api;
 mod browser;
+mod email;
 mod hardening;
 mod pages;
 mod security;

@@ -36,7 +36,7 @@ fn form_encode(fields: &[(&str, &str)]) -> String {
 }
 
 /// A form post as a browser sends it from one of our own pages.
-async fn submit(a: &Agent, path: &str, fields: &[(&str, &str)]) -> Resp {
+pub(crate) async fn submit(a: &Agent, path: &str, fields: &[(&str, &str)]) -> Resp {
     submit_from(a, path, fields, "same-origin").await
 }
 
@@ -49,7 +49,7 @@ async fn submit_from(a: &Agent, path: &str, fields: &[(&str, &str)], fetch_site:
     a.send(req).await
 }
 
-fn assert_redirect(r: &Resp, to: &str) {
+pub(crate) fn assert_redirect(r: &Resp, to: &str) {
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     assert_eq!(r.location(), to);
 }

@@ -1,27 +1,53 @@
 //! Security events: recorded as [`EventKind`] values, read back as them.
+//! An event that sends a notice ([`EventKind::notice`]) writes the mail to
+//! the outbox in the same transaction, addressed to the account's verified
+//! address at that moment: the notice cannot be lost, nor sent for an event
+//! that did not happen.
 
 use sqlx::Row;
 
 use super::SqlStore;
+use crate::event::Notice;
 use crate::{Event, EventKind, Result, UserId};
 
-pub(super) async fn insert<'e, E>(
-    executor: E,
+/// The event, and its notice if it sends one, in the caller's transaction.
+pub(super) async fn insert(
+    conn: &mut sqlx::AnyConnection,
     user_id: UserId,
     kind: &EventKind,
     ip: &str,
+    user_agent: &str,
     now: i64,
-) -> Result<()>
-where
-    E: sqlx::Executor<'e, Database = sqlx::Any>,
-{
+) -> Result<()> {
+    let detail = kind.detail();
     sqlx::query("INSERT INTO events (user_id, at, kind, ip, detail) VALUES ($1, $2, $3, $4, $5)")
         .bind(user_id)
         .bind(now)
         .bind(kind.name())
         .bind(ip)
-        .bind(kind.detail())
-        .execute(executor)
+        .bind(&detail)
+        .execute(&mut *conn)
+        .await?;
+    let Some(notice) = kind.notice() else {
+        return Ok(());
+    };
+    let wanted = match notice {
+        Notice::Always => "",
+        Notice::UnlessTurnedOff => " AND notify_new_browser = 1",
+    };
+    let sql = format!(
+        "INSERT INTO outbox (user_id, to_address, kind, detail, ip, user_agent, created_at, next_attempt_at) \
+         SELECT id, email, $2, $3, $4, $5, $6, $6 FROM users \
+         WHERE id = $1 AND email IS NOT NULL{wanted}"
+    );
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(user_id)
+        .bind(kind.name())
+        .bind(&detail)
+        .bind(ip)
+        .bind(user_agent)
+        .bind(now)
+        .execute(&mut *conn)
         .await?;
     Ok(())
 }
@@ -31,10 +57,14 @@ pub(super) async fn record(
     user_id: UserId,
     kind: &EventKind,
     ip: &str,
+    user_agent: &str,
     now: i64,
 ) -> Result<()> {
     let _writer = s.writer().await;
-    insert(s.pool(), user_id, kind, ip, now).await
+    let mut tx = s.begin_write().await?;
+    insert(&mut tx, user_id, kind, ip, user_agent, now).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 pub(super) async fn recent(s: &SqlStore, user_id: UserId, limit: i64) -> Result<Vec<Event>> {

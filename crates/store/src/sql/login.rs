@@ -96,7 +96,15 @@ async fn open_session_in<'a>(
     }
     sessions::insert(&mut *conn, new).await?;
     for kind in recorded {
-        events::insert(&mut *conn, new.user_id, kind, &new.ip, new.created_at).await?;
+        events::insert(
+            &mut *conn,
+            new.user_id,
+            kind,
+            &new.ip,
+            &new.user_agent,
+            new.created_at,
+        )
+        .await?;
     }
     Ok(())
 }

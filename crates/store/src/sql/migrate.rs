@@ -35,6 +35,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0004_key_checks.sql"),
         include_str!("../../migrations/postgres/0004_key_checks.sql"),
     ),
+    (
+        7,
+        "email",
+        include_str!("../../migrations/sqlite/0007_email.sql"),
+        include_str!("../../migrations/postgres/0007_email.sql"),
+    ),
 ];
 
 /// The newest migration version this binary carries.
@@ -61,6 +67,11 @@ fn migrator(backend: Backend) -> Migrator {
 }
 
 impl SqlStore {
+    /// Every migration version this binary carries, oldest first.
+    pub fn known_schema_versions() -> Vec<i64> {
+        MIGRATIONS.iter().map(|m| m.0).collect()
+    }
+
     /// The newest migration applied to the database (`None` if never migrated).
     pub async fn schema_version(&self) -> Result<Option<i64>> {
         let exists_sql = match self.backend {

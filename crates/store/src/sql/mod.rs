@@ -42,9 +42,9 @@ use sqlx::{AnyPool, Transaction};
 
 use crate::sqlite::SqliteRuntime;
 use crate::{
-    Backend, Budget, BudgetSpec, DatabaseUrl, Device, Event, EventKind, NewUser, PasswordHash,
-    PoolStats, Result, SecondFactorStep, SessionRecord, SessionView, StepOutcome, Store,
-    StoreError, User, UserId, UserSummary,
+    Backend, Budget, BudgetSpec, DatabaseUrl, Device, Event, EventKind, MailedToken, NewUser,
+    OutboxDepth, OutboxMail, PasswordHash, PoolStats, ResetLookup, Result, SecondFactorStep,
+    SessionRecord, SessionView, StepOutcome, Store, StoreError, User, UserId, UserSummary,
 };
 
 mod backup_codes;
@@ -53,6 +53,7 @@ mod devices;
 mod events;
 mod keys;
 mod login;
+pub(crate) mod mail;
 mod migrate;
 pub(crate) mod sessions;
 mod users;
@@ -453,12 +454,79 @@ impl Store for SqlStore {
         user_id: UserId,
         kind: &EventKind,
         ip: &str,
+        user_agent: &str,
         now: i64,
     ) -> Result<()> {
-        events::record(self, user_id, kind, ip, now).await
+        events::record(self, user_id, kind, ip, user_agent, now).await
     }
     async fn events(&self, user_id: UserId, limit: i64) -> Result<Vec<Event>> {
         events::recent(self, user_id, limit).await
+    }
+
+    async fn request_email_change(
+        &self,
+        user_id: UserId,
+        email: &str,
+        token: &MailedToken<'_>,
+    ) -> Result<()> {
+        mail::request_email_change(self, user_id, email, token).await
+    }
+    async fn verify_email(
+        &self,
+        token_hash: &[u8],
+        ip: &str,
+        user_agent: &str,
+        now: i64,
+    ) -> Result<Option<(UserId, String)>> {
+        mail::verify_email(self, token_hash, ip, user_agent, now).await
+    }
+    async fn request_password_reset(
+        &self,
+        lookup: ResetLookup<'_>,
+        token: &MailedToken<'_>,
+    ) -> Result<bool> {
+        mail::request_password_reset(self, lookup, token).await
+    }
+    async fn reset_token_user(&self, token_hash: &[u8], now: i64) -> Result<Option<UserId>> {
+        mail::reset_token_user(self, token_hash, now).await
+    }
+    async fn complete_password_reset(
+        &self,
+        token_hash: &[u8],
+        user_id: UserId,
+        password_hash: &PasswordHash,
+        session: &SessionRecord,
+    ) -> Result<bool> {
+        mail::complete_password_reset(self, token_hash, user_id, password_hash, session).await
+    }
+    async fn set_notify_new_browser(&self, user_id: UserId, on: bool) -> Result<()> {
+        mail::set_notify_new_browser(self, user_id, on).await
+    }
+    async fn claim_outbox(
+        &self,
+        now: i64,
+        lease_until: i64,
+        limit: i64,
+    ) -> Result<Vec<OutboxMail>> {
+        mail::claim(self, now, lease_until, limit).await
+    }
+    async fn outbox_sent(&self, id: i64, now: i64) -> Result<()> {
+        mail::mark_sent(self, id, now).await
+    }
+    async fn outbox_retry(&self, id: i64, next_attempt_at: i64, error: &str) -> Result<()> {
+        mail::mark_retry(self, id, next_attempt_at, error).await
+    }
+    async fn outbox_give_up(&self, mail: &OutboxMail, now: i64, error: &str) -> Result<()> {
+        mail::mark_gave_up(self, mail, now, error).await
+    }
+    async fn outbox_due(&self, now: i64) -> Result<bool> {
+        mail::due(self, now).await
+    }
+    async fn purge_mail(&self, now: i64) -> Result<u64> {
+        mail::purge(self, now).await
+    }
+    async fn outbox_depth(&self) -> Result<OutboxDepth> {
+        mail::depth(self).await
     }
 
     async fn take_budget(&self, budget: BudgetSpec<'_>, now: i64) -> Result<Budget> {

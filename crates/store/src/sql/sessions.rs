@@ -39,7 +39,7 @@ fn from_row(row: &AnyRow) -> Result<SessionRecord> {
 /// codes are counted by triggers into `users.backup_codes_left`).
 pub(crate) const SESSION_VIEW_SQL: &str = "\
     SELECT s.user_id, s.stage, s.created_at, s.last_seen, s.expires_at, s.second_factor_at, \
-           u.username, u.backup_codes_left AS codes, d.id AS device \
+           u.username, u.email, u.backup_codes_left AS codes, d.id AS device \
     FROM sessions s JOIN users u ON u.id = s.user_id \
     LEFT JOIN devices d ON d.user_id = s.user_id AND d.confirmed = 1 \
     WHERE s.token_hash = $1";
@@ -52,6 +52,7 @@ pub(crate) trait ViewRow {
     fn int(&self, col: &str) -> Result<i64, Self::Error>;
     fn opt_int(&self, col: &str) -> Result<Option<i64>, Self::Error>;
     fn text(&self, col: &str) -> Result<String, Self::Error>;
+    fn opt_text(&self, col: &str) -> Result<Option<String>, Self::Error>;
 }
 
 impl ViewRow for AnyRow {
@@ -65,6 +66,9 @@ impl ViewRow for AnyRow {
     fn text(&self, col: &str) -> Result<String, sqlx::Error> {
         self.try_get(col)
     }
+    fn opt_text(&self, col: &str) -> Result<Option<String>, sqlx::Error> {
+        self.try_get(col)
+    }
 }
 
 /// The one mapping of a [`SESSION_VIEW_SQL`] row.
@@ -76,6 +80,7 @@ pub(crate) fn session_view_from<R: ViewRow + ?Sized>(r: &R) -> Result<SessionVie
         last_seen: r.int("last_seen")?,
         expires_at: r.int("expires_at")?,
         username: r.text("username")?,
+        email: r.opt_text("email")?,
         two_factor_enabled: r.opt_int("device")?.is_some(),
         backup_codes_remaining: r.int("codes")?,
         second_factor_at: r.opt_int("second_factor_at")?,

@@ -11,7 +11,8 @@ use crate::{Constraint, NewUser, PasswordHash, Result, User, UserId, UserSummary
 macro_rules! user_select {
     ($tail:literal) => {
         concat!(
-            "SELECT id, username, username_key, password_hash, created_at FROM users ",
+            "SELECT id, username, username_key, password_hash, created_at, email, \
+             notify_new_browser FROM users ",
             $tail
         )
     };
@@ -24,6 +25,8 @@ fn from_row(row: &AnyRow) -> Result<User> {
         username_key: row.try_get("username_key")?,
         password_hash: PasswordHash::new(row.try_get("password_hash")?),
         created_at: row.try_get("created_at")?,
+        email: row.try_get("email")?,
+        notify_new_browser: row.try_get::<i64, _>("notify_new_browser")? != 0,
     })
 }
 
@@ -49,6 +52,8 @@ pub(super) async fn create(s: &SqlStore, user: &NewUser<'_>, now: i64) -> Result
         username_key: user.username_key.to_owned(),
         password_hash: user.password_hash.clone(),
         created_at: now,
+        email: None,
+        notify_new_browser: true,
     })
 }
 

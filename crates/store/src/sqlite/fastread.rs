@@ -106,4 +106,7 @@ impl ViewRow for rusqlite::Row<'_> {
     fn text(&self, col: &str) -> rusqlite::Result<String> {
         self.get(col)
     }
+    fn opt_text(&self, col: &str) -> rusqlite::Result<Option<String>> {
+        self.get(col)
+    }
 }

@@ -77,7 +77,7 @@ pub(crate) async fn mixed_write_storm_never_errors(store: &SqlStore) {
                     }
                     6 => {
                         let kind = EventKind::SignIn(SignInMethod::Password);
-                        s.record_event(uid, &kind, "192.0.2.9", now).await
+                        s.record_event(uid, &kind, "192.0.2.9", "ua", now).await
                     }
                     _ => s
                         .take_budget(spec(&format!("storm:{uid}"), 5, 30), now)

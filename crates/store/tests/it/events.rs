@@ -16,19 +16,25 @@ async fn events_newest_first(store: &SqlStore) {
     assert!(store.events(uid, 10).await.unwrap().is_empty());
     let sign_in = EventKind::SignIn(SignInMethod::Password);
     store
-        .record_event(uid, &sign_in, "192.0.2.1", T0)
+        .record_event(uid, &sign_in, "192.0.2.1", "ua", T0)
         .await
         .unwrap();
     store
-        .record_event(uid, &EventKind::SecondFactorFailed, "192.0.2.2", T0 + 5)
+        .record_event(
+            uid,
+            &EventKind::SecondFactorFailed,
+            "192.0.2.2",
+            "ua",
+            T0 + 5,
+        )
         .await
         .unwrap();
     store
-        .record_event(uid, &EventKind::TwoFactorEnabled, "", T0 + 5)
+        .record_event(uid, &EventKind::TwoFactorEnabled, "", "ua", T0 + 5)
         .await
         .unwrap();
     store
-        .record_event(other, &sign_in, "198.51.100.1", T0 + 9)
+        .record_event(other, &sign_in, "198.51.100.1", "ua", T0 + 9)
         .await
         .unwrap();
     let ev = store.events(uid, 10).await.unwrap();
@@ -78,7 +84,7 @@ async fn events_read_back_as_recorded(store: &SqlStore) {
     ];
     for (i, kind) in kinds.iter().enumerate() {
         store
-            .record_event(uid, kind, "2001:db8::1", T0 + i as i64)
+            .record_event(uid, kind, "2001:db8::1", "ua", T0 + i as i64)
             .await
             .unwrap();
     }

@@ -40,6 +40,7 @@ mod concurrency;
 mod devices;
 mod events;
 mod login;
+mod mail;
 mod migrations;
 mod sessions;
 mod sqlite;

@@ -1,4 +1,8 @@
-//! The JSON API (`/api/v1`): translation only. Every rule lives in [`crate::auth::Auth`].
+//! The JSON API (`/api/v1`): translation only. Every rule lives in
+//! `deadbolt_auth::Auth`. One file per capability beside this one
+//! (`email`: the address, the password reset, notices).
+
+pub mod email;
 
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
@@ -15,7 +19,7 @@ use crate::state::AppState;
 use crate::util::rfc3339;
 use deadbolt_auth::{SecondFactorInput, SessionToken};
 
-type ApiResult<T> = Result<T, ApiError>;
+pub(crate) type ApiResult<T> = Result<T, ApiError>;
 
 /// `{"username","password"}` for sign-up and login.
 #[derive(Deserialize, ToSchema)]
@@ -133,6 +137,8 @@ pub struct TwoFactorStatus {
 pub struct MeResponse {
     /// Display username.
     pub username: String,
+    /// The verified email address (`null` until one is verified).
+    pub email: Option<String>,
     /// 2FA status.
     pub two_factor: TwoFactorStatus,
 }
@@ -229,7 +235,7 @@ fn second_factor_input(
 
 /// The optional second factor of a step-up: none, a code or a backup code
 /// (not both).
-fn step_up_input(
+pub(crate) fn step_up_input(
     code: Option<String>,
     backup_code: Option<String>,
 ) -> ApiResult<Option<SecondFactorInput>> {
@@ -239,7 +245,11 @@ fn step_up_input(
     }
 }
 
-fn with_cookie(state: &AppState, token: &SessionToken, body: impl IntoResponse) -> Response {
+pub(crate) fn with_cookie(
+    state: &AppState,
+    token: &SessionToken,
+    body: impl IntoResponse,
+) -> Response {
     let mut resp = body.into_response();
     resp.headers_mut().append(
         header::SET_COOKIE,
@@ -337,6 +347,7 @@ pub async fn me(user: Authenticated) -> ApiResult<Json<MeResponse>> {
     // The 2FA status came with the session, in the same statement.
     Ok(Json(MeResponse {
         username: user.username.clone(),
+        email: user.email.clone(),
         two_factor: TwoFactorStatus {
             enabled: user.two_factor_enabled,
             backup_codes_remaining: user.backup_codes_remaining,
@@ -531,6 +542,10 @@ pub struct ReadyResponse {
     pub schema: bool,
     /// This node's keys open the database's secrets.
     pub keys: bool,
+    /// The SMTP server as the outbox worker last found it: `off` (no
+    /// email), `unknown`, `reachable` or `failing` (mail waits in the
+    /// outbox). Informational: mail trouble never makes a node unready.
+    pub mail: &'static str,
 }
 
 /// 200 when this node can serve users: the store answers, its schema is at
@@ -552,11 +567,18 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
         .await
         .unwrap_or((false, false, false));
     let ready = store && schema && keys;
+    let mail = match state.auth.mail_status() {
+        deadbolt_auth::MailStatus::Off => "off",
+        deadbolt_auth::MailStatus::Unknown => "unknown",
+        deadbolt_auth::MailStatus::Reachable => "reachable",
+        deadbolt_auth::MailStatus::Failing => "failing",
+    };
     let body = Json(ReadyResponse {
         status: if ready { "ready" } else { "not_ready" },
         store,
         schema,
         keys,
+        mail,
     });
     if ready {
         body.into_response()
@@ -596,6 +618,14 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/me/password", post(change_password))
         .route("/api/v1/me/sessions", get(sessions))
         .route("/api/v1/me/sessions/{id}", delete(revoke_session))
+        .route("/api/v1/me/email", post(email::change_email))
+        .route(
+            "/api/v1/me/notifications",
+            get(email::notifications).put(email::set_notifications),
+        )
+        .route("/api/v1/email/verify", post(email::verify_email))
+        .route("/api/v1/password-reset", post(email::request_reset))
+        .route("/api/v1/password-reset/confirm", post(email::confirm_reset))
         .route("/api/openapi.json", get(crate::openapi::serve))
         .route("/api/{*rest}", axum::routing::any(api_not_found))
         .layer(axum::middleware::from_fn(json_only));
