@@ -33,6 +33,9 @@
 //! Requests carry `X-Forwarded-For` with a fresh address each (10.0.0.0/8),
 //! so the server must run with `--trusted-proxy 127.0.0.1` for the per-IP
 //! password budget not to throttle the generator itself.
+//!
+//! Over 600 lines on purpose: an example is one file that the benchmark
+//! scripts build alone, and its modes share the one HTTP client below.
 
 use std::collections::HashMap;
 use std::io::{Read as _, Write as _};

@@ -4,6 +4,10 @@
 //! parsed, headers checked, the link followed). All `#[ignore]`d: they need
 //! python3 with aiosmtpd (and oathtool; PostgreSQL for the two-node test),
 //! which `.ci/run` installs; a missing tool is a failure.
+//!
+//! Over 600 lines on purpose: every scenario shares the SMTP sink and the
+//! `serve` process helpers at the bottom of this file; splitting them would
+//! only move those helpers into a third file.
 
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader};

@@ -20,6 +20,7 @@ mod login;
 mod security;
 mod signup;
 mod text;
+mod two_factor;
 mod views;
 
 use askama::Template;

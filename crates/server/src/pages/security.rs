@@ -1,10 +1,9 @@
 //! `/settings/account/security` and everything it posts to: change password,
-//! two-factor set-up / confirmation / disabling, backup codes, sessions.
+//! two-factor disabling, backup codes, sessions (the authenticator app's
+//! set-up and confirmation are in `two_factor.rs`, the address in
+//! `email.rs`).
 //!
-//! The TOTP secret is shown only in the answer to the password-checked
-//! set-up POST and when a wrong confirmation code re-shows the *pending*
-//! set-up; once confirmed, `Auth::pending_setup` has nothing to show. Fresh
-//! backup codes are only ever the body of the POST that generated them.
+//! Fresh backup codes are only ever the body of the POST that generated them.
 
 use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
@@ -14,9 +13,9 @@ use axum::{Form, Router};
 use serde::Deserialize;
 
 use super::text::{backup_codes_data_url, browser_and_device, event_words, utc_minute};
+use super::two_factor;
 use super::views::{
-    BackupCodesPage, EnabledPage, EventView, FormErrors, SecurityPage, SessionView, SetupPage,
-    SetupPasswordPage,
+    BackupCodesPage, EnabledPage, EventView, FormErrors, SecurityPage, SessionView,
 };
 use super::{
     internal_error, looks_like_totp, message_of, new_password_pair, render, status_for,
@@ -25,7 +24,7 @@ use super::{
 use crate::session::{Authenticated, Client, set_cookie};
 use crate::state::AppState;
 use crate::util::rfc3339;
-use deadbolt_auth::{AuthError, SecondFactorInput, SetupInfo, SetupSecret};
+use deadbolt_auth::{AuthError, SecondFactorInput};
 
 const SECURITY: &str = "/settings/account/security";
 
@@ -41,11 +40,11 @@ pub(super) fn routes() -> Router<AppState> {
         )
         .route(
             "/settings/account/security/two-factor/setup",
-            get(show_setup).post(begin_setup),
+            get(two_factor::show_setup).post(two_factor::begin_setup),
         )
         .route(
             "/settings/account/security/two-factor/confirm",
-            back().post(confirm_setup),
+            back().post(two_factor::confirm_setup),
         )
         .route(
             "/settings/account/security/two-factor/disable",
@@ -270,15 +269,7 @@ async fn change_password(
     }
 }
 
-// ------------------------------------------------------------------ two-factor set-up
-
-#[derive(Deserialize)]
-struct PasswordOnly {
-    #[serde(default)]
-    password: String,
-    #[serde(default)]
-    step_up_code: String,
-}
+// ------------------------------------------------------------------ step-up fields
 
 /// A step-up field (one field takes a code or a backup code): empty is none.
 pub(super) fn step_up_input(typed: String) -> Option<SecondFactorInput> {
@@ -297,188 +288,6 @@ pub(super) fn is_step_up_error(e: &AuthError) -> bool {
         e,
         AuthError::StepUpRequired | AuthError::WrongCode | AuthError::CodeReused
     )
-}
-
-#[derive(Deserialize)]
-struct CodeForm {
-    #[serde(default)]
-    code: String,
-}
-
-async fn replacing(state: &AppState, user: &Authenticated) -> Result<bool, AuthError> {
-    Ok(state
-        .auth
-        .overview(user.user_id, None)
-        .await?
-        .two_factor_enabled)
-}
-
-fn password_page(
-    state: &AppState,
-    user: &Authenticated,
-    replacing: bool,
-    errors: FormErrors,
-) -> SetupPasswordPage {
-    SetupPasswordPage {
-        signed_in: Some(user.username.clone()),
-        section: "settings",
-        replacing,
-        step_up: state.auth.step_up_needed(user),
-        errors,
-    }
-}
-
-/// Step one: the set-up needs the password, so the GET only asks for it.
-async fn show_setup(State(state): State<AppState>, user: Authenticated) -> Response {
-    match replacing(&state, &user).await {
-        Ok(replacing) => render(
-            StatusCode::OK,
-            &password_page(&state, &user, replacing, FormErrors::none()),
-        ),
-        Err(e) => internal_error(Some(user.username.clone()), &e),
-    }
-}
-
-fn setup_page(
-    state: &AppState,
-    user: &Authenticated,
-    replacing: bool,
-    info: SetupInfo,
-    errors: FormErrors,
-) -> SetupPage {
-    SetupPage {
-        signed_in: Some(user.username.clone()),
-        section: "settings",
-        issuer: state.config.auth.issuer.clone(),
-        account: user.username.clone(),
-        replacing,
-        // The SVG document goes inline: drop its XML declaration.
-        qr_svg: SetupSecret::new(
-            info.qr_svg
-                .expose()
-                .find("<svg")
-                .map_or("", |at| &info.qr_svg.expose()[at..]),
-        ),
-        otpauth_uri: info.otpauth_uri,
-        grouped_secret: info.secret_grouped,
-        errors,
-    }
-}
-
-/// Step two: the password is right, a new pending device exists: show its
-/// QR code, key and link (the body of this POST; nothing to bookmark).
-async fn begin_setup(
-    State(state): State<AppState>,
-    user: Authenticated,
-    client: Client,
-    Form(form): Form<PasswordOnly>,
-) -> Response {
-    let replacing = match replacing(&state, &user).await {
-        Ok(r) => r,
-        Err(e) => return internal_error(Some(user.username.clone()), &e),
-    };
-    if form.password.is_empty() {
-        let errors = FormErrors::one("password", "Enter your password to continue.");
-        return render(
-            StatusCode::BAD_REQUEST,
-            &password_page(&state, &user, replacing, errors),
-        );
-    }
-    match state
-        .auth
-        .begin_setup(
-            &user,
-            &form.password,
-            step_up_input(form.step_up_code),
-            &client,
-        )
-        .await
-    {
-        Ok(info) => render(
-            StatusCode::OK,
-            &setup_page(&state, &user, replacing, info, FormErrors::none()),
-        ),
-        Err(e @ AuthError::Internal(_)) => internal_error(Some(user.username.clone()), &e),
-        Err(e) => {
-            let field = match &e {
-                AuthError::WrongPassword => "password",
-                e if is_step_up_error(e) => "step_up_code",
-                _ => "",
-            };
-            let errors = FormErrors::one(field, message_of(&e));
-            with_retry_after(
-                &e,
-                render(
-                    status_for(&e),
-                    &password_page(&state, &user, replacing, errors),
-                ),
-            )
-        }
-    }
-}
-
-/// Step three: the code from the new device turns 2FA on.
-async fn confirm_setup(
-    State(state): State<AppState>,
-    user: Authenticated,
-    client: Client,
-    Form(form): Form<CodeForm>,
-) -> Response {
-    let result = if form.code.trim().is_empty() {
-        Err(AuthError::Invalid {
-            field: "code",
-            message: "Enter the 6-digit code from your app.".to_owned(),
-        })
-    } else {
-        state.auth.confirm_setup(&user, &form.code, &client).await
-    };
-    let error = match result {
-        Ok(()) => {
-            let page = EnabledPage {
-                signed_in: Some(user.username.clone()),
-                section: "settings",
-                errors: FormErrors::none(),
-            };
-            return render(StatusCode::OK, &page);
-        }
-        Err(e @ AuthError::Internal(_)) => return internal_error(Some(user.username.clone()), &e),
-        Err(e) => e,
-    };
-    let replacing = match replacing(&state, &user).await {
-        Ok(r) => r,
-        Err(e) => return internal_error(Some(user.username.clone()), &e),
-    };
-    // Show the same pending set-up again, with the error next to the field.
-    match state.auth.pending_setup(user.user_id).await {
-        Ok(Some(info)) => {
-            let message = match &error {
-                AuthError::WrongCode => {
-                    "That code is not correct. Check that the time on your phone is right and enter the code the app shows now."
-                        .to_owned()
-                }
-                other => message_of(other),
-            };
-            let page = setup_page(
-                &state,
-                &user,
-                replacing,
-                info,
-                FormErrors::one("code", message),
-            );
-            with_retry_after(&error, render(status_for(&error), &page))
-        }
-        Ok(None) => {
-            let errors = FormErrors::one(
-                "",
-                "There is no set-up waiting for a code. Start again with your password.",
-            );
-            render(
-                StatusCode::CONFLICT,
-                &password_page(&state, &user, replacing, errors),
-            )
-        }
-        Err(e) => internal_error(Some(user.username.clone()), &e),
-    }
 }
 
 // ------------------------------------------------------------------ disable

@@ -1,5 +1,9 @@
 //! The JSON API end to end, every contract route and every SECURITY.md rule
 //! with its failing case. Time is the fake clock; nothing sleeps.
+//!
+//! Over 600 lines on purpose: one file per surface (API, pages, adversarial),
+//! in the order of PRODUCT.md's contract, so docs/SECURITY.md can name each
+//! test as `api::name`.
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};

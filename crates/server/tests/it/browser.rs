@@ -12,6 +12,9 @@
 //! Ignored in a plain `cargo test` (it needs the tools); `.ci/run` installs
 //! them and runs it with `--include-ignored`. When it runs, a missing tool is
 //! a failure, never a skip.
+//!
+//! Over 600 lines on purpose: one Chromium session walks the seed's steps in
+//! order, and CI starts the browser once per scenario, not once per file part.
 
 use std::net::SocketAddr;
 use std::os::unix::process::CommandExt;

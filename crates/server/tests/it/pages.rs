@@ -4,6 +4,10 @@
 //! flow of the seed (Settings → Account → Security → Two factor
 //! authentication → Set-up → scan → backup codes → code; then the
 //! intermediary code page at login) or a rule of SECURITY.md.
+//!
+//! Over 600 lines on purpose: one file per surface (API, pages, adversarial),
+//! in the order of the seed's steps, so docs/SECURITY.md can name each test
+//! as `pages::name`.
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};

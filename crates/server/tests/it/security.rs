@@ -4,6 +4,9 @@
 //!
 //! The proptests at the end are the CI twins of the `fuzz/` targets
 //! `login_json` and `login_form` (arbitrary bodies never get a 5xx).
+//!
+//! Over 600 lines on purpose: one test per rule of SECURITY.md, in its
+//! order, so docs/SECURITY.md can name each test as `security::name`.
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
