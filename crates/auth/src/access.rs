@@ -130,6 +130,26 @@ pub struct Target<'a> {
     pub path_and_query: &'a str,
 }
 
+impl<'a> Target<'a> {
+    /// The target of `method` on `url` (`path_and_query` is kept by the
+    /// caller: [`path_and_query`] makes it).
+    pub fn of(method: &'a str, url: &'a url::Url, path_and_query: &'a str) -> Self {
+        Target {
+            method,
+            host: url.host_str().unwrap_or_default(),
+            path_and_query,
+        }
+    }
+}
+
+/// A URL's path and query, as resource regexes see them (`/a/b?c=d`).
+pub fn path_and_query(url: &url::Url) -> String {
+    match url.query() {
+        Some(q) => format!("{}?{q}", url.path()),
+        None => url.path().to_owned(),
+    }
+}
+
 /// Who is asking, as far as the rules care.
 #[derive(Debug, Clone, Copy)]
 pub struct Visitor<'a> {

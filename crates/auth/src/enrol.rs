@@ -150,4 +150,11 @@ impl Auth {
         let user = self.user_named(username).await?;
         Ok(self.store.set_user_disabled(user.id, disabled).await?)
     }
+
+    /// A user's display name and groups (`deadbolt access check --user`).
+    pub async fn admin_user_groups(&self, username: &str) -> AuthResult<(String, Vec<String>)> {
+        let user = self.user_named(username).await?;
+        let groups = self.store.user_groups(user.id).await?;
+        Ok((user.username, groups))
+    }
 }

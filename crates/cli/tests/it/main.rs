@@ -5,6 +5,7 @@
 mod admin;
 mod code;
 mod files;
+mod forward;
 mod http;
 mod interop;
 mod mail;
