@@ -12,6 +12,7 @@ mod mail;
 mod multinode;
 mod node;
 mod ops;
+mod proxies;
 
 use std::process::{Command, Output};
 
