@@ -42,7 +42,7 @@ echo "work dir $WORK; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loada
 
 wait_up() { # wait_up URL LOG [HOST]
   for _ in $(seq 1 500); do
-    if curl -fsS -H "Host: ${3:-localhost}" "$1" >/dev/null 2>&1; then return 0; fi
+    if curl -sS -o /dev/null -H "Host: ${3:-localhost}" "$1" 2>/dev/null; then return 0; fi
     sleep 0.02
   done
   echo "nothing answers at $1; log:" >&2; cat "$2" >&2; exit 1
@@ -104,7 +104,7 @@ fill() {
     -e "s#{{AUTH_HOST}}#auth.example.test#g" -e "s#{{APP_HOST}}#$APP#g" docs/proxies/nginx.conf
 }
 fill >"$WORK/front/with.conf"
-fill | sed -e '/auth_request/d' -e '/error_page 401/d' >"$WORK/front/without.conf"
+fill | sed -e '/auth_request/d' -e '/error_page 401/d' -e '/$deadbolt_\(login\|user\|name\|email\|groups\)/d' >"$WORK/front/without.conf"
 grep -q auth_request "$WORK/front/without.conf" && { echo "auth_request left in the ceiling" >&2; exit 1; }
 
 wrk_run() { # wrk_run URL [HEADER...]: one round, WRKJSON line as JSON
