@@ -33,6 +33,9 @@ impl Auth {
         password: &str,
         client: &ClientInfo,
     ) -> AuthResult<User> {
+        if !self.config.signup_open {
+            return Err(AuthError::SignupClosed);
+        }
         let out = self.create_account(username, password, client).await;
         crate::metrics::signup(&out);
         out

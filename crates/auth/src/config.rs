@@ -52,6 +52,9 @@ pub struct AuthConfig {
     /// Email (verification, password reset, notices); `None`: off, and the
     /// flows that need it say so.
     pub mail: Option<MailConfig>,
+    /// Whether anyone may create an account (`serve --signup open`); when
+    /// closed, accounts come from `deadbolt user add` only.
+    pub signup_open: bool,
 }
 
 /// What the mail flows need beyond the SMTP server (which only the outbox
@@ -81,6 +84,7 @@ impl Default for AuthConfig {
             signup_burst: 10,
             signup_interval: 60,
             mail: None,
+            signup_open: true,
         }
     }
 }

@@ -78,6 +78,12 @@ pub enum AuthError {
     /// The thing to act on does not exist (a session to revoke, a user).
     #[error("Not found.")]
     NotFound,
+    /// An operator disabled the account (said only after the right password).
+    #[error("This account is disabled. Ask the people who run this service.")]
+    AccountDisabled,
+    /// Sign-up is closed on this server (`serve --signup closed`).
+    #[error("Sign-up is closed on this server: ask the people who run it for an invitation link.")]
+    SignupClosed,
     /// A server-side failure; the detail (its source chain) is logged, never shown.
     #[error("internal error")]
     Internal(#[source] InternalError),

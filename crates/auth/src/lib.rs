@@ -19,6 +19,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod access;
 mod account;
 mod admin;
 mod backup_codes;
@@ -26,6 +27,7 @@ mod client;
 mod clock;
 mod config;
 mod email;
+mod enrol;
 mod error;
 mod key_check;
 pub mod keys;
@@ -34,12 +36,14 @@ pub mod metrics;
 mod outbox;
 pub mod password;
 mod reset;
+pub mod return_url;
 pub mod secret;
 mod service;
 mod sessions;
 mod setup;
 mod step_up;
 
+pub use access::{AccessRules, Decision, Identity};
 pub use admin::OPERATOR;
 pub use client::{ClientInfo, browser_and_device};
 pub use clock::{Clock, FakeClock, SystemClock};
@@ -52,6 +56,7 @@ pub use deadbolt_store::{
     Event, EventKind, PasswordContext, SignInMethod, Stage, Store, User, UserId, UserSummary,
 };
 pub use email::VERIFY_TOKEN_SECS;
+pub use enrol::ENROL_TOKEN_SECS;
 pub use error::{AuthError, AuthResult, InternalError, report};
 pub use key_check::KeyMismatch;
 pub use keys::{KeyError, Keyring, token_hash};

@@ -197,6 +197,9 @@ impl Auth {
             .await?;
             return Err(AuthError::InvalidCredentials);
         }
+        if user.disabled {
+            return Err(AuthError::AccountDisabled);
+        }
         let stage = if self.store.confirmed_device(user.id).await?.is_some() {
             Stage::Pending
         } else {

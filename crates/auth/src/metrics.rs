@@ -23,6 +23,9 @@ pub const HASH_QUEUE: &str = "deadbolt_password_hash_queue_depth";
 /// Time of one Argon2id hash or verification, on its thread.
 pub const HASH_SECONDS: &str = "deadbolt_password_hash_seconds";
 
+/// Forward-auth decisions by endpoint and decision.
+pub const FORWARD_AUTH: &str = "deadbolt_forward_auth_decisions_total";
+
 /// Describe the rules' metrics to the installed recorder (once, at start).
 pub fn describe() {
     metrics::describe_counter!(
@@ -46,6 +49,10 @@ pub fn describe() {
         "Letters waiting in the outbox (due or backing off)"
     );
     metrics::describe_gauge!(OUTBOX_GIVEN_UP, "Letters given up on in the last 30 days");
+    metrics::describe_counter!(
+        FORWARD_AUTH,
+        "Forward-auth decisions by endpoint (forward_auth, auth_request) and decision: allow, login, set_up, forbidden, refused"
+    );
     metrics::describe_gauge!(HASH_QUEUE, "Password hashes waiting for a hashing thread");
     metrics::describe_histogram!(
         HASH_SECONDS,
@@ -102,4 +109,10 @@ pub(crate) fn mail(outcome: &'static str) {
 pub(crate) fn outbox(waiting: i64, given_up: i64) {
     metrics::gauge!(OUTBOX_WAITING).set(waiting as f64);
     metrics::gauge!(OUTBOX_GIVEN_UP).set(given_up as f64);
+}
+
+/// A forward-auth decision (`decision` from a fixed set: allow, login,
+/// set_up, forbidden, refused).
+pub fn forward_auth(endpoint: &'static str, decision: &'static str) {
+    metrics::counter!(FORWARD_AUTH, "endpoint" => endpoint, "decision" => decision).increment(1);
 }

@@ -33,6 +33,8 @@ pub struct SessionInfo {
     pub backup_codes_remaining: i64,
     /// When this session last passed a second factor (the step-up window).
     pub second_factor_at: Option<i64>,
+    /// The owner's groups, sorted (read with the session).
+    pub groups: Vec<String>,
 }
 
 /// One of the user's sessions, for the session list.
@@ -112,6 +114,7 @@ impl Auth {
             two_factor_enabled: rec.two_factor_enabled,
             backup_codes_remaining: rec.backup_codes_remaining,
             second_factor_at: rec.second_factor_at,
+            groups: rec.groups,
         }))
     }
 

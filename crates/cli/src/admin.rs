@@ -19,6 +19,15 @@ pub enum UserCommand {
     /// Remove a user's authenticator device and backup codes (for a user who lost both),
     /// end their sessions, and record it as a security event.
     ResetTwoFactor(ResetArgs),
+    /// Add a user and print a one-time, expiring enrolment link where they choose their password.
+    Add(crate::users_cmd::AddArgs),
+    /// Put a user in a group or take them out (`group:NAME` in access rules).
+    #[command(subcommand)]
+    Group(crate::users_cmd::GroupCommand),
+    /// Disable a user: no sign-in, every session ended, a stranger to forward-auth.
+    Disable(crate::users_cmd::NameArgs),
+    /// Enable a disabled user again.
+    Enable(crate::users_cmd::NameArgs),
 }
 
 /// Arguments of `user reset-two-factor`.
@@ -70,8 +79,8 @@ fn existing_location(args: &StoreArgs) -> anyhow::Result<StoreLocation> {
 }
 
 /// The rules over an existing store, with no HTTP stack and no hashing
-/// thread (none of the operator's commands hashes a password).
-async fn auth(args: &StoreArgs, keys: Keyring) -> anyhow::Result<Auth> {
+/// thread until a command hashes a password (only `user add` does).
+pub(crate) async fn auth(args: &StoreArgs, keys: Keyring) -> anyhow::Result<Auth> {
     let loc = existing_location(args)?;
     let store: Arc<dyn Store> = Arc::new(open_store(&loc, PoolArgs::default()).await?);
     Ok(Auth::new(
@@ -85,7 +94,7 @@ async fn auth(args: &StoreArgs, keys: Keyring) -> anyhow::Result<Auth> {
 /// Listing users and resetting 2FA never decrypt a secret: a throwaway
 /// keyring, so that no key file is created (e.g. `./deadbolt-data/keys`
 /// next to a `--database-url` run) and DEADBOLT_KEYS is not needed.
-fn throwaway_keys() -> anyhow::Result<Keyring> {
+pub(crate) fn throwaway_keys() -> anyhow::Result<Keyring> {
     Keyring::generate().context("cannot generate a keyring")
 }
 
@@ -96,12 +105,12 @@ pub async fn user(cmd: &UserCommand) -> anyhow::Result<ExitCode> {
             let auth = auth(args, throwaway_keys()?).await?;
             let users = auth.admin_list_users().await?;
             println!(
-                "{:<32} {:<10} {:>12}  created",
-                "username", "2fa", "backup codes"
+                "{:<32} {:<10} {:>12}  {:<20}  {:<8}  groups",
+                "username", "2fa", "backup codes", "created", "state"
             );
             for u in users {
                 println!(
-                    "{:<32} {:<10} {:>12}  {}",
+                    "{:<32} {:<10} {:>12}  {:<20}  {:<8}  {}",
                     u.username,
                     if u.two_factor_enabled {
                         "enabled"
@@ -109,7 +118,13 @@ pub async fn user(cmd: &UserCommand) -> anyhow::Result<ExitCode> {
                         "off"
                     },
                     u.backup_codes_remaining,
-                    deadbolt_server::util::rfc3339(u.created_at)
+                    deadbolt_server::util::rfc3339(u.created_at),
+                    if u.disabled { "disabled" } else { "active" },
+                    if u.groups.is_empty() {
+                        "-".to_owned()
+                    } else {
+                        u.groups.join(",")
+                    }
                 );
             }
             Ok(ExitCode::SUCCESS)
@@ -130,6 +145,10 @@ pub async fn user(cmd: &UserCommand) -> anyhow::Result<ExitCode> {
                 Err(e) => Err(e).context("reset failed"),
             }
         }
+        UserCommand::Add(args) => crate::users_cmd::add(args).await,
+        UserCommand::Group(cmd) => crate::users_cmd::group(cmd).await,
+        UserCommand::Disable(args) => crate::users_cmd::set_disabled(args, true).await,
+        UserCommand::Enable(args) => crate::users_cmd::set_disabled(args, false).await,
     }
 }
 

@@ -76,6 +76,10 @@ pub struct ServeArgs {
     /// `json` (one object a line, for a log pipeline). Default: text.
     #[arg(long, env = "DEADBOLT_LOG_FORMAT", value_name = "FORMAT")]
     pub log_format: Option<LogFormat>,
+    /// `open`: anyone may create an account at /signup; `closed`: accounts
+    /// come from `deadbolt user add` only (default open).
+    #[arg(long, env = "DEADBOLT_SIGNUP", value_name = "open|closed")]
+    pub signup: Option<crate::access_cmd::Signup>,
     #[command(flatten)]
     pub mail: MailArgs,
 }
@@ -163,6 +167,9 @@ pub struct FileConfig {
     pub smtp_url: Option<String>,
     pub mail_from: Option<String>,
     pub smtp_timeout: Option<u64>,
+    pub signup: Option<crate::access_cmd::Signup>,
+    pub cookie_domain: Option<String>,
+    pub access_control: Option<deadbolt_auth::access::AccessControlSpec>,
 }
 
 impl FileConfig {
@@ -221,6 +228,7 @@ pub struct ServeConfig {
     pub metrics_listen: Option<String>,
     pub log_format: LogFormat,
     pub mail: Option<MailSettings>,
+    pub forward_auth: crate::access_cmd::ForwardAuthSettings,
 }
 
 impl ServeConfig {
@@ -294,6 +302,7 @@ impl ServeConfig {
             metrics_listen: args.metrics_listen.clone().or(file.metrics_listen.clone()),
             log_format: args.log_format.or(file.log_format).unwrap_or_default(),
             mail: MailSettings::resolve(&args.mail, &file)?,
+            forward_auth: crate::access_cmd::ForwardAuthSettings::resolve(args.signup, &file)?,
         })
     }
 }

@@ -6,12 +6,14 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod access_cmd;
 mod admin;
 mod config;
 mod logging;
 mod mail_cmd;
 mod otp_cmd;
 mod serve;
+mod users_cmd;
 
 /// Deadbolt: a self-hosted two-factor login service.
 #[derive(Parser)]
@@ -38,6 +40,9 @@ enum Command {
     /// Email: send a test letter through the configured SMTP server.
     #[command(subcommand)]
     Mail(mail_cmd::MailCommand),
+    /// Forward-auth access rules: `access check` prints the rule a URL meets and why.
+    #[command(subcommand)]
+    Access(access_cmd::AccessCommand),
     /// Print the TOTP code of a secret (like `oathtool --totp -b`).
     Code(otp_cmd::CodeArgs),
     /// Print an otpauth:// URI for an authenticator app (a fresh secret if none given).
@@ -69,6 +74,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Migrate(args) => runtime()?.block_on(admin::migrate(&args)),
         Command::Backup(args) => runtime()?.block_on(admin::backup(&args)),
         Command::Mail(cmd) => runtime()?.block_on(mail_cmd::run(&cmd)),
+        Command::Access(cmd) => runtime()?.block_on(access_cmd::run(&cmd)),
         Command::Code(args) => otp_cmd::code(&args),
         Command::Uri(args) => otp_cmd::uri(&args),
         Command::Qr(args) => otp_cmd::qr(&args),

@@ -2,7 +2,9 @@
 
 use std::net::IpAddr;
 
-use deadbolt_auth::AuthConfig;
+use std::sync::Arc;
+
+use deadbolt_auth::{AccessRules, AuthConfig};
 
 /// Everything the server needs to know that is not in the store.
 #[derive(Debug, Clone)]
@@ -15,6 +17,12 @@ pub struct ServerConfig {
     pub trusted_proxies: Vec<IpAddr>,
     /// The rules' settings (issuer, session lifetimes, hashing).
     pub auth: AuthConfig,
+    /// `cookie_domain`: the session cookie covers this domain and its
+    /// subdomains (`__Secure-` instead of `__Host-`), and `/login?rd=` may
+    /// return there. Normalised by `deadbolt_auth::return_url::normalize_cookie_domain`.
+    pub cookie_domain: Option<String>,
+    /// `[access_control]`, compiled once (forward-auth).
+    pub access: Arc<AccessRules>,
 }
 
 impl ServerConfig {
@@ -38,6 +46,8 @@ impl Default for ServerConfig {
             secure_cookies: false,
             trusted_proxies: Vec::new(),
             auth: AuthConfig::default(),
+            cookie_domain: None,
+            access: Arc::new(AccessRules::deny_all()),
         }
     }
 }

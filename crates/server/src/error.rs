@@ -137,6 +137,8 @@ pub fn classify(e: &AuthError) -> (StatusCode, &'static str) {
         AuthError::InvalidToken => (StatusCode::BAD_REQUEST, "invalid_token"),
         AuthError::EmailTaken => (StatusCode::CONFLICT, "email_taken"),
         AuthError::SecondFactorRequired => (StatusCode::UNAUTHORIZED, "second_factor_required"),
+        AuthError::AccountDisabled => (StatusCode::FORBIDDEN, "account_disabled"),
+        AuthError::SignupClosed => (StatusCode::FORBIDDEN, "signup_closed"),
         // Anything added later is a server-side failure until it has a row.
         _ => (StatusCode::INTERNAL_SERVER_ERROR, "internal_error"),
     }

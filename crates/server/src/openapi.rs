@@ -14,6 +14,7 @@ use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityRequirement, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
 
+use crate::api::authz::*;
 use crate::api::email::*;
 use crate::api::*;
 use crate::session::cookie_name;
@@ -46,6 +47,8 @@ use crate::state::AppState;
         verify_email,
         request_reset,
         confirm_reset,
+        forward_auth,
+        auth_request,
         healthz,
         readyz
     )

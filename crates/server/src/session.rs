@@ -26,16 +26,29 @@ pub const COOKIE_NAME: &str = "deadbolt_session";
 /// Cookie name over HTTPS (`__Host-`: Secure, Path=/, no Domain — enforced by browsers).
 pub const SECURE_COOKIE_NAME: &str = "__Host-deadbolt_session";
 
-/// The cookie name for this configuration.
+/// Cookie name over HTTPS with a `cookie_domain` (`__Secure-`: a `Domain`
+/// attribute is allowed, so the cookie reaches the subdomains).
+pub const DOMAIN_COOKIE_NAME: &str = "__Secure-deadbolt_session";
+
+/// The session cookie name for this configuration.
 pub fn cookie_name(config: &ServerConfig) -> &'static str {
-    if config.secure_cookies {
-        SECURE_COOKIE_NAME
-    } else {
-        COOKIE_NAME
+    match (config.secure_cookies, config.cookie_domain.is_some()) {
+        (true, true) => DOMAIN_COOKIE_NAME,
+        (true, false) => SECURE_COOKIE_NAME,
+        (false, _) => COOKIE_NAME,
     }
 }
 
-fn attributes(config: &ServerConfig) -> &'static str {
+/// The session cookie's attributes: the device cookie's, plus `Domain`
+/// when a cookie domain is configured.
+fn session_attributes(config: &ServerConfig) -> String {
+    match &config.cookie_domain {
+        Some(domain) => format!("{}; Domain={domain}", attributes(config)),
+        None => attributes(config).to_owned(),
+    }
+}
+
+pub(crate) fn attributes(config: &ServerConfig) -> &'static str {
     if config.secure_cookies {
         "HttpOnly; SameSite=Lax; Path=/; Secure"
     } else {
@@ -49,7 +62,7 @@ pub fn set_cookie(config: &ServerConfig, token: &SessionToken) -> HeaderValue {
         "{}={}; {}",
         cookie_name(config),
         token.expose(),
-        attributes(config)
+        session_attributes(config)
     );
     HeaderValue::from_str(&v).expect("base64url token is a valid header value")
 }
@@ -59,9 +72,9 @@ pub fn clear_cookie(config: &ServerConfig) -> HeaderValue {
     let v = format!(
         "{}=; Max-Age=0; {}",
         cookie_name(config),
-        attributes(config)
+        session_attributes(config)
     );
-    HeaderValue::from_str(&v).expect("static header value")
+    HeaderValue::from_str(&v).expect("a checked domain is a valid header value")
 }
 
 /// Device-cookie name over plain HTTP (see [`Client::device`]).
@@ -111,7 +124,7 @@ pub fn token_from_headers(config: &ServerConfig, headers: &HeaderMap) -> Option<
 }
 
 /// The value of the cookie `name`, if present and non-empty.
-fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
+pub(crate) fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -251,6 +264,25 @@ impl std::ops::Deref for Authenticated {
     type Target = SessionInfo;
     fn deref(&self) -> &SessionInfo {
         &self.0
+    }
+}
+
+/// Whether the peer is a `--trusted-proxy` (whose forwarded headers are believed).
+#[derive(Debug, Clone, Copy)]
+pub struct TrustedPeer(pub bool);
+
+impl FromRequestParts<AppState> for TrustedPeer {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(TrustedPeer(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .is_some_and(|c| state.config.trusted_proxies.contains(&c.0.ip())),
+        ))
     }
 }
 

@@ -31,9 +31,9 @@ mod url;
 pub use error::{Constraint, DbError, StoreError, report};
 pub use event::{Event, EventKind, Notice, PasswordContext, SignInMethod};
 pub use model::{
-    Budget, BudgetSpec, Device, MailedToken, NewUser, OutboxDepth, OutboxMail, PasswordHash, Proof,
-    ResetLookup, SecondFactorStep, SessionRecord, SessionView, Stage, StepOutcome, User, UserId,
-    UserSummary,
+    Budget, BudgetSpec, Device, EnrolmentToken, MailedToken, NewUser, OutboxDepth, OutboxMail,
+    PasswordHash, Proof, ResetLookup, SecondFactorStep, SessionRecord, SessionView, Stage,
+    StepOutcome, User, UserId, UserSummary,
 };
 pub use sql::mail::{PASSWORD_RESET as MAIL_PASSWORD_RESET, VERIFY_EMAIL as MAIL_VERIFY_EMAIL};
 pub use sql::{SqlStore, StoreOptions};
@@ -87,6 +87,38 @@ pub trait Store: Send + Sync + 'static {
     async fn list_users(&self) -> Result<Vec<UserSummary>>;
     /// Replace the password hash.
     async fn set_password_hash(&self, user_id: UserId, password_hash: &PasswordHash) -> Result<()>;
+
+    // ---- groups, disabled accounts, enrolment links (forward-auth) ----
+
+    /// The user's groups, sorted.
+    async fn user_groups(&self, user_id: UserId) -> Result<Vec<String>>;
+    /// Add `group` to the user's groups (one transaction with the kept
+    /// list). False if the user already had it or does not exist.
+    async fn add_user_group(&self, user_id: UserId, group: &str) -> Result<bool>;
+    /// Remove `group` from the user's groups. False if the user did not have it.
+    async fn remove_user_group(&self, user_id: UserId, group: &str) -> Result<bool>;
+    /// Disable or enable the account; disabling ends every session of the
+    /// user in the same transaction. False if nothing changed.
+    async fn set_user_disabled(&self, user_id: UserId, disabled: bool) -> Result<bool>;
+    /// Create a user with its groups and a one-time enrolment link, in one
+    /// transaction. `Err(Conflict(Constraint::Username))` if the name is taken.
+    async fn create_enrolled_user(
+        &self,
+        user: &NewUser<'_>,
+        groups: &[&str],
+        token: &EnrolmentToken<'_>,
+    ) -> Result<User>;
+    /// The user a live (unspent, unexpired) enrolment link is for.
+    async fn enrolment_user(&self, token_hash: &[u8], now: i64) -> Result<Option<User>>;
+    /// Spend a live enrolment link and set the user's password, ending any
+    /// session, in one transaction. `None` (nothing written) if the link is
+    /// unknown, spent or expired.
+    async fn complete_enrolment(
+        &self,
+        token_hash: &[u8],
+        password_hash: &PasswordHash,
+        now: i64,
+    ) -> Result<Option<UserId>>;
 
     // ---- TOTP devices ----
 

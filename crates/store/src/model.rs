@@ -45,6 +45,8 @@ pub struct User {
     pub email: Option<String>,
     /// Whether a sign-in from a browser not seen before sends a notice.
     pub notify_new_browser: bool,
+    /// Whether an operator disabled the account (no sign-in, no session).
+    pub disabled: bool,
 }
 
 /// One line of `deadbolt user list`.
@@ -60,6 +62,10 @@ pub struct UserSummary {
     pub backup_codes_remaining: i64,
     /// Creation time, unix seconds.
     pub created_at: i64,
+    /// The user's groups, sorted.
+    pub groups: Vec<String>,
+    /// Whether an operator disabled the account.
+    pub disabled: bool,
 }
 
 /// A TOTP device (authenticator app). At most one confirmed and one pending
@@ -153,6 +159,8 @@ pub struct SessionView {
     pub backup_codes_remaining: i64,
     /// When this session last passed a second factor; `None`: never.
     pub second_factor_at: Option<i64>,
+    /// The owner's groups, sorted.
+    pub groups: Vec<String>,
 }
 
 /// A user to create.
@@ -312,4 +320,16 @@ pub struct OutboxDepth {
     pub waiting: i64,
     /// Mail given up on.
     pub given_up: i64,
+}
+
+/// A one-time enrolment link of `deadbolt user add`, for
+/// [`crate::Store::create_enrolled_user`].
+#[derive(Debug, Clone, Copy)]
+pub struct EnrolmentToken<'a> {
+    /// SHA-256 of the token (the token itself is never stored).
+    pub token_hash: &'a [u8],
+    /// Unix seconds.
+    pub now: i64,
+    /// When the link stops working.
+    pub expires_at: i64,
 }

@@ -67,9 +67,21 @@ pub fn request(
     let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5))?;
     stream.set_read_timeout(Some(Duration::from_secs(60)))?;
     stream.set_write_timeout(Some(Duration::from_secs(10)))?;
-    let mut head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nAccept: application/json\r\nUser-Agent: deadbolt-cli-tests\r\n"
-    );
+    // A caller's own Host or Accept (a name-based virtual host behind a
+    // proxy, a browser's Accept) replaces the default.
+    let given = |name: &str| {
+        extra_headers
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case(name))
+    };
+    let mut head = format!("{method} {path} HTTP/1.1\r\n");
+    if !given("host") {
+        head.push_str(&format!("Host: {addr}\r\n"));
+    }
+    if !given("accept") {
+        head.push_str("Accept: application/json\r\n");
+    }
+    head.push_str("Connection: close\r\nUser-Agent: deadbolt-cli-tests\r\n");
     for (k, v) in extra_headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }

@@ -5,12 +5,14 @@
 mod admin;
 mod code;
 mod files;
+mod forward;
 mod http;
 mod interop;
 mod mail;
 mod multinode;
 mod node;
 mod ops;
+mod proxies;
 
 use std::process::{Command, Output};
 

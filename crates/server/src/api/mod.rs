@@ -3,6 +3,7 @@
 //! (`email`: the address, the password reset, notices; `health`: the
 //! probes a load balancer asks).
 
+pub mod authz;
 pub mod email;
 mod health;
 
@@ -145,6 +146,8 @@ pub struct MeResponse {
     pub email: Option<String>,
     /// 2FA status.
     pub two_factor: TwoFactorStatus,
+    /// The user's groups (for access rules), sorted.
+    pub groups: Vec<String>,
 }
 
 /// A setup's secret, shown once.
@@ -349,6 +352,7 @@ pub async fn me(user: Authenticated) -> ApiResult<Json<MeResponse>> {
             enabled: user.two_factor_enabled,
             backup_codes_remaining: user.backup_codes_remaining,
         },
+        groups: user.groups.clone(),
     }))
 }
 
@@ -541,6 +545,8 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/email/verify", post(email::verify_email))
         .route("/api/v1/password-reset", post(email::request_reset))
         .route("/api/v1/password-reset/confirm", post(email::confirm_reset))
+        .route("/api/authz/forward-auth", get(authz::forward_auth))
+        .route("/api/authz/auth-request", get(authz::auth_request))
         .route("/api/openapi.json", get(crate::openapi::serve))
         .route("/api/{*rest}", axum::routing::any(api_not_found))
         .layer(axum::middleware::from_fn(json_only));

@@ -13,6 +13,7 @@ use axum::{Form, Router};
 use deadbolt_auth::Stage;
 use serde::Deserialize;
 
+use super::forward::next_for_rd;
 use super::views::{FormErrors, LoginPage, SecondFactorPage};
 use super::{internal_error, message_of, render, status_for, with_retry_after};
 use crate::session::{
@@ -54,6 +55,8 @@ fn second_factor_url(next: &str) -> String {
 #[derive(Deserialize)]
 struct LoginQuery {
     next: Option<String>,
+    /// A forward-auth return URL (`/login?rd=…`), honoured only when safe.
+    rd: Option<String>,
     signed_out: Option<String>,
 }
 
@@ -90,7 +93,10 @@ async fn show_login(
     MaybeSession(session): MaybeSession,
     Query(query): Query<LoginQuery>,
 ) -> Response {
-    let next = carried(query.next.as_deref());
+    let next = match query.rd.as_deref().and_then(|rd| next_for_rd(&state, rd)) {
+        Some(next) => next,
+        None => carried(query.next.as_deref()),
+    };
     match session.map(|s| s.stage) {
         Some(Stage::Full) => return Redirect::to(&destination(&next)).into_response(),
         // The password is done: the code is what is missing (the code page

@@ -16,6 +16,7 @@
 
 mod account;
 mod email;
+mod forward;
 mod login;
 mod security;
 mod signup;
@@ -49,6 +50,7 @@ pub fn routes() -> Router<AppState> {
         .merge(account::routes())
         .merge(security::routes())
         .merge(email::routes())
+        .merge(forward::routes())
 }
 
 async fn stylesheet() -> Response {

@@ -36,9 +36,12 @@ fn page(username: String, errors: FormErrors) -> SignupPage {
     }
 }
 
-async fn show(MaybeSession(session): MaybeSession) -> Response {
+async fn show(State(state): State<AppState>, MaybeSession(session): MaybeSession) -> Response {
     if session.is_some_and(|s| s.stage == deadbolt_auth::Stage::Full) {
         return Redirect::to("/account").into_response();
+    }
+    if !state.config.auth.signup_open {
+        return closed();
     }
     render(StatusCode::OK, &page(String::new(), FormErrors::none()))
 }
@@ -49,6 +52,9 @@ async fn submit(
     old: CookieToken,
     Form(form): Form<SignupForm>,
 ) -> Response {
+    if !state.config.auth.signup_open {
+        return closed();
+    }
     let mut errors = FormErrors::none();
     if form.username.trim().is_empty() {
         errors.add("username", "Choose a username.");
@@ -110,4 +116,19 @@ async fn submit(
         // Throttled, most likely: the account is there, logging in later works.
         Err(_) => Redirect::to("/login").into_response(),
     }
+}
+
+/// `serve --signup closed`: the page says so (403).
+fn closed() -> Response {
+    render(
+        StatusCode::FORBIDDEN,
+        &super::views::MessagePage {
+            signed_in: None,
+            section: "signup",
+            title: "Sign-up is closed".to_owned(),
+            message: AuthError::SignupClosed.to_string(),
+            link_href: "/login",
+            link_text: "Sign in",
+        },
+    )
 }

@@ -149,6 +149,7 @@ pub(super) async fn confirm_setup(
     State(state): State<AppState>,
     user: Authenticated,
     client: Client,
+    headers: axum::http::HeaderMap,
     Form(form): Form<CodeForm>,
 ) -> Response {
     let result = if form.code.trim().is_empty() {
@@ -161,6 +162,10 @@ pub(super) async fn confirm_setup(
     };
     let error = match result {
         Ok(()) => {
+            // A login started by a proxy waits for this set-up: go on there.
+            if let Some(back) = super::forward::after_setup(&headers) {
+                return back;
+            }
             let page = EnabledPage {
                 signed_in: Some(user.username.clone()),
                 section: "settings",

@@ -83,7 +83,7 @@ async fn login_without_2fa_is_authenticated_and_me_answers() {
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(
         r.json,
-        json!({"username": "dave", "email": null, "two_factor": {"enabled": false, "backup_codes_remaining": 0}})
+        json!({"username": "dave", "email": null, "two_factor": {"enabled": false, "backup_codes_remaining": 0}, "groups": []})
     );
     let login_by_other_case = t.agent().login("DAVE", PW).await;
     assert_eq!(login_by_other_case.json["status"], "authenticated");

@@ -5,6 +5,7 @@
 mod api;
 mod browser;
 mod email;
+mod forward_auth;
 mod hardening;
 mod pages;
 mod security;

@@ -202,15 +202,7 @@ pub(super) async fn complete_password_reset(
     .bind(now)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
-        .bind(password_hash.expose())
-        .bind(user_id)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-        .bind(user_id)
-        .execute(&mut *tx)
-        .await?;
+    super::users::replace_password_in(&mut tx, user_id, password_hash).await?;
     super::sessions::insert(&mut *tx, session).await?;
     events::insert(
         &mut tx,

@@ -41,6 +41,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0007_email.sql"),
         include_str!("../../migrations/postgres/0007_email.sql"),
     ),
+    (
+        8,
+        "forward-auth: groups, disabled users, enrolment links",
+        include_str!("../../migrations/sqlite/0008_forward_auth.sql"),
+        include_str!("../../migrations/postgres/0008_forward_auth.sql"),
+    ),
 ];
 
 /// The newest migration version this binary carries.

@@ -42,11 +42,13 @@ use sqlx::{AnyPool, Transaction};
 
 use crate::sqlite::SqliteRuntime;
 use crate::{
-    Backend, Budget, BudgetSpec, DatabaseUrl, Device, Event, EventKind, MailedToken, NewUser,
-    OutboxDepth, OutboxMail, PasswordHash, PoolStats, ResetLookup, Result, SecondFactorStep,
-    SessionRecord, SessionView, StepOutcome, Store, StoreError, User, UserId, UserSummary,
+    Backend, Budget, BudgetSpec, DatabaseUrl, Device, EnrolmentToken, Event, EventKind,
+    MailedToken, NewUser, OutboxDepth, OutboxMail, PasswordHash, PoolStats, ResetLookup, Result,
+    SecondFactorStep, SessionRecord, SessionView, StepOutcome, Store, StoreError, User, UserId,
+    UserSummary,
 };
 
+mod access;
 mod backup_codes;
 pub(crate) mod budgets;
 mod devices;
@@ -353,6 +355,38 @@ impl Store for SqlStore {
     }
     async fn set_password_hash(&self, user_id: UserId, password_hash: &PasswordHash) -> Result<()> {
         users::set_password_hash(self, user_id, password_hash).await
+    }
+
+    async fn user_groups(&self, user_id: UserId) -> Result<Vec<String>> {
+        access::groups(self, user_id).await
+    }
+    async fn add_user_group(&self, user_id: UserId, group: &str) -> Result<bool> {
+        access::add_group(self, user_id, group).await
+    }
+    async fn remove_user_group(&self, user_id: UserId, group: &str) -> Result<bool> {
+        access::remove_group(self, user_id, group).await
+    }
+    async fn set_user_disabled(&self, user_id: UserId, disabled: bool) -> Result<bool> {
+        access::set_disabled(self, user_id, disabled).await
+    }
+    async fn create_enrolled_user(
+        &self,
+        user: &NewUser<'_>,
+        groups: &[&str],
+        token: &EnrolmentToken<'_>,
+    ) -> Result<User> {
+        access::create_enrolled(self, user, groups, token).await
+    }
+    async fn enrolment_user(&self, token_hash: &[u8], now: i64) -> Result<Option<User>> {
+        access::enrolment_user(self, token_hash, now).await
+    }
+    async fn complete_enrolment(
+        &self,
+        token_hash: &[u8],
+        password_hash: &PasswordHash,
+        now: i64,
+    ) -> Result<Option<UserId>> {
+        access::complete_enrolment(self, token_hash, password_hash, now).await
     }
 
     async fn confirmed_device(&self, user_id: UserId) -> Result<Option<Device>> {

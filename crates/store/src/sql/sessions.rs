@@ -36,11 +36,12 @@ fn from_row(row: &AnyRow) -> Result<SessionRecord> {
 
 /// `Store::session_view`'s statement (both paths, both backends): three
 /// primary-key or unique-index lookups, no aggregate (the unspent backup
-/// codes are counted by triggers into `users.backup_codes_left`).
+/// codes are counted by triggers into `users.backup_codes_left`; the groups
+/// are kept joined in `users.group_list`). A disabled user has no session.
 pub(crate) const SESSION_VIEW_SQL: &str = "\
     SELECT s.user_id, s.stage, s.created_at, s.last_seen, s.expires_at, s.second_factor_at, \
-           u.username, u.email, u.backup_codes_left AS codes, d.id AS device \
-    FROM sessions s JOIN users u ON u.id = s.user_id \
+           u.username, u.email, u.backup_codes_left AS codes, u.group_list, d.id AS device \
+    FROM sessions s JOIN users u ON u.id = s.user_id AND u.disabled = 0 \
     LEFT JOIN devices d ON d.user_id = s.user_id AND d.confirmed = 1 \
     WHERE s.token_hash = $1";
 
@@ -84,6 +85,7 @@ pub(crate) fn session_view_from<R: ViewRow + ?Sized>(r: &R) -> Result<SessionVie
         two_factor_enabled: r.opt_int("device")?.is_some(),
         backup_codes_remaining: r.int("codes")?,
         second_factor_at: r.opt_int("second_factor_at")?,
+        groups: super::access::split_groups(&r.text("group_list")?),
     })
 }
 

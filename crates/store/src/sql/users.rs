@@ -12,13 +12,13 @@ macro_rules! user_select {
     ($tail:literal) => {
         concat!(
             "SELECT id, username, username_key, password_hash, created_at, email, \
-             notify_new_browser FROM users ",
+             notify_new_browser, disabled FROM users ",
             $tail
         )
     };
 }
 
-fn from_row(row: &AnyRow) -> Result<User> {
+pub(super) fn from_row(row: &AnyRow) -> Result<User> {
     Ok(User {
         id: row.try_get("id")?,
         username: row.try_get("username")?,
@@ -27,6 +27,7 @@ fn from_row(row: &AnyRow) -> Result<User> {
         created_at: row.try_get("created_at")?,
         email: row.try_get("email")?,
         notify_new_browser: row.try_get::<i64, _>("notify_new_browser")? != 0,
+        disabled: row.try_get::<i64, _>("disabled")? != 0,
     })
 }
 
@@ -34,18 +35,7 @@ fn from_row(row: &AnyRow) -> Result<User> {
 /// its confusable skeleton.
 pub(super) async fn create(s: &SqlStore, user: &NewUser<'_>, now: i64) -> Result<User> {
     let _writer = s.writer().await;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO users (username, username_key, username_skeleton, password_hash, created_at) \
-         VALUES ($1, $2, $3, $4, $5) RETURNING id",
-    )
-    .bind(user.username)
-    .bind(user.username_key)
-    .bind(user.username_skeleton)
-    .bind(user.password_hash.expose())
-    .bind(now)
-    .fetch_one(s.pool())
-    .await
-    .map_err(conflict_or(Constraint::Username))?;
+    let id = insert(s.pool(), user, now).await?;
     Ok(User {
         id,
         username: user.username.to_owned(),
@@ -54,7 +44,45 @@ pub(super) async fn create(s: &SqlStore, user: &NewUser<'_>, now: i64) -> Result
         created_at: now,
         email: None,
         notify_new_browser: true,
+        disabled: false,
     })
+}
+
+/// Insert a user row; its id.
+pub(super) async fn insert<'e, E>(executor: E, user: &NewUser<'_>, now: i64) -> Result<UserId>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    sqlx::query_scalar(
+        "INSERT INTO users (username, username_key, username_skeleton, password_hash, created_at) \
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(user.username)
+    .bind(user.username_key)
+    .bind(user.username_skeleton)
+    .bind(user.password_hash.expose())
+    .bind(now)
+    .fetch_one(executor)
+    .await
+    .map_err(conflict_or(Constraint::Username))
+}
+
+/// A new password hash, and every session of the user ended, inside `tx`.
+pub(super) async fn replace_password_in(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    user_id: UserId,
+    password_hash: &PasswordHash,
+) -> Result<()> {
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(password_hash.expose())
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 pub(super) async fn without_skeleton(s: &SqlStore) -> Result<Vec<(UserId, String)>> {
@@ -97,7 +125,8 @@ pub(super) async fn by_id(s: &SqlStore, id: UserId) -> Result<Option<User>> {
 
 pub(super) async fn list(s: &SqlStore) -> Result<Vec<UserSummary>> {
     let rows = sqlx::query(
-        "SELECT u.id, u.username, u.created_at, u.backup_codes_left AS codes, \
+        "SELECT u.id, u.username, u.created_at, u.backup_codes_left AS codes, u.group_list, \
+           u.disabled, \
            (SELECT COUNT(*) FROM devices d WHERE d.user_id = u.id AND d.confirmed = 1) AS devices \
          FROM users u ORDER BY u.id",
     )
@@ -112,6 +141,8 @@ pub(super) async fn list(s: &SqlStore) -> Result<Vec<UserSummary>> {
                 two_factor_enabled: devices > 0,
                 backup_codes_remaining: row.try_get("codes")?,
                 created_at: row.try_get("created_at")?,
+                groups: super::access::split_groups(&row.try_get::<String, _>("group_list")?),
+                disabled: row.try_get::<i64, _>("disabled")? != 0,
             })
         })
         .collect()

@@ -34,6 +34,7 @@ macro_rules! conformance {
     };
 }
 
+mod access;
 mod backup_codes;
 mod budgets;
 mod concurrency;

@@ -40,6 +40,10 @@ async fn migration_2_counts_codes_written_before_it(store: &SqlStore) {
     let (a, b) = (new_user(store, "Ada").await, new_user(store, "Bob").await);
     let undo: &[&str] = match store.backend() {
         Backend::Sqlite => &[
+            "DROP TABLE enrolment_tokens",
+            "DROP TABLE user_groups",
+            "ALTER TABLE users DROP COLUMN disabled",
+            "ALTER TABLE users DROP COLUMN group_list",
             "DROP TABLE outbox",
             "DROP TABLE email_tokens",
             "DROP INDEX users_email",
@@ -55,6 +59,10 @@ async fn migration_2_counts_codes_written_before_it(store: &SqlStore) {
             "ALTER TABLE users DROP COLUMN backup_codes_left",
         ],
         Backend::Postgres => &[
+            "DROP TABLE enrolment_tokens",
+            "DROP TABLE user_groups",
+            "ALTER TABLE users DROP COLUMN disabled",
+            "ALTER TABLE users DROP COLUMN group_list",
             "DROP TABLE outbox",
             "DROP TABLE email_tokens",
             "DROP INDEX users_email",
