@@ -52,6 +52,9 @@ pub struct AuthConfig {
     /// Email (verification, password reset, notices); `None`: off, and the
     /// flows that need it say so.
     pub mail: Option<MailConfig>,
+    /// The URL users reach the service at: the passkeys' relying party
+    /// (RP id = its host, origin = its origin).
+    pub public_url: String,
 }
 
 /// What the mail flows need beyond the SMTP server (which only the outbox
@@ -81,6 +84,7 @@ impl Default for AuthConfig {
             signup_burst: 10,
             signup_interval: 60,
             mail: None,
+            public_url: "http://localhost:8080".to_owned(),
         }
     }
 }

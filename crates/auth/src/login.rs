@@ -197,7 +197,10 @@ impl Auth {
             .await?;
             return Err(AuthError::InvalidCredentials);
         }
-        let stage = if self.store.confirmed_device(user.id).await?.is_some() {
+        // A passkey is a second factor too (one more read, only without a device).
+        let stage = if self.store.confirmed_device(user.id).await?.is_some()
+            || !self.store.passkeys(user.id).await?.is_empty()
+        {
             Stage::Pending
         } else {
             Stage::Full
