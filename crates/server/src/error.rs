@@ -137,6 +137,10 @@ pub fn classify(e: &AuthError) -> (StatusCode, &'static str) {
         AuthError::InvalidToken => (StatusCode::BAD_REQUEST, "invalid_token"),
         AuthError::EmailTaken => (StatusCode::CONFLICT, "email_taken"),
         AuthError::SecondFactorRequired => (StatusCode::UNAUTHORIZED, "second_factor_required"),
+        AuthError::PasskeyRefused => (StatusCode::UNAUTHORIZED, "passkey_refused"),
+        AuthError::PasskeyCeremonyGone => (StatusCode::BAD_REQUEST, "passkey_ceremony_gone"),
+        AuthError::NoPasskey => (StatusCode::CONFLICT, "no_passkey"),
+        AuthError::PasskeysUnavailable => (StatusCode::CONFLICT, "passkeys_unavailable"),
         // Anything added later is a server-side failure until it has a row.
         _ => (StatusCode::INTERNAL_SERVER_ERROR, "internal_error"),
     }

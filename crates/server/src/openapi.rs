@@ -15,6 +15,7 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityRequirement, Securi
 use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
 
 use crate::api::email::*;
+use crate::api::passkeys as passkey_api;
 use crate::api::*;
 use crate::session::cookie_name;
 use crate::state::AppState;
@@ -47,7 +48,15 @@ use crate::state::AppState;
         request_reset,
         confirm_reset,
         healthz,
-        readyz
+        readyz,
+        passkey_api::list,
+        passkey_api::register_start,
+        passkey_api::register_finish,
+        passkey_api::remove,
+        passkey_api::login_start,
+        passkey_api::login_finish,
+        passkey_api::second_factor_start,
+        passkey_api::second_factor_finish
     )
 )]
 pub struct ApiDoc;
@@ -68,6 +77,10 @@ const THROTTLED: &[&str] = &[
     "/api/v1/me/email",
     "/api/v1/password-reset",
     "/api/v1/password-reset/confirm",
+    "/api/v1/me/passkeys/register/start",
+    "/api/v1/me/passkeys/{id}",
+    "/api/v1/login/passkey/finish",
+    "/api/v1/login/second-factor/passkey/finish",
 ];
 
 /// The document for this server (the security scheme names its cookie).
@@ -99,7 +112,8 @@ pub fn document(state: &AppState) -> utoipa::openapi::OpenApi {
 /// Add the answers every operation of its kind can give.
 fn complete(path: &str, method: &str, op: &mut Operation) {
     let api = path.starts_with("/api/");
-    let signed_in = path.starts_with("/api/v1/me") || path == "/api/v1/login/second-factor";
+    let signed_in =
+        path.starts_with("/api/v1/me") || path.starts_with("/api/v1/login/second-factor");
     let body = op.request_body.is_some();
     let mut add = |status: &str, why: &str| {
         op.responses

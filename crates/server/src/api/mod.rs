@@ -3,6 +3,7 @@
 //! (`email`: the address, the password reset, notices).
 
 pub mod email;
+pub mod passkeys;
 
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
@@ -626,6 +627,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/email/verify", post(email::verify_email))
         .route("/api/v1/password-reset", post(email::request_reset))
         .route("/api/v1/password-reset/confirm", post(email::confirm_reset))
+        .merge(passkeys::routes())
         .route("/api/openapi.json", get(crate::openapi::serve))
         .route("/api/{*rest}", axum::routing::any(api_not_found))
         .layer(axum::middleware::from_fn(json_only));

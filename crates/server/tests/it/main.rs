@@ -7,5 +7,6 @@ mod browser;
 mod email;
 mod hardening;
 mod pages;
+mod passkeys;
 mod security;
 mod support;
