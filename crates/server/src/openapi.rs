@@ -156,6 +156,12 @@ fn complete(path: &str, method: &str, op: &mut Operation) {
             Vec::<String>::new(),
         )]);
     }
+    if path.contains("/passkey") {
+        add(
+            "409",
+            "Passkeys are not available on this server (its public URL has no host a browser accepts), or the account has no key to sign in with.",
+        );
+    }
     if THROTTLED.contains(&path) {
         add("429", "Too many attempts: wait the `Retry-After` seconds.");
     }

@@ -320,3 +320,82 @@ async fn the_pages_list_rename_and_remove_keys_and_say_why_without_script() {
     );
     assert!(js.text().contains("navigator.credentials.create"));
 }
+
+/// Two nodes (two apps, two pools) on one PostgreSQL database: a
+/// registration and a passwordless sign-in started on node A finish on
+/// node B, and a state spent on B is gone for A.
+#[tokio::test]
+#[ignore = "needs PostgreSQL on 127.0.0.1:5432 (.ci/run provides it)"]
+async fn a_ceremony_started_on_one_node_finishes_on_another() {
+    use std::sync::Arc;
+
+    use deadbolt_server::{AppState, FakeClock};
+    use deadbolt_store::{SqlStore, StoreOptions};
+    use deadbolt_testkit::PgDatabase;
+
+    let db = PgDatabase::create("pk");
+    let t = TestApp::new().await;
+    let clock = Arc::new(FakeClock::new(crate::support::T0));
+    let node = |store: SqlStore| {
+        AppState::new(
+            Arc::new(store),
+            t.keys.clone(),
+            t.config.clone(),
+            clock.clone(),
+        )
+    };
+    let a_store = SqlStore::connect_and_migrate(db.url(), &StoreOptions::default())
+        .await
+        .expect("node A connects");
+    let b_store = SqlStore::connect(db.url(), &StoreOptions::default())
+        .await
+        .expect("node B connects");
+    let (node_a, node_b) = (node(a_store), node(b_store));
+    let on_a = TestApp::agent_for(&node_a);
+    let on_b = TestApp::agent_for(&node_b);
+    assert_eq!(on_a.signup("ada", PW).await.status, StatusCode::CREATED);
+    assert_eq!(on_a.login("ada", PW).await.json["status"], "authenticated");
+    // Registration: started on A, finished on B with the same session.
+    let r = on_a
+        .post(
+            "/api/v1/me/passkeys/register/start",
+            json!({"password": PW}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let handle = data_encoding::BASE64URL_NOPAD
+        .decode(
+            r.json["publicKey"]["user"]["id"]
+                .as_str()
+                .unwrap()
+                .as_bytes(),
+        )
+        .unwrap();
+    let mut key = SoftPasskey::new(true);
+    let reg = create(&mut key, &r.json["publicKey"]);
+    on_b.set_cookie_pair(on_a.cookie_pair());
+    let r = on_b
+        .post(
+            "/api/v1/me/passkeys/register/finish",
+            json!({"name": "Blue key", "credential": reg}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    // Passwordless: started on B, finished on A; the same answer on B again is spent.
+    let browser_b = TestApp::agent_for(&node_b);
+    let r = browser_b
+        .post("/api/v1/login/passkey/start", json!({}))
+        .await;
+    let ceremony = r.json["ceremony"].as_str().unwrap().to_owned();
+    let answer = get(&mut key, &r.json["publicKey"], Some((&reg, &handle)));
+    let browser_a = TestApp::agent_for(&node_a);
+    let body = json!({"ceremony": ceremony, "credential": answer});
+    let r = browser_a
+        .post("/api/v1/login/passkey/finish", body.clone())
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(browser_a.me().await.json["username"], "ada");
+    let r = browser_b.post("/api/v1/login/passkey/finish", body).await;
+    assert_eq!(r.error_code(), "passkey_ceremony_gone");
+    node_a.auth.store().ping().await.unwrap();
+}
