@@ -54,7 +54,11 @@ impl RelyingParty {
     pub(crate) fn new(public_url: &str, name: &str) -> Self {
         let built = (|| {
             let origin = Url::parse(public_url).map_err(|e| e.to_string())?;
-            let host = origin.host_str().ok_or("the public URL has no host")?;
+            // Browsers refuse an IP address as an RP id: say so here rather
+            // than let the library log an error at every start.
+            let host = origin
+                .domain()
+                .ok_or("the public URL's host is not a domain name")?;
             WebauthnBuilder::new(host, &origin)
                 .and_then(|b| b.rp_name(name).build())
                 .map_err(|e| e.to_string())
