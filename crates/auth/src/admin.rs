@@ -64,9 +64,10 @@ impl Auth {
         Ok(self.store.list_users().await?)
     }
 
-    /// Remove a user's 2FA device(s) and backup codes and end their sessions
-    /// (the operator's recovery path), recorded as a security event.
-    pub async fn admin_reset_two_factor(&self, username: &str) -> AuthResult<()> {
+    /// Remove a user's 2FA device(s), backup codes and passkeys and end
+    /// their sessions (the operator's recovery path), recorded as a
+    /// security event. Returns how many passkeys were removed.
+    pub async fn admin_reset_two_factor(&self, username: &str) -> AuthResult<u64> {
         let name = normalize_username(username).map_err(|e| AuthError::Invalid {
             field: "username",
             message: e.0,
@@ -76,7 +77,7 @@ impl Auth {
             .user_by_key(&name.key)
             .await?
             .ok_or(AuthError::NotFound)?;
-        self.store.remove_two_factor(user.id).await?;
+        let passkeys = self.store.remove_all_factors(user.id).await?;
         self.store.delete_user_sessions(user.id, None).await?;
         // Recorded as coming from the operator, not from an address.
         self.store
@@ -88,6 +89,6 @@ impl Auth {
                 self.now(),
             )
             .await?;
-        Ok(())
+        Ok(passkeys)
     }
 }

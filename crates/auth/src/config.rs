@@ -55,6 +55,9 @@ pub struct AuthConfig {
     /// Whether anyone may create an account (`serve --signup open`); when
     /// closed, accounts come from `deadbolt user add` only.
     pub signup_open: bool,
+    /// The URL users reach the service at: the passkeys' relying party
+    /// (RP id = its host, origin = its origin).
+    pub public_url: String,
 }
 
 /// What the mail flows need beyond the SMTP server (which only the outbox
@@ -85,6 +88,7 @@ impl Default for AuthConfig {
             signup_interval: 60,
             mail: None,
             signup_open: true,
+            public_url: "http://localhost:8080".to_owned(),
         }
     }
 }

@@ -72,6 +72,23 @@ pub enum AuthError {
         "This account has two-factor authentication: also enter a code from your authenticator app or a backup code."
     )]
     SecondFactorRequired,
+    /// A passkey's answer did not verify (unknown key, another account's,
+    /// a wrong signature, origin or RP id, no user verification, or a
+    /// counter that went backwards).
+    #[error("This passkey or security key was not accepted.")]
+    PasskeyRefused,
+    /// The passkey ceremony's state is gone (used, expired, or started by
+    /// another session).
+    #[error("This passkey request expired or was already used. Try again.")]
+    PasskeyCeremonyGone,
+    /// The account has no passkey to sign in with.
+    #[error("No passkey or security key is registered for this account.")]
+    NoPasskey,
+    /// No relying party could be built from the public URL.
+    #[error(
+        "Passkeys are not available on this server (its public URL has no host a browser accepts)."
+    )]
+    PasskeysUnavailable,
     /// No (valid) session.
     #[error("You are not signed in.")]
     Unauthenticated,

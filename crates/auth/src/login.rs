@@ -200,7 +200,10 @@ impl Auth {
         if user.disabled {
             return Err(AuthError::AccountDisabled);
         }
-        let stage = if self.store.confirmed_device(user.id).await?.is_some() {
+        // A passkey is a second factor too (one more read, only without a device).
+        let stage = if self.store.confirmed_device(user.id).await?.is_some()
+            || !self.store.passkeys(user.id).await?.is_empty()
+        {
             Stage::Pending
         } else {
             Stage::Full

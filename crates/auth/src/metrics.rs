@@ -34,7 +34,7 @@ pub fn describe() {
     );
     metrics::describe_counter!(
         SECOND_FACTORS,
-        "Second-factor attempts by kind (totp, backup_code) and outcome (accepted, wrong, replayed, throttled, error)"
+        "Second-factor attempts by kind (totp, backup_code, passkey) and outcome (accepted, wrong, replayed, throttled, error)"
     );
     metrics::describe_counter!(
         SIGNUPS,
@@ -65,7 +65,7 @@ pub fn describe() {
 fn failure(e: &AuthError) -> &'static str {
     match e {
         AuthError::InvalidCredentials => "wrong_password",
-        AuthError::WrongCode => "wrong",
+        AuthError::WrongCode | AuthError::PasskeyRefused => "wrong",
         AuthError::CodeReused => "replayed",
         AuthError::Throttled { .. } => "throttled",
         AuthError::Invalid { .. } | AuthError::UsernameTaken => "refused",
@@ -92,6 +92,14 @@ pub(crate) fn second_factor<T>(input: &SecondFactorInput, outcome: &Result<T, Au
         Err(e) => failure(e),
     };
     metrics::counter!(SECOND_FACTORS, "kind" => kind, "outcome" => label).increment(1);
+}
+
+pub(crate) fn passkey<T>(outcome: &Result<T, AuthError>) {
+    let label = match outcome {
+        Ok(_) => "accepted",
+        Err(e) => failure(e),
+    };
+    metrics::counter!(SECOND_FACTORS, "kind" => "passkey", "outcome" => label).increment(1);
 }
 
 pub(crate) fn signup<T>(outcome: &Result<T, AuthError>) {

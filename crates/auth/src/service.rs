@@ -59,6 +59,8 @@ pub struct Auth {
     pub(crate) mail_written: tokio::sync::Notify,
     /// How the SMTP server answered the worker last.
     pub(crate) mail_health: crate::outbox::MailHealth,
+    /// The passkeys' relying party (from `config.public_url`).
+    pub(crate) relying_party: crate::passkeys::RelyingParty,
 }
 
 impl Auth {
@@ -75,7 +77,9 @@ impl Auth {
             config.hash_concurrency,
             config.hash_memory_keep,
         );
+        let relying_party = crate::passkeys::RelyingParty::new(&config.public_url, &config.issuer);
         Self {
+            relying_party,
             store,
             keys: RwLock::new(Arc::new(keys)),
             config,

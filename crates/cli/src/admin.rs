@@ -132,9 +132,9 @@ pub async fn user(cmd: &UserCommand) -> anyhow::Result<ExitCode> {
         UserCommand::ResetTwoFactor(args) => {
             let auth = auth(&args.store, throwaway_keys()?).await?;
             match auth.admin_reset_two_factor(&args.username).await {
-                Ok(()) => {
+                Ok(passkeys) => {
                     println!(
-                        "two-factor authentication removed for {}; their sessions were ended",
+                        "two-factor authentication removed for {} ({passkeys} passkey(s) removed too); their sessions were ended",
                         args.username
                     );
                     Ok(ExitCode::SUCCESS)

@@ -139,6 +139,10 @@ pub fn classify(e: &AuthError) -> (StatusCode, &'static str) {
         AuthError::SecondFactorRequired => (StatusCode::UNAUTHORIZED, "second_factor_required"),
         AuthError::AccountDisabled => (StatusCode::FORBIDDEN, "account_disabled"),
         AuthError::SignupClosed => (StatusCode::FORBIDDEN, "signup_closed"),
+        AuthError::PasskeyRefused => (StatusCode::UNAUTHORIZED, "passkey_refused"),
+        AuthError::PasskeyCeremonyGone => (StatusCode::BAD_REQUEST, "passkey_ceremony_gone"),
+        AuthError::NoPasskey => (StatusCode::CONFLICT, "no_passkey"),
+        AuthError::PasskeysUnavailable => (StatusCode::CONFLICT, "passkeys_unavailable"),
         // Anything added later is a server-side failure until it has a row.
         _ => (StatusCode::INTERNAL_SERVER_ERROR, "internal_error"),
     }

@@ -43,7 +43,10 @@ pub use state::AppState;
 pub const BODY_LIMIT: usize = 16 * 1024;
 
 /// The Content-Security-Policy of every response.
-pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; \
+/// Scripts and `fetch` only from this origin: the one static passkey script
+/// (`/assets/passkeys.js`) and the JSON API it calls; never inline.
+pub const CSP: &str = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; \
+                       img-src 'self' data:; form-action 'self'; \
                        frame-ancestors 'none'; base-uri 'none'";
 
 /// The whole application: API, pages and the cross-cutting layers.

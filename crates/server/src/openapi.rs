@@ -16,6 +16,7 @@ use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
 
 use crate::api::authz::*;
 use crate::api::email::*;
+use crate::api::passkeys as passkey_api;
 use crate::api::*;
 use crate::session::cookie_name;
 use crate::state::AppState;
@@ -50,7 +51,15 @@ use crate::state::AppState;
         forward_auth,
         auth_request,
         healthz,
-        readyz
+        readyz,
+        passkey_api::list,
+        passkey_api::register_start,
+        passkey_api::register_finish,
+        passkey_api::remove,
+        passkey_api::login_start,
+        passkey_api::login_finish,
+        passkey_api::second_factor_start,
+        passkey_api::second_factor_finish
     )
 )]
 pub struct ApiDoc;
@@ -71,6 +80,10 @@ const THROTTLED: &[&str] = &[
     "/api/v1/me/email",
     "/api/v1/password-reset",
     "/api/v1/password-reset/confirm",
+    "/api/v1/me/passkeys/register/start",
+    "/api/v1/me/passkeys/{id}",
+    "/api/v1/login/passkey/finish",
+    "/api/v1/login/second-factor/passkey/finish",
 ];
 
 /// The document for this server (the security scheme names its cookie).
@@ -102,7 +115,8 @@ pub fn document(state: &AppState) -> utoipa::openapi::OpenApi {
 /// Add the answers every operation of its kind can give.
 fn complete(path: &str, method: &str, op: &mut Operation) {
     let api = path.starts_with("/api/");
-    let signed_in = path.starts_with("/api/v1/me") || path == "/api/v1/login/second-factor";
+    let signed_in =
+        path.starts_with("/api/v1/me") || path.starts_with("/api/v1/login/second-factor");
     let body = op.request_body.is_some();
     let mut add = |status: &str, why: &str| {
         op.responses
@@ -144,6 +158,12 @@ fn complete(path: &str, method: &str, op: &mut Operation) {
             COOKIE_AUTH,
             Vec::<String>::new(),
         )]);
+    }
+    if path.contains("/passkey") {
+        add(
+            "409",
+            "Passkeys are not available on this server (its public URL has no host a browser accepts), or the account has no key to sign in with.",
+        );
     }
     if THROTTLED.contains(&path) {
         add("429", "Too many attempts: wait the `Retry-After` seconds.");

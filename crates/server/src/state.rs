@@ -23,7 +23,10 @@ impl AppState {
         config: ServerConfig,
         clock: Arc<dyn Clock>,
     ) -> Self {
-        let auth = Arc::new(Auth::new(store, keys, config.auth.clone(), clock));
+        let mut auth_config = config.auth.clone();
+        // The passkeys' relying party is the public URL.
+        auth_config.public_url = config.public_url.clone();
+        let auth = Arc::new(Auth::new(store, keys, auth_config, clock));
         Self {
             auth,
             config: Arc::new(config),

@@ -14,6 +14,8 @@ pub enum Constraint {
     Device,
     /// The email address is another account's.
     Email,
+    /// The passkey's credential id is registered already.
+    Passkey,
 }
 
 impl std::fmt::Display for Constraint {
@@ -23,6 +25,7 @@ impl std::fmt::Display for Constraint {
             Constraint::Session => "session",
             Constraint::Device => "device",
             Constraint::Email => "email address",
+            Constraint::Passkey => "passkey",
         })
     }
 }

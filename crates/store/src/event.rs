@@ -71,6 +71,27 @@ pub enum EventKind {
     NewBrowserSignIn,
     /// A mail to the user could not be delivered and was given up on.
     MailUndeliverable,
+    /// A passkey or security key was registered (the detail is its name).
+    PasskeyAdded {
+        /// The name the user gave it.
+        name: String,
+    },
+    /// A passkey was removed (the detail is its name).
+    PasskeyRemoved {
+        /// Its name.
+        name: String,
+    },
+    /// A sign-in (passwordless, or as the second factor) with a passkey.
+    PasskeyUsed {
+        /// Its name.
+        name: String,
+    },
+    /// A key's signature counter did not move forward (a cloned
+    /// authenticator, or a replayed assertion): the sign-in was refused.
+    PasskeyCounterRegressed {
+        /// Its name.
+        name: String,
+    },
     /// A kind this version does not know (written by a newer one).
     Other {
         /// The stored kind.
@@ -100,7 +121,8 @@ impl EventKind {
             | EventKind::BackupCodeUsed { .. }
             | EventKind::PasswordChanged
             | EventKind::PasswordReset
-            | EventKind::EmailChanged { .. } => Some(Notice::Always),
+            | EventKind::EmailChanged { .. }
+            | EventKind::PasskeyAdded { .. } => Some(Notice::Always),
             EventKind::NewBrowserSignIn => Some(Notice::UnlessTurnedOff),
             _ => None,
         }
@@ -125,6 +147,10 @@ impl EventKind {
             EventKind::EmailChanged { .. } => "email_changed",
             EventKind::NewBrowserSignIn => "new_browser_sign_in",
             EventKind::MailUndeliverable => "mail_undeliverable",
+            EventKind::PasskeyAdded { .. } => "passkey_added",
+            EventKind::PasskeyRemoved { .. } => "passkey_removed",
+            EventKind::PasskeyUsed { .. } => "passkey_used",
+            EventKind::PasskeyCounterRegressed { .. } => "passkey_counter_regressed",
             EventKind::Other { kind, .. } => kind,
         }
     }
@@ -148,6 +174,10 @@ impl EventKind {
             EventKind::BackupCodesGenerated { count } => return format!("{count} codes"),
             EventKind::BackupCodeUsed { left } => return format!("{left} left"),
             EventKind::EmailChanged { to } => return to.clone(),
+            EventKind::PasskeyAdded { name }
+            | EventKind::PasskeyRemoved { name }
+            | EventKind::PasskeyUsed { name }
+            | EventKind::PasskeyCounterRegressed { name } => return name.clone(),
             EventKind::PasswordReset => "every session signed out",
             EventKind::NewBrowserSignIn | EventKind::MailUndeliverable => "",
             EventKind::Other { detail, .. } => return detail.clone(),
@@ -188,6 +218,18 @@ impl EventKind {
             },
             "new_browser_sign_in" => EventKind::NewBrowserSignIn,
             "mail_undeliverable" => EventKind::MailUndeliverable,
+            "passkey_added" => EventKind::PasskeyAdded {
+                name: detail.to_owned(),
+            },
+            "passkey_removed" => EventKind::PasskeyRemoved {
+                name: detail.to_owned(),
+            },
+            "passkey_used" => EventKind::PasskeyUsed {
+                name: detail.to_owned(),
+            },
+            "passkey_counter_regressed" => EventKind::PasskeyCounterRegressed {
+                name: detail.to_owned(),
+            },
             "backup_codes_generated" => EventKind::BackupCodesGenerated {
                 count: number(" codes")
                     .and_then(|n| u32::try_from(n).ok())
@@ -247,6 +289,10 @@ mod tests {
             },
             EventKind::NewBrowserSignIn,
             EventKind::MailUndeliverable,
+            EventKind::PasskeyAdded { name: "Key".into() },
+            EventKind::PasskeyRemoved { name: "Key".into() },
+            EventKind::PasskeyUsed { name: "Key".into() },
+            EventKind::PasskeyCounterRegressed { name: "Key".into() },
             EventKind::Other {
                 kind: "from_the_future".into(),
                 detail: "x".into(),

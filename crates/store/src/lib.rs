@@ -24,6 +24,7 @@
 mod error;
 mod event;
 mod model;
+mod passkey;
 mod sql;
 mod sqlite;
 mod url;
@@ -35,6 +36,7 @@ pub use model::{
     PasswordHash, Proof, ResetLookup, SecondFactorStep, SessionRecord, SessionView, Stage,
     StepOutcome, User, UserId, UserSummary,
 };
+pub use passkey::{CeremonyKey, NewPasskey, Passkey, PasskeyOutcome, PasskeyStep};
 pub use sql::mail::{PASSWORD_RESET as MAIL_PASSWORD_RESET, VERIFY_EMAIL as MAIL_VERIFY_EMAIL};
 pub use sql::{SqlStore, StoreOptions};
 pub use sqlite::files::private_dir;
@@ -297,6 +299,67 @@ pub trait Store: Send + Sync + 'static {
     /// Forget sent mail after 7 days, given-up mail after 30, and spent or
     /// expired mailed tokens after a day. Returns rows deleted.
     async fn purge_mail(&self, now: i64) -> Result<u64>;
+
+    // ---- passkeys and security keys ----
+
+    /// The user's keys, oldest first.
+    async fn passkeys(&self, user_id: UserId) -> Result<Vec<Passkey>>;
+    /// Register a key and record [`EventKind::PasskeyAdded`] (with its
+    /// notice) in one transaction; `Err(Conflict(Passkey))` if its
+    /// credential id is registered already (to anyone).
+    async fn add_passkey(
+        &self,
+        new: &NewPasskey<'_>,
+        ip: &str,
+        user_agent: &str,
+        now: i64,
+    ) -> Result<Passkey>;
+    /// Rename one of the user's keys. False if it is not theirs (or gone).
+    async fn rename_passkey(&self, user_id: UserId, id: i64, name: &str) -> Result<bool>;
+    /// Remove one of the user's keys and record [`EventKind::PasskeyRemoved`],
+    /// in one transaction. Its name, or `None` if it was not theirs.
+    async fn remove_passkey(
+        &self,
+        user_id: UserId,
+        id: i64,
+        ip: &str,
+        user_agent: &str,
+        now: i64,
+    ) -> Result<Option<String>>;
+    /// The operator's reset: every device, backup code and passkey of the
+    /// user, in one transaction. Returns how many passkeys went.
+    async fn remove_all_factors(&self, user_id: UserId) -> Result<u64>;
+    /// Keep a started ceremony's state until `expires_at`, replacing an
+    /// earlier one under the same key (and forgetting expired ones).
+    async fn put_ceremony(
+        &self,
+        key: CeremonyKey<'_>,
+        user_id: Option<UserId>,
+        state: &str,
+        expires_at: i64,
+        now: i64,
+    ) -> Result<()>;
+    /// Delete a ceremony state and return it if it was live: one caller gets it.
+    async fn take_ceremony(&self, key: CeremonyKey<'_>, now: i64) -> Result<Option<String>>;
+    /// A live ceremony state, with the key whose credential id the answer
+    /// names (if registered), in one statement. Nothing is spent: the
+    /// finish spends the state with [`Store::pass_passkey`] or [`Store::drop_ceremony`].
+    async fn ceremony_with_passkey(
+        &self,
+        key: CeremonyKey<'_>,
+        credential_id: &[u8],
+        now: i64,
+    ) -> Result<Option<(String, Option<Passkey>)>>;
+    /// A ceremony that failed: its state deleted and, if given, an attempt
+    /// taken from `budget`, in one transaction.
+    async fn drop_ceremony(
+        &self,
+        key: CeremonyKey<'_>,
+        budget: Option<BudgetSpec<'_>>,
+        now: i64,
+    ) -> Result<Budget>;
+    /// A sign-in with a key that verified, in one commit (see [`PasskeyStep`]).
+    async fn pass_passkey(&self, step: &PasskeyStep<'_>) -> Result<PasskeyOutcome>;
 
     // ---- attempt budgets (throttling) ----
 

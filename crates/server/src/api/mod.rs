@@ -6,6 +6,7 @@
 pub mod authz;
 pub mod email;
 mod health;
+pub mod passkeys;
 
 pub use health::*;
 
@@ -547,6 +548,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/password-reset/confirm", post(email::confirm_reset))
         .route("/api/authz/forward-auth", get(authz::forward_auth))
         .route("/api/authz/auth-request", get(authz::auth_request))
+        .merge(passkeys::routes())
         .route("/api/openapi.json", get(crate::openapi::serve))
         .route("/api/{*rest}", axum::routing::any(api_not_found))
         .layer(axum::middleware::from_fn(json_only));

@@ -18,6 +18,7 @@ mod account;
 mod email;
 mod forward;
 mod login;
+mod passkeys;
 mod security;
 mod signup;
 mod text;
@@ -51,22 +52,25 @@ pub fn routes() -> Router<AppState> {
         .merge(security::routes())
         .merge(email::routes())
         .merge(forward::routes())
+        .merge(passkeys::routes())
 }
 
 async fn stylesheet() -> Response {
+    static_file("text/css; charset=utf-8", STYLESHEET)
+}
+
+/// A file compiled into the binary, with its type.
+fn static_file(content_type: &'static str, body: &'static str) -> Response {
     (
         [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/css; charset=utf-8"),
-            ),
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
             // A day, not a year: the URL carries no version, so a deploy must show up soon.
             (
                 header::CACHE_CONTROL,
                 HeaderValue::from_static("public, max-age=86400"),
             ),
         ],
-        STYLESHEET,
+        body,
     )
         .into_response()
 }

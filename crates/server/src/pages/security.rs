@@ -96,7 +96,7 @@ fn done_notice(done: Option<&str>) -> Option<String> {
             "A confirmation link is on its way to the new address. Open it to start using that address."
         }
         "notifications-saved" => "Your notice settings are saved.",
-        _ => return None,
+        other => super::passkeys::done_notice(other)?,
     };
     Some(text.to_owned())
 }
@@ -152,7 +152,12 @@ pub(super) async fn security_page(
         })
         .collect();
     let disable_open = !trouble.disable_errors.is_empty();
+    let passkeys = match super::passkeys::views(state, user.user_id).await {
+        Ok(keys) => keys,
+        Err(e) => return internal_error(Some(user.username.clone()), &e),
+    };
     let page = SecurityPage {
+        passkeys,
         signed_in: Some(user.username.clone()),
         section: "settings",
         notice: trouble.notice,

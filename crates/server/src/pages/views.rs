@@ -146,6 +146,8 @@ pub struct SecurityPage {
     pub notify_new_browser: bool,
     pub sessions: Vec<SessionView>,
     pub events: Vec<EventView>,
+    /// The user's passkeys and security keys.
+    pub passkeys: Vec<super::passkeys::PasskeyView>,
 }
 
 #[derive(Template)]

@@ -8,5 +8,6 @@ mod email;
 mod forward_auth;
 mod hardening;
 mod pages;
+mod passkeys;
 mod security;
 mod support;

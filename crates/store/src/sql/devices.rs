@@ -168,19 +168,29 @@ pub(super) async fn accept_step_in(
 pub(super) async fn remove_two_factor(s: &SqlStore, user_id: UserId) -> Result<()> {
     let _writer = s.writer().await;
     let mut tx = s.begin_write().await?;
+    remove_two_factor_in(&mut tx, user_id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The user's devices and backup codes deleted, in the caller's transaction
+/// (which this locks the user's row in first).
+pub(super) async fn remove_two_factor_in(
+    conn: &mut sqlx::AnyConnection,
+    user_id: UserId,
+) -> Result<()> {
     sqlx::query(LOCK_USER)
         .bind(user_id)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     sqlx::query("DELETE FROM devices WHERE user_id = $1")
         .bind(user_id)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     sqlx::query("DELETE FROM backup_codes WHERE user_id = $1")
         .bind(user_id)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
-    tx.commit().await?;
     Ok(())
 }
 

@@ -57,15 +57,7 @@ pub(super) async fn pass_second_factor(
     // replayed request, or two racing ones) finds it gone and changes
     // nothing. Only a right code gets this far, so the rollback gives back
     // no budget that a guess could have used.
-    let ended =
-        sqlx::query("DELETE FROM sessions WHERE token_hash = $1 AND user_id = $2 AND stage = $3")
-            .bind(step.pending)
-            .bind(new.user_id)
-            .bind(Stage::Pending.as_i64())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-    if ended != 1 {
+    if !end_pending_in(&mut tx, step.pending, new.user_id).await? {
         tx.rollback().await?;
         return Ok(StepOutcome::PendingGone);
     }
@@ -80,9 +72,27 @@ pub(super) async fn pass_second_factor(
     })
 }
 
+/// Delete the user's pending session `pending`; false if it is not there
+/// (expired, signed out, or spent by another step).
+pub(super) async fn end_pending_in(
+    conn: &mut sqlx::AnyConnection,
+    pending: &[u8],
+    user_id: crate::UserId,
+) -> Result<bool> {
+    let ended =
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1 AND user_id = $2 AND stage = $3")
+            .bind(pending)
+            .bind(user_id)
+            .bind(Stage::Pending.as_i64())
+            .execute(&mut *conn)
+            .await?
+            .rows_affected();
+    Ok(ended == 1)
+}
+
 /// The old session out, the new one in, the step's events, in the
 /// caller's transaction.
-async fn open_session_in<'a>(
+pub(super) async fn open_session_in<'a>(
     conn: &mut sqlx::AnyConnection,
     old_hash: Option<&[u8]>,
     new: &SessionRecord,

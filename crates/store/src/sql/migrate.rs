@@ -47,6 +47,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0008_forward_auth.sql"),
         include_str!("../../migrations/postgres/0008_forward_auth.sql"),
     ),
+    (
+        9,
+        "passkeys",
+        include_str!("../../migrations/sqlite/0009_passkeys.sql"),
+        include_str!("../../migrations/postgres/0009_passkeys.sql"),
+    ),
 ];
 
 /// The newest migration version this binary carries.

@@ -47,6 +47,7 @@ use crate::{
     SecondFactorStep, SessionRecord, SessionView, StepOutcome, Store, StoreError, User, UserId,
     UserSummary,
 };
+use crate::{CeremonyKey, NewPasskey, Passkey, PasskeyOutcome, PasskeyStep};
 
 mod access;
 mod backup_codes;
@@ -57,6 +58,7 @@ mod keys;
 mod login;
 pub(crate) mod mail;
 mod migrate;
+mod passkeys;
 pub(crate) mod sessions;
 mod users;
 
@@ -561,6 +563,67 @@ impl Store for SqlStore {
     }
     async fn outbox_depth(&self) -> Result<OutboxDepth> {
         mail::depth(self).await
+    }
+
+    async fn passkeys(&self, user_id: UserId) -> Result<Vec<Passkey>> {
+        passkeys::of_user(self, user_id).await
+    }
+    async fn add_passkey(
+        &self,
+        new: &NewPasskey<'_>,
+        ip: &str,
+        user_agent: &str,
+        now: i64,
+    ) -> Result<Passkey> {
+        passkeys::add(self, new, ip, user_agent, now).await
+    }
+    async fn rename_passkey(&self, user_id: UserId, id: i64, name: &str) -> Result<bool> {
+        passkeys::rename(self, user_id, id, name).await
+    }
+    async fn remove_passkey(
+        &self,
+        user_id: UserId,
+        id: i64,
+        ip: &str,
+        user_agent: &str,
+        now: i64,
+    ) -> Result<Option<String>> {
+        passkeys::remove(self, user_id, id, ip, user_agent, now).await
+    }
+    async fn remove_all_factors(&self, user_id: UserId) -> Result<u64> {
+        passkeys::remove_all_factors(self, user_id).await
+    }
+    async fn put_ceremony(
+        &self,
+        key: CeremonyKey<'_>,
+        user_id: Option<UserId>,
+        state: &str,
+        expires_at: i64,
+        now: i64,
+    ) -> Result<()> {
+        passkeys::put_ceremony(self, key, user_id, state, expires_at, now).await
+    }
+    async fn take_ceremony(&self, key: CeremonyKey<'_>, now: i64) -> Result<Option<String>> {
+        passkeys::take_ceremony(self, key, now).await
+    }
+    async fn ceremony_with_passkey(
+        &self,
+        key: CeremonyKey<'_>,
+        credential_id: &[u8],
+        now: i64,
+    ) -> Result<Option<(String, Option<Passkey>)>> {
+        passkeys::ceremony_with_passkey(self, key, credential_id, now).await
+    }
+    async fn drop_ceremony(
+        &self,
+        key: CeremonyKey<'_>,
+        budget: Option<BudgetSpec<'_>>,
+        now: i64,
+    ) -> Result<Budget> {
+        passkeys::drop_ceremony(self, key, budget, now).await
+    }
+    async fn pass_passkey(&self, step: &PasskeyStep<'_>) -> Result<PasskeyOutcome> {
+        passkeys::pass(self, step).await
     }
 
     async fn take_budget(&self, budget: BudgetSpec<'_>, now: i64) -> Result<Budget> {

@@ -115,7 +115,7 @@ async fn events_read_back_as_recorded(store: &SqlStore) {
     // Written by a newer Deadbolt (or damaged): read back as `Other`.
     let other = new_user(store, "wim").await;
     for (kind, detail) in [
-        ("passkey_added", "laptop"),
+        ("webauthn_from_the_future", "laptop"),
         ("backup_code_used", "many left"),
     ] {
         sqlx::query(
@@ -145,7 +145,7 @@ async fn events_read_back_as_recorded(store: &SqlStore) {
                 detail: "many left".into(),
             },
             EventKind::Other {
-                kind: "passkey_added".into(),
+                kind: "webauthn_from_the_future".into(),
                 detail: "laptop".into(),
             },
         ]

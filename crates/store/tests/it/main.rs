@@ -43,6 +43,7 @@ mod events;
 mod login;
 mod mail;
 mod migrations;
+mod passkeys;
 mod sessions;
 mod sqlite;
 mod users;

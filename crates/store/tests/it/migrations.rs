@@ -40,6 +40,8 @@ async fn migration_2_counts_codes_written_before_it(store: &SqlStore) {
     let (a, b) = (new_user(store, "Ada").await, new_user(store, "Bob").await);
     let undo: &[&str] = match store.backend() {
         Backend::Sqlite => &[
+            "DROP TABLE passkey_ceremonies",
+            "DROP TABLE passkeys",
             "DROP TABLE enrolment_tokens",
             "DROP TABLE user_groups",
             "ALTER TABLE users DROP COLUMN disabled",
@@ -59,6 +61,8 @@ async fn migration_2_counts_codes_written_before_it(store: &SqlStore) {
             "ALTER TABLE users DROP COLUMN backup_codes_left",
         ],
         Backend::Postgres => &[
+            "DROP TABLE passkey_ceremonies",
+            "DROP TABLE passkeys",
             "DROP TABLE enrolment_tokens",
             "DROP TABLE user_groups",
             "ALTER TABLE users DROP COLUMN disabled",

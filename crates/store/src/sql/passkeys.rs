@@ -1,0 +1,297 @@
+//! Passkeys and security keys: the registered keys, the ceremony states
+//! kept between a start and its finish (each deleted by the step that uses
+//! it: `rows_affected` decides, so a state serves once), and the one commit
+//! that ends a sign-in with a key (`pass`).
+
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::{SqlStore, budgets, devices, events, login};
+use crate::error::conflict_or;
+use crate::{
+    Budget, BudgetSpec, CeremonyKey, Constraint, EventKind, NewPasskey, Passkey, PasskeyOutcome,
+    PasskeyStep, Result, UserId,
+};
+
+/// `SELECT <head>, <passkey columns> FROM <tail>`.
+macro_rules! passkey_select {
+    ($head:literal, $tail:literal) => {
+        concat!(
+            "SELECT ",
+            $head,
+            "p.id, p.user_id, p.name, p.user_handle, p.credential_id, p.credential, ",
+            "p.counter, p.created_at, p.last_used_at FROM ",
+            $tail
+        )
+    };
+}
+
+fn from_row(row: &AnyRow) -> Result<Passkey> {
+    Ok(Passkey {
+        id: row.try_get("id")?,
+        user_id: row.try_get("user_id")?,
+        name: row.try_get("name")?,
+        user_handle: row.try_get("user_handle")?,
+        credential_id: row.try_get("credential_id")?,
+        credential: row.try_get("credential")?,
+        counter: row.try_get("counter")?,
+        created_at: row.try_get("created_at")?,
+        last_used_at: row.try_get("last_used_at")?,
+    })
+}
+
+pub(super) async fn of_user(s: &SqlStore, user_id: UserId) -> Result<Vec<Passkey>> {
+    let rows = sqlx::query(passkey_select!(
+        "",
+        "passkeys p WHERE p.user_id = $1 ORDER BY p.id"
+    ))
+    .bind(user_id)
+    .fetch_all(s.pool())
+    .await?;
+    rows.iter().map(from_row).collect()
+}
+
+pub(super) async fn add(
+    s: &SqlStore,
+    new: &NewPasskey<'_>,
+    ip: &str,
+    user_agent: &str,
+    now: i64,
+) -> Result<Passkey> {
+    let _writer = s.writer().await;
+    let mut tx = s.begin_write().await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO passkeys (user_id, name, user_handle, credential_id, credential, counter, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(new.user_id)
+    .bind(new.name)
+    .bind(new.user_handle)
+    .bind(new.credential_id)
+    .bind(new.credential)
+    .bind(new.counter)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(conflict_or(Constraint::Passkey))?;
+    let added = EventKind::PasskeyAdded {
+        name: new.name.to_owned(),
+    };
+    events::insert(&mut tx, new.user_id, &added, ip, user_agent, now).await?;
+    tx.commit().await?;
+    Ok(Passkey {
+        id,
+        user_id: new.user_id,
+        name: new.name.to_owned(),
+        user_handle: new.user_handle.to_vec(),
+        credential_id: new.credential_id.to_vec(),
+        credential: new.credential.to_owned(),
+        counter: new.counter,
+        created_at: now,
+        last_used_at: None,
+    })
+}
+
+pub(super) async fn rename(s: &SqlStore, user_id: UserId, id: i64, name: &str) -> Result<bool> {
+    let _writer = s.writer().await;
+    let done = sqlx::query("UPDATE passkeys SET name = $1 WHERE id = $2 AND user_id = $3")
+        .bind(name)
+        .bind(id)
+        .bind(user_id)
+        .execute(s.pool())
+        .await?
+        .rows_affected();
+    Ok(done == 1)
+}
+
+pub(super) async fn remove(
+    s: &SqlStore,
+    user_id: UserId,
+    id: i64,
+    ip: &str,
+    user_agent: &str,
+    now: i64,
+) -> Result<Option<String>> {
+    let _writer = s.writer().await;
+    let mut tx = s.begin_write().await?;
+    let name: Option<String> =
+        sqlx::query_scalar("DELETE FROM passkeys WHERE id = $1 AND user_id = $2 RETURNING name")
+            .bind(id)
+            .bind(user_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if let Some(name) = &name {
+        let removed = EventKind::PasskeyRemoved { name: name.clone() };
+        events::insert(&mut tx, user_id, &removed, ip, user_agent, now).await?;
+    }
+    tx.commit().await?;
+    Ok(name)
+}
+
+/// The operator's reset: devices, backup codes and passkeys, in one transaction.
+pub(super) async fn remove_all_factors(s: &SqlStore, user_id: UserId) -> Result<u64> {
+    let _writer = s.writer().await;
+    let mut tx = s.begin_write().await?;
+    devices::remove_two_factor_in(&mut tx, user_id).await?;
+    let keys = sqlx::query("DELETE FROM passkeys WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    tx.commit().await?;
+    Ok(keys)
+}
+
+pub(super) async fn put_ceremony(
+    s: &SqlStore,
+    key: CeremonyKey<'_>,
+    user_id: Option<UserId>,
+    state: &str,
+    expires_at: i64,
+    now: i64,
+) -> Result<()> {
+    let _writer = s.writer().await;
+    let mut tx = s.begin_write().await?;
+    // Expired states go with the next start (an index range, usually empty).
+    sqlx::query("DELETE FROM passkey_ceremonies WHERE expires_at <= $1")
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO passkey_ceremonies (binding, kind, user_id, state, expires_at) \
+         VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (binding, kind) DO UPDATE SET user_id = excluded.user_id, \
+         state = excluded.state, expires_at = excluded.expires_at",
+    )
+    .bind(key.binding)
+    .bind(key.kind)
+    .bind(user_id)
+    .bind(state)
+    .bind(expires_at)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(super) async fn take_ceremony(
+    s: &SqlStore,
+    key: CeremonyKey<'_>,
+    now: i64,
+) -> Result<Option<String>> {
+    let _writer = s.writer().await;
+    let row = sqlx::query(
+        "DELETE FROM passkey_ceremonies WHERE binding = $1 AND kind = $2 \
+         RETURNING state, expires_at",
+    )
+    .bind(key.binding)
+    .bind(key.kind)
+    .fetch_optional(s.pool())
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let expires_at: i64 = row.try_get("expires_at")?;
+    Ok((expires_at > now)
+        .then(|| row.try_get("state"))
+        .transpose()?)
+}
+
+pub(super) async fn ceremony_with_passkey(
+    s: &SqlStore,
+    key: CeremonyKey<'_>,
+    credential_id: &[u8],
+    now: i64,
+) -> Result<Option<(String, Option<Passkey>)>> {
+    let row = sqlx::query(passkey_select!(
+        "c.state, ",
+        "passkey_ceremonies c LEFT JOIN passkeys p ON p.credential_id = $3 \
+         WHERE c.binding = $1 AND c.kind = $2 AND c.expires_at > $4"
+    ))
+    .bind(key.binding)
+    .bind(key.kind)
+    .bind(credential_id)
+    .bind(now)
+    .fetch_optional(s.pool())
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let id: Option<i64> = row.try_get("id")?;
+    let passkey = match id {
+        Some(_) => Some(from_row(&row)?),
+        None => None,
+    };
+    Ok(Some((row.try_get("state")?, passkey)))
+}
+
+pub(super) async fn drop_ceremony(
+    s: &SqlStore,
+    key: CeremonyKey<'_>,
+    budget: Option<BudgetSpec<'_>>,
+    now: i64,
+) -> Result<Budget> {
+    let _writer = s.writer().await;
+    let mut tx = s.begin_write().await?;
+    delete_ceremony_in(&mut tx, key).await?;
+    let taken = match budget {
+        Some(b) => budgets::take_in(&mut tx, b, now).await?,
+        None => Budget::Granted,
+    };
+    tx.commit().await?;
+    Ok(taken)
+}
+
+async fn delete_ceremony_in(conn: &mut sqlx::AnyConnection, key: CeremonyKey<'_>) -> Result<u64> {
+    Ok(
+        sqlx::query("DELETE FROM passkey_ceremonies WHERE binding = $1 AND kind = $2")
+            .bind(key.binding)
+            .bind(key.kind)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected(),
+    )
+}
+
+pub(super) async fn pass(s: &SqlStore, step: &PasskeyStep<'_>) -> Result<PasskeyOutcome> {
+    let new = step.session;
+    let now = new.created_at;
+    let _writer = s.writer().await;
+    let mut tx = s.begin_write().await?;
+    if let Budget::Exhausted { retry_after } = budgets::take_in(&mut tx, step.budget, now).await? {
+        tx.commit().await?;
+        return Ok(PasskeyOutcome::Throttled { retry_after });
+    }
+    if delete_ceremony_in(&mut tx, step.ceremony).await? != 1 {
+        tx.rollback().await?;
+        return Ok(PasskeyOutcome::CeremonyGone);
+    }
+    // The counter only moves forward (authenticators that keep none send 0
+    // every time): two assertions with one counter value cannot both pass,
+    // on any node.
+    let moved = sqlx::query(
+        "UPDATE passkeys SET counter = $1, credential = $2, last_used_at = $3 \
+         WHERE id = $4 AND user_id = $5 AND (counter < $1 OR (counter = 0 AND $1 = 0))",
+    )
+    .bind(step.counter)
+    .bind(step.credential)
+    .bind(now)
+    .bind(step.passkey_id)
+    .bind(new.user_id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if moved != 1 {
+        for kind in step.regression_events {
+            events::insert(&mut tx, new.user_id, kind, &new.ip, &new.user_agent, now).await?;
+        }
+        tx.commit().await?;
+        return Ok(PasskeyOutcome::CounterRegressed);
+    }
+    if let Some(pending) = step.pending
+        && !login::end_pending_in(&mut tx, pending, new.user_id).await?
+    {
+        tx.rollback().await?;
+        return Ok(PasskeyOutcome::PendingGone);
+    }
+    budgets::refund_in(&mut tx, step.budget).await?;
+    login::open_session_in(&mut tx, None, new, step.events.iter()).await?;
+    tx.commit().await?;
+    Ok(PasskeyOutcome::Passed)
+}
