@@ -78,11 +78,22 @@ fn free_port() -> u16 {
         .port()
 }
 
-/// A proxy process, killed on drop.
+/// A proxy process, stopped on drop: SIGTERM first, so nginx's master takes
+/// its workers down with it (a SIGKILLed master leaves them running, still
+/// holding the port), then SIGKILL if it has not gone within 5 s.
 struct Proxy(Child);
 
 impl Drop for Proxy {
     fn drop(&mut self) {
+        let _ = std::process::Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status();
+        for _ in 0..50 {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
