@@ -8,6 +8,7 @@ use deadbolt_store::{EnrolmentToken, EventKind, NewUser, User};
 use zeroize::Zeroizing;
 
 use crate::access::normalize_group;
+use crate::admin::OPERATOR;
 use crate::client::ClientInfo;
 use crate::error::{AuthError, AuthResult};
 use crate::keys::{mail_token_hash, new_mail_token, os_random};
@@ -81,6 +82,33 @@ impl Auth {
         Ok((user, token))
     }
 
+    /// A fresh enrolment link for a user added by `deadbolt user add` who
+    /// has not used theirs (lost, or expired); earlier links stop working.
+    /// Anyone who has chosen a password is refused: they have the password
+    /// reset, and an operator's link must not become a way into an account
+    /// someone already uses.
+    pub async fn admin_reissue_enrolment(&self, username: &str) -> AuthResult<(User, MailToken)> {
+        let user = self.user_named(username).await?;
+        let (token, token_hash) = new_mail_token()?;
+        let now = self.now();
+        let fresh = EnrolmentToken {
+            token_hash: &token_hash,
+            now,
+            expires_at: now + ENROL_TOKEN_SECS,
+        };
+        if !self.store.reissue_enrolment(user.id, &fresh).await? {
+            return Err(invalid(
+                "username",
+                format!(
+                    "{} has already chosen a password (or did not come from `deadbolt user add`): \
+                     they can use the password reset",
+                    user.username
+                ),
+            ));
+        }
+        Ok((user, token))
+    }
+
     /// The username a live enrolment link is for (the page greets them).
     pub async fn enrolment_username(&self, token: &str) -> AuthResult<String> {
         let hash = mail_token_hash(token).ok_or(AuthError::InvalidToken)?;
@@ -137,10 +165,15 @@ impl Auth {
     ) -> AuthResult<bool> {
         let group = group_name(group)?;
         let user = self.user_named(username).await?;
+        let now = self.now();
         Ok(if add {
-            self.store.add_user_group(user.id, &group).await?
+            self.store
+                .add_user_group(user.id, &group, OPERATOR, now)
+                .await?
         } else {
-            self.store.remove_user_group(user.id, &group).await?
+            self.store
+                .remove_user_group(user.id, &group, OPERATOR, now)
+                .await?
         })
     }
 
@@ -148,7 +181,10 @@ impl Auth {
     /// already was.
     pub async fn admin_set_disabled(&self, username: &str, disabled: bool) -> AuthResult<bool> {
         let user = self.user_named(username).await?;
-        Ok(self.store.set_user_disabled(user.id, disabled).await?)
+        Ok(self
+            .store
+            .set_user_disabled(user.id, disabled, OPERATOR, self.now())
+            .await?)
     }
 
     /// A user's display name and groups (`deadbolt access check --user`).

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, bail};
 use clap::{Args, Subcommand};
-use deadbolt_auth::access::{AccessControlSpec, Target, Visitor, path_and_query};
+use deadbolt_auth::access::{Target, Visitor, path_and_query};
 use deadbolt_auth::return_url::normalize_cookie_domain;
 use deadbolt_auth::{AccessRules, AuthError};
 
@@ -42,7 +42,7 @@ impl ForwardAuthSettings {
                 format!("cookie_domain {d:?} is not a domain name (like \"example.com\")")
             })?),
         };
-        let access = rules(file.access_control.as_ref())?;
+        let access = rules(file)?;
         Ok(Self {
             signup_open: signup == Signup::Open,
             cookie_domain,
@@ -51,11 +51,21 @@ impl ForwardAuthSettings {
     }
 }
 
-fn rules(spec: Option<&AccessControlSpec>) -> anyhow::Result<AccessRules> {
-    match spec {
-        None => Ok(AccessRules::deny_all()),
-        Some(spec) => AccessRules::compile(spec).map_err(|e| anyhow::anyhow!("{e}")),
-    }
+/// The file's `[access_control]`, compiled; a refusal names the line.
+fn rules(file: &FileConfig) -> anyhow::Result<AccessRules> {
+    let Some(spec) = file.access_control.as_ref() else {
+        return Ok(AccessRules::deny_all());
+    };
+    AccessRules::compile(spec).map_err(|e| {
+        let line = match e.rule {
+            Some(n) => file.access_lines.rules.get(n - 1).copied(),
+            None => file.access_lines.default_policy,
+        };
+        match line {
+            Some(line) => anyhow::anyhow!("line {line}: {e}"),
+            None => anyhow::anyhow!("{e}"),
+        }
+    })
 }
 
 /// `deadbolt access ...`
@@ -92,7 +102,7 @@ pub struct CheckArgs {
 pub async fn run(cmd: &AccessCommand) -> anyhow::Result<ExitCode> {
     let AccessCommand::Check(args) = cmd;
     let file = FileConfig::load(Some(&args.config))?;
-    let rules = rules(file.access_control.as_ref())?;
+    let rules = rules(&file)?;
     let url = url::Url::parse(&args.url)
         .ok()
         .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())

@@ -21,6 +21,9 @@ pub enum UserCommand {
     ResetTwoFactor(ResetArgs),
     /// Add a user and print a one-time, expiring enrolment link where they choose their password.
     Add(crate::users_cmd::AddArgs),
+    /// Print a fresh enrolment link for a user added by `user add` who has not chosen a
+    /// password yet (the earlier link stops working).
+    Link(crate::users_cmd::LinkArgs),
     /// Put a user in a group or take them out (`group:NAME` in access rules).
     #[command(subcommand)]
     Group(crate::users_cmd::GroupCommand),
@@ -146,6 +149,7 @@ pub async fn user(cmd: &UserCommand) -> anyhow::Result<ExitCode> {
             }
         }
         UserCommand::Add(args) => crate::users_cmd::add(args).await,
+        UserCommand::Link(args) => crate::users_cmd::link(args).await,
         UserCommand::Group(cmd) => crate::users_cmd::group(cmd).await,
         UserCommand::Disable(args) => crate::users_cmd::set_disabled(args, true).await,
         UserCommand::Enable(args) => crate::users_cmd::set_disabled(args, false).await,

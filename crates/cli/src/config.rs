@@ -170,6 +170,43 @@ pub struct FileConfig {
     pub signup: Option<crate::access_cmd::Signup>,
     pub cookie_domain: Option<String>,
     pub access_control: Option<deadbolt_auth::access::AccessControlSpec>,
+    /// Where `[access_control]`'s parts are in the file, for error messages.
+    #[serde(skip)]
+    pub access_lines: AccessLines,
+}
+
+/// Line numbers (from 1) of `[access_control]`'s `default_policy` and of
+/// each rule, so a refused table names the line to fix.
+#[derive(Debug, Default, Clone)]
+pub struct AccessLines {
+    pub default_policy: Option<usize>,
+    pub rules: Vec<usize>,
+}
+
+impl AccessLines {
+    /// Found by a second, lenient parse that keeps the spans.
+    fn find(text: &str) -> Self {
+        #[derive(Deserialize)]
+        struct Probe {
+            access_control: Option<AccessProbe>,
+        }
+        #[derive(Deserialize)]
+        struct AccessProbe {
+            default_policy: Option<toml::Spanned<toml::Value>>,
+            #[serde(default)]
+            rules: Vec<toml::Spanned<toml::Value>>,
+        }
+        let line = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+        match toml::from_str::<Probe>(text) {
+            Ok(Probe {
+                access_control: Some(a),
+            }) => Self {
+                default_policy: a.default_policy.map(|s| line(s.span().start)),
+                rules: a.rules.iter().map(|s| line(s.span().start)).collect(),
+            },
+            _ => Self::default(),
+        }
+    }
 }
 
 impl FileConfig {
@@ -180,7 +217,10 @@ impl FileConfig {
         };
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read config file {}", path.display()))?;
-        toml::from_str(&text).with_context(|| format!("invalid config file {}", path.display()))
+        let mut config: Self = toml::from_str(&text)
+            .with_context(|| format!("invalid config file {}", path.display()))?;
+        config.access_lines = AccessLines::find(&text);
+        Ok(config)
     }
 }
 

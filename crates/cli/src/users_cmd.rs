@@ -1,5 +1,5 @@
-//! Who may come in: `deadbolt user add` (a one-time enrolment link),
-//! `user group add|remove`, `user disable|enable`.
+//! Who may come in: `deadbolt user add` (a one-time enrolment link) and
+//! `user link` (a fresh one), `user group add|remove`, `user disable|enable`.
 
 use std::process::ExitCode;
 
@@ -18,6 +18,18 @@ pub struct AddArgs {
     /// A group to put the user in (repeat for several).
     #[arg(long = "group", value_name = "GROUP")]
     pub groups: Vec<String>,
+    /// The public URL the enrolment link starts with (as for `serve`).
+    #[arg(long, env = "DEADBOLT_PUBLIC_URL", value_name = "URL")]
+    pub public_url: Option<String>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// Arguments of `user link`.
+#[derive(Debug, Args)]
+pub struct LinkArgs {
+    /// The username.
+    pub username: String,
     /// The public URL the enrolment link starts with (as for `serve`).
     #[arg(long, env = "DEADBOLT_PUBLIC_URL", value_name = "URL")]
     pub public_url: Option<String>,
@@ -62,10 +74,10 @@ fn not_found(e: AuthError, username: &str) -> anyhow::Error {
     }
 }
 
-/// `user add NAME [--group G] [--public-url URL]`.
-pub async fn add(args: &AddArgs) -> anyhow::Result<ExitCode> {
-    let file = FileConfig::load(args.store.config.as_deref())?;
-    let public = args.public_url.clone().or(file.public_url.clone());
+/// The public URL an enrolment link starts with: the flag, else the file's.
+fn public_url(flag: Option<&String>, store: &StoreArgs) -> anyhow::Result<String> {
+    let file = FileConfig::load(store.config.as_deref())?;
+    let public = flag.cloned().or(file.public_url);
     let Some(public) = public.filter(|p| !p.trim().is_empty()) else {
         bail!(
             "the enrolment link needs the public URL: pass --public-url (or public_url in --config, as for serve)"
@@ -75,6 +87,12 @@ pub async fn add(args: &AddArgs) -> anyhow::Result<ExitCode> {
     if !(public.starts_with("https://") || public.starts_with("http://")) {
         bail!("--public-url must start with http:// or https:// (got {public:?})");
     }
+    Ok(public)
+}
+
+/// `user add NAME [--group G] [--public-url URL]`.
+pub async fn add(args: &AddArgs) -> anyhow::Result<ExitCode> {
+    let public = public_url(args.public_url.as_ref(), &args.store)?;
     let auth = auth(&args.store, throwaway_keys()?).await?;
     let (user, token) = match auth.admin_add_user(&args.username, &args.groups).await {
         Ok(done) => done,
@@ -83,6 +101,23 @@ pub async fn add(args: &AddArgs) -> anyhow::Result<ExitCode> {
     };
     println!(
         "user {} added; send them this link to choose their password (it works once, for {} hours):",
+        user.username,
+        ENROL_TOKEN_SECS / 3600
+    );
+    println!("{public}/enrol?token={}", token.expose());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `user link NAME [--public-url URL]`.
+pub async fn link(args: &LinkArgs) -> anyhow::Result<ExitCode> {
+    let public = public_url(args.public_url.as_ref(), &args.store)?;
+    let auth = auth(&args.store, throwaway_keys()?).await?;
+    let (user, token) = auth
+        .admin_reissue_enrolment(&args.username)
+        .await
+        .map_err(|e| not_found(e, &args.username))?;
+    println!(
+        "a new enrolment link for {} (earlier links no longer work; this one works once, for {} hours):",
         user.username,
         ENROL_TOKEN_SECS / 3600
     );

@@ -92,6 +92,20 @@ pub enum EventKind {
         /// Its name.
         name: String,
     },
+    /// An operator added the user to a group (`deadbolt user group add`).
+    GroupAdded {
+        /// The group.
+        group: String,
+    },
+    /// An operator removed the user from a group.
+    GroupRemoved {
+        /// The group.
+        group: String,
+    },
+    /// An operator disabled the account (every session ended).
+    AccountDisabled,
+    /// An operator enabled the account again.
+    AccountEnabled,
     /// A kind this version does not know (written by a newer one).
     Other {
         /// The stored kind.
@@ -151,6 +165,10 @@ impl EventKind {
             EventKind::PasskeyRemoved { .. } => "passkey_removed",
             EventKind::PasskeyUsed { .. } => "passkey_used",
             EventKind::PasskeyCounterRegressed { .. } => "passkey_counter_regressed",
+            EventKind::GroupAdded { .. } => "group_added",
+            EventKind::GroupRemoved { .. } => "group_removed",
+            EventKind::AccountDisabled => "account_disabled",
+            EventKind::AccountEnabled => "account_enabled",
             EventKind::Other { kind, .. } => kind,
         }
     }
@@ -178,6 +196,11 @@ impl EventKind {
             | EventKind::PasskeyRemoved { name }
             | EventKind::PasskeyUsed { name }
             | EventKind::PasskeyCounterRegressed { name } => return name.clone(),
+            EventKind::GroupAdded { group } | EventKind::GroupRemoved { group } => {
+                return group.clone();
+            }
+            EventKind::AccountDisabled => "every session signed out",
+            EventKind::AccountEnabled => "",
             EventKind::PasswordReset => "every session signed out",
             EventKind::NewBrowserSignIn | EventKind::MailUndeliverable => "",
             EventKind::Other { detail, .. } => return detail.clone(),
@@ -230,6 +253,14 @@ impl EventKind {
             "passkey_counter_regressed" => EventKind::PasskeyCounterRegressed {
                 name: detail.to_owned(),
             },
+            "group_added" => EventKind::GroupAdded {
+                group: detail.to_owned(),
+            },
+            "group_removed" => EventKind::GroupRemoved {
+                group: detail.to_owned(),
+            },
+            "account_disabled" => EventKind::AccountDisabled,
+            "account_enabled" => EventKind::AccountEnabled,
             "backup_codes_generated" => EventKind::BackupCodesGenerated {
                 count: number(" codes")
                     .and_then(|n| u32::try_from(n).ok())

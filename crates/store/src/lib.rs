@@ -95,13 +95,34 @@ pub trait Store: Send + Sync + 'static {
     /// The user's groups, sorted.
     async fn user_groups(&self, user_id: UserId) -> Result<Vec<String>>;
     /// Add `group` to the user's groups (one transaction with the kept
-    /// list). False if the user already had it or does not exist.
-    async fn add_user_group(&self, user_id: UserId, group: &str) -> Result<bool>;
-    /// Remove `group` from the user's groups. False if the user did not have it.
-    async fn remove_user_group(&self, user_id: UserId, group: &str) -> Result<bool>;
+    /// list and a `group_added` event whose address column says `by`).
+    /// False if the user already had it or does not exist; nothing written.
+    async fn add_user_group(
+        &self,
+        user_id: UserId,
+        group: &str,
+        by: &str,
+        now: i64,
+    ) -> Result<bool>;
+    /// Remove `group` from the user's groups (with a `group_removed`
+    /// event). False if the user did not have it; nothing written.
+    async fn remove_user_group(
+        &self,
+        user_id: UserId,
+        group: &str,
+        by: &str,
+        now: i64,
+    ) -> Result<bool>;
     /// Disable or enable the account; disabling ends every session of the
-    /// user in the same transaction. False if nothing changed.
-    async fn set_user_disabled(&self, user_id: UserId, disabled: bool) -> Result<bool>;
+    /// user in the same transaction, which records `account_disabled` or
+    /// `account_enabled` (address column `by`). False if nothing changed.
+    async fn set_user_disabled(
+        &self,
+        user_id: UserId,
+        disabled: bool,
+        by: &str,
+        now: i64,
+    ) -> Result<bool>;
     /// Create a user with its groups and a one-time enrolment link, in one
     /// transaction. `Err(Conflict(Constraint::Username))` if the name is taken.
     async fn create_enrolled_user(
@@ -121,6 +142,10 @@ pub trait Store: Send + Sync + 'static {
         password_hash: &PasswordHash,
         now: i64,
     ) -> Result<Option<UserId>>;
+    /// A fresh enrolment link for a user added by `deadbolt user add` who
+    /// has not chosen a password yet; every earlier link stops working, in
+    /// the same transaction. False (nothing written) for any other user.
+    async fn reissue_enrolment(&self, user_id: UserId, token: &EnrolmentToken<'_>) -> Result<bool>;
 
     // ---- TOTP devices ----
 

@@ -32,3 +32,44 @@ async fn an_operator_reset_removes_the_second_factor_and_every_session() {
     ));
     let _ = token_hash(&here);
 }
+
+#[tokio::test]
+async fn operator_group_and_disable_changes_are_recorded_as_the_operators() {
+    let r = Rig::new().await;
+    r.user("gus").await;
+    let (uid, here) = r.full_session("gus").await;
+    assert!(r.auth.admin_set_group("gus", "Admins", true).await.unwrap());
+    assert!(!r.auth.admin_set_group("gus", "admins", true).await.unwrap());
+    assert!(
+        r.auth
+            .admin_set_group("gus", "admins", false)
+            .await
+            .unwrap()
+    );
+    assert!(r.auth.admin_set_disabled("gus", true).await.unwrap());
+    assert!(r.auth.session(&here).await.unwrap().is_none(), "ended");
+    assert!(r.auth.admin_set_disabled("gus", false).await.unwrap());
+    let events = r.auth.events(uid, 4).await.unwrap();
+    let kinds: Vec<_> = events.iter().map(|e| e.kind.clone()).collect();
+    assert_eq!(
+        kinds,
+        [
+            EventKind::AccountEnabled,
+            EventKind::AccountDisabled,
+            EventKind::GroupRemoved {
+                group: "admins".into()
+            },
+            EventKind::GroupAdded {
+                group: "admins".into()
+            },
+        ]
+    );
+    assert!(events.iter().all(|e| e.ip == OPERATOR));
+    // A bad group name is refused before anything is written.
+    let before = r.auth.events(uid, 100).await.unwrap().len();
+    assert!(matches!(
+        r.auth.admin_set_group("gus", "no spaces", true).await,
+        Err(AuthError::Invalid { .. })
+    ));
+    assert_eq!(r.auth.events(uid, 100).await.unwrap().len(), before);
+}

@@ -36,6 +36,16 @@ fn listed(dir: &str, name: &str) -> String {
         .to_owned()
 }
 
+/// The path and token of the enrolment link `user add` or `user link` printed.
+fn enrol_link(out: &str) -> (&str, &str) {
+    let link = out
+        .lines()
+        .find(|l| l.starts_with("https://auth.example.com/enrol?token="))
+        .unwrap_or_else(|| panic!("no link in {out}"));
+    let path = link.trim_start_matches("https://auth.example.com");
+    (path, path.trim_start_matches("/enrol?token="))
+}
+
 #[test]
 fn closed_signup_user_add_enrolment_groups_and_disable() {
     let dir = TempDir::new("deadbolt_fa_users");
@@ -71,13 +81,8 @@ fn closed_signup_user_add_enrolment_groups_and_disable() {
         ],
         &[],
     );
-    let link = out
-        .lines()
-        .find(|l| l.starts_with("https://auth.example.com/enrol?token="))
-        .unwrap_or_else(|| panic!("no link in {out}"));
-    let path = link.trim_start_matches("https://auth.example.com");
-    let token = path.trim_start_matches("/enrol?token=");
-    assert_eq!(token.len(), 43, "{link}");
+    let (path, token) = enrol_link(&out);
+    assert_eq!(token.len(), 43, "{out}");
     assert!(
         run_fails(
             &[
@@ -93,6 +98,39 @@ fn closed_signup_user_add_enrolment_groups_and_disable() {
         )
         .contains("taken")
     );
+
+    // A lost link: `user link` prints a fresh one and the first stops working.
+    let first = path.to_owned();
+    let out = run_ok(
+        &[
+            "user",
+            "link",
+            "erin",
+            "--public-url",
+            "https://auth.example.com",
+            "--data-dir",
+            dir.str(),
+        ],
+        &[],
+    );
+    assert!(out.contains("earlier links no longer work"), "{out}");
+    let (path, token) = enrol_link(&out);
+    assert_ne!(path, first);
+    let r = request(node.addr, "GET", &first, &[], None).unwrap();
+    assert_eq!(r.status, 400, "the first link is dead: {}", r.text());
+    let err = run_fails(
+        &[
+            "user",
+            "link",
+            "nobody",
+            "--public-url",
+            "https://auth.example.com",
+            "--data-dir",
+            dir.str(),
+        ],
+        &[],
+    );
+    assert!(err.contains("no such user"), "{err}");
 
     // The link: a page with the name, then the password is set once.
     let r = request(node.addr, "GET", path, &[], None).unwrap();
@@ -127,6 +165,20 @@ fn closed_signup_user_add_enrolment_groups_and_disable() {
     assert_eq!(r.status, 400, "a spent link");
     let (mut erin, r) = login(node.addr, "erin");
     assert_eq!(r.json()["status"], "authenticated", "{}", r.text());
+    // Once a password is chosen, no operator link opens the account again.
+    let err = run_fails(
+        &[
+            "user",
+            "link",
+            "erin",
+            "--public-url",
+            "https://auth.example.com",
+            "--data-dir",
+            dir.str(),
+        ],
+        &[],
+    );
+    assert!(err.contains("already chosen a password"), "{err}");
 
     // Groups.
     let out = run_ok(
@@ -358,24 +410,24 @@ fn access_check_prints_the_rule_and_why() {
 }
 
 #[test]
-fn fail_a_bad_access_table_refuses_to_start_with_rule_and_reason() {
+fn fail_a_bad_access_table_refuses_to_start_with_line_rule_and_reason() {
     let dir = TempDir::new("deadbolt_fa_bad");
     for (bad, expected) in [
         (
             RULES.replace("^/api/public/", "^/api/(public"),
-            "access_control rule 1: invalid regex",
+            "line 4: access_control rule 1: invalid regex",
         ),
         (
             RULES.replace("\"two_factor\"", "\"allow\""),
-            "access_control rule 2: unknown policy",
+            "line 9: access_control rule 2: unknown policy",
         ),
         (
             RULES.replace("[\"admin.example.com\"]", "[]"),
-            "access_control rule 2: domain is empty",
+            "line 9: access_control rule 2: domain is empty",
         ),
         (
             RULES.replace("\"deny\"", "\"sometimes\""),
-            "access_control: unknown default_policy",
+            "line 3: access_control: unknown default_policy",
         ),
         (format!("cookie_domain = \"a b\"\n{RULES}"), "cookie_domain"),
     ] {

@@ -41,6 +41,14 @@ pub fn event_words(kind: &EventKind) -> String {
         EventKind::EmailChanged { to } => return format!("Email address changed to {to}"),
         EventKind::NewBrowserSignIn => "Sign-in from a browser not seen before",
         EventKind::MailUndeliverable => "An email to you could not be delivered",
+        EventKind::GroupAdded { group } => {
+            return format!("Added to the group {group} by an administrator");
+        }
+        EventKind::GroupRemoved { group } => {
+            return format!("Removed from the group {group} by an administrator");
+        }
+        EventKind::AccountDisabled => "Account disabled by an administrator",
+        EventKind::AccountEnabled => "Account enabled again by an administrator",
         other => return capitalised_words(other.name()),
     };
     words.to_owned()

@@ -5,9 +5,9 @@
 //! the transaction that changes `user_groups`, so that `session_view` (the
 //! read every proxied request makes) needs no aggregate.
 
-use super::{SqlStore, users};
+use super::{SqlStore, events, users};
 use crate::error::conflict_or;
-use crate::{Constraint, EnrolmentToken, NewUser, PasswordHash, Result, User, UserId};
+use crate::{Constraint, EnrolmentToken, EventKind, NewUser, PasswordHash, Result, User, UserId};
 
 /// `users.group_list` as a list (empty string: no group).
 pub(crate) fn split_groups(list: &str) -> Vec<String> {
@@ -59,7 +59,13 @@ async fn insert_group(
     Ok(n == 1)
 }
 
-pub(super) async fn add_group(s: &SqlStore, user_id: UserId, group: &str) -> Result<bool> {
+pub(super) async fn add_group(
+    s: &SqlStore,
+    user_id: UserId,
+    group: &str,
+    by: &str,
+    now: i64,
+) -> Result<bool> {
     let _writer = s.writer().await;
     let mut tx = s.begin_write().await?;
     if !insert_group(&mut tx, user_id, group).await? {
@@ -67,11 +73,21 @@ pub(super) async fn add_group(s: &SqlStore, user_id: UserId, group: &str) -> Res
         return Ok(false);
     }
     sync_list(&mut tx, user_id).await?;
+    let kind = EventKind::GroupAdded {
+        group: group.to_owned(),
+    };
+    events::insert(&mut tx, user_id, &kind, by, "", now).await?;
     tx.commit().await?;
     Ok(true)
 }
 
-pub(super) async fn remove_group(s: &SqlStore, user_id: UserId, group: &str) -> Result<bool> {
+pub(super) async fn remove_group(
+    s: &SqlStore,
+    user_id: UserId,
+    group: &str,
+    by: &str,
+    now: i64,
+) -> Result<bool> {
     let _writer = s.writer().await;
     let mut tx = s.begin_write().await?;
     let n = sqlx::query("DELETE FROM user_groups WHERE user_id = $1 AND group_name = $2")
@@ -85,11 +101,21 @@ pub(super) async fn remove_group(s: &SqlStore, user_id: UserId, group: &str) -> 
         return Ok(false);
     }
     sync_list(&mut tx, user_id).await?;
+    let kind = EventKind::GroupRemoved {
+        group: group.to_owned(),
+    };
+    events::insert(&mut tx, user_id, &kind, by, "", now).await?;
     tx.commit().await?;
     Ok(true)
 }
 
-pub(super) async fn set_disabled(s: &SqlStore, user_id: UserId, disabled: bool) -> Result<bool> {
+pub(super) async fn set_disabled(
+    s: &SqlStore,
+    user_id: UserId,
+    disabled: bool,
+    by: &str,
+    now: i64,
+) -> Result<bool> {
     let _writer = s.writer().await;
     let mut tx = s.begin_write().await?;
     let n = sqlx::query("UPDATE users SET disabled = $1 WHERE id = $2 AND disabled <> $1")
@@ -108,6 +134,12 @@ pub(super) async fn set_disabled(s: &SqlStore, user_id: UserId, disabled: bool) 
             .execute(&mut *tx)
             .await?;
     }
+    let kind = if disabled {
+        EventKind::AccountDisabled
+    } else {
+        EventKind::AccountEnabled
+    };
+    events::insert(&mut tx, user_id, &kind, by, "", now).await?;
     tx.commit().await?;
     Ok(true)
 }
@@ -125,21 +157,30 @@ pub(super) async fn create_enrolled(
         insert_group(&mut tx, id, group).await?;
     }
     sync_list(&mut tx, id).await?;
+    insert_enrolment(&mut tx, id, token).await?;
+    tx.commit().await?;
+    users::by_id(s, id)
+        .await?
+        .ok_or(crate::StoreError::Aborted("the new user is gone"))
+}
+
+async fn insert_enrolment(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    user_id: UserId,
+    token: &EnrolmentToken<'_>,
+) -> Result<()> {
     sqlx::query(
         "INSERT INTO enrolment_tokens (token_hash, user_id, created_at, expires_at) \
          VALUES ($1, $2, $3, $4)",
     )
     .bind(token.token_hash)
-    .bind(id)
+    .bind(user_id)
     .bind(token.now)
     .bind(token.expires_at)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await
     .map_err(conflict_or(Constraint::Session))?;
-    tx.commit().await?;
-    users::by_id(s, id)
-        .await?
-        .ok_or(crate::StoreError::Aborted("the new user is gone"))
+    Ok(())
 }
 
 pub(super) async fn enrolment_user(
@@ -188,4 +229,33 @@ pub(super) async fn complete_enrolment(
     users::replace_password_in(&mut tx, user_id, password_hash).await?;
     tx.commit().await?;
     Ok(Some(user_id))
+}
+
+pub(super) async fn reissue_enrolment(
+    s: &SqlStore,
+    user_id: UserId,
+    token: &EnrolmentToken<'_>,
+) -> Result<bool> {
+    let _writer = s.writer().await;
+    let mut tx = s.begin_write().await?;
+    // Only an account that came from `user add` and was never opened.
+    let (links, spent): (i64, i64) =
+        sqlx::query_as("SELECT COUNT(*), COUNT(used_at) FROM enrolment_tokens WHERE user_id = $1")
+            .bind(user_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    if links == 0 || spent > 0 {
+        tx.rollback().await?;
+        return Ok(false);
+    }
+    sqlx::query(
+        "UPDATE enrolment_tokens SET expires_at = $2 WHERE user_id = $1 AND expires_at > $2",
+    )
+    .bind(user_id)
+    .bind(token.now)
+    .execute(&mut *tx)
+    .await?;
+    insert_enrolment(&mut tx, user_id, token).await?;
+    tx.commit().await?;
+    Ok(true)
 }

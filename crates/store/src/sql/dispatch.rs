@@ -48,14 +48,32 @@ impl Store for SqlStore {
     async fn user_groups(&self, user_id: UserId) -> Result<Vec<String>> {
         access::groups(self, user_id).await
     }
-    async fn add_user_group(&self, user_id: UserId, group: &str) -> Result<bool> {
-        access::add_group(self, user_id, group).await
+    async fn add_user_group(
+        &self,
+        user_id: UserId,
+        group: &str,
+        by: &str,
+        now: i64,
+    ) -> Result<bool> {
+        access::add_group(self, user_id, group, by, now).await
     }
-    async fn remove_user_group(&self, user_id: UserId, group: &str) -> Result<bool> {
-        access::remove_group(self, user_id, group).await
+    async fn remove_user_group(
+        &self,
+        user_id: UserId,
+        group: &str,
+        by: &str,
+        now: i64,
+    ) -> Result<bool> {
+        access::remove_group(self, user_id, group, by, now).await
     }
-    async fn set_user_disabled(&self, user_id: UserId, disabled: bool) -> Result<bool> {
-        access::set_disabled(self, user_id, disabled).await
+    async fn set_user_disabled(
+        &self,
+        user_id: UserId,
+        disabled: bool,
+        by: &str,
+        now: i64,
+    ) -> Result<bool> {
+        access::set_disabled(self, user_id, disabled, by, now).await
     }
     async fn create_enrolled_user(
         &self,
@@ -75,6 +93,9 @@ impl Store for SqlStore {
         now: i64,
     ) -> Result<Option<UserId>> {
         access::complete_enrolment(self, token_hash, password_hash, now).await
+    }
+    async fn reissue_enrolment(&self, user_id: UserId, token: &EnrolmentToken<'_>) -> Result<bool> {
+        access::reissue_enrolment(self, user_id, token).await
     }
 
     async fn confirmed_device(&self, user_id: UserId) -> Result<Option<Device>> {

@@ -77,6 +77,14 @@ async fn events_read_back_as_recorded(store: &SqlStore) {
         EventKind::BackupCodesGenerated { count: 10 },
         EventKind::BackupCodeUsed { left: 0 },
         EventKind::PasswordChanged,
+        EventKind::GroupAdded {
+            group: "admins".into(),
+        },
+        EventKind::GroupRemoved {
+            group: "ops.team-1".into(),
+        },
+        EventKind::AccountDisabled,
+        EventKind::AccountEnabled,
         EventKind::Other {
             kind: "from_the_future".into(),
             detail: "naïve 'quoted' \"text\"; --".into(),
