@@ -263,6 +263,9 @@ impl SqlStore {
         if let Some(c) = self.sqlite.as_ref().and_then(|rt| rt.checkpointer.as_ref()) {
             c.stop().await;
         }
+        if let Some(f) = self.sqlite.as_ref().and_then(|rt| rt.fast.as_ref()) {
+            f.close();
+        }
         self.pool.close().await;
     }
 
@@ -273,6 +276,15 @@ impl SqlStore {
             .as_ref()
             .and_then(|rt| rt.fast.as_ref())
             .map_or(0, |f| f.served())
+    }
+
+    /// How many of those the session-view cache answered without reading
+    /// SQLite (`sqlite/viewcache.rs`: valid until the next commit).
+    pub fn remembered_session_reads(&self) -> u64 {
+        self.sqlite
+            .as_ref()
+            .and_then(|rt| rt.fast.as_ref())
+            .map_or(0, |f| f.remembered())
     }
 
     /// How many transactions applied attempt-budget takes as a group

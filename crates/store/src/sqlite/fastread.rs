@@ -15,13 +15,18 @@
 //! `busy_timeout = 0`, and any error (`SQLITE_BUSY` during a WAL recovery,
 //! a missing table) sends the caller back to the pooled async path, which
 //! waits and reports errors as usual.
+//!
+//! In front of it, [`ViewCache`] answers a token read again before any
+//! commit without asking SQLite at all (see `viewcache.rs` for why that is
+//! exact).
 
 use std::path::PathBuf;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
+use super::viewcache::ViewCache;
 use crate::SessionView;
 use crate::sql::sessions::{SESSION_VIEW_SQL, ViewRow, session_view_from};
 
@@ -33,6 +38,10 @@ pub(crate) struct FastReads {
     path: PathBuf,
     idle: Mutex<Vec<Connection>>,
     served: AtomicU64,
+    /// Made at the first read (the file is in WAL mode by then); `None`
+    /// inside when the `-shm` file cannot be read.
+    cache: OnceLock<Option<ViewCache>>,
+    remembered: AtomicU64,
 }
 
 impl FastReads {
@@ -42,12 +51,19 @@ impl FastReads {
             path,
             idle: Mutex::new(Vec::new()),
             served: AtomicU64::new(0),
+            cache: OnceLock::new(),
+            remembered: AtomicU64::new(0),
         }
     }
 
-    /// Reads answered here so far.
+    /// Reads answered here so far (from SQLite or the cache).
     pub(crate) fn served(&self) -> u64 {
         self.served.load(Ordering::Relaxed)
+    }
+
+    /// Reads the cache answered so far (a part of [`FastReads::served`]).
+    pub(crate) fn remembered(&self) -> u64 {
+        self.remembered.load(Ordering::Relaxed)
     }
 
     fn open(&self) -> rusqlite::Result<Connection> {
@@ -61,6 +77,38 @@ impl FastReads {
 
     /// `Store::session_view`, or `None` when the async path must answer.
     pub(crate) fn session_view(&self, token_hash: &[u8]) -> Option<Option<SessionView>> {
+        let cache = self
+            .cache
+            .get_or_init(|| ViewCache::open(&self.path))
+            .as_ref();
+        // Taken before the read: a commit after it makes this stamp old.
+        let stamp = cache.and_then(ViewCache::stamp);
+        if let (Some(cache), Some(stamp)) = (cache, &stamp)
+            && let Some(view) = cache.get(stamp, token_hash)
+        {
+            self.served.fetch_add(1, Ordering::Relaxed);
+            self.remembered.fetch_add(1, Ordering::Relaxed);
+            return Some(Some(view));
+        }
+        let view = self.read(token_hash)?;
+        if let (Some(cache), Some(stamp)) = (cache, &stamp) {
+            cache.put(stamp, token_hash, view.as_ref());
+        }
+        Some(view)
+    }
+
+    /// Drop the kept connections and the cache's (`SqlStore::close`).
+    pub(crate) fn close(&self) {
+        if let Ok(mut idle) = self.idle.lock() {
+            idle.clear();
+        }
+        if let Some(Some(cache)) = self.cache.get() {
+            cache.close();
+        }
+    }
+
+    /// One read through SQLite.
+    fn read(&self, token_hash: &[u8]) -> Option<Option<SessionView>> {
         let pooled = self.idle.lock().ok()?.pop();
         let conn = match pooled {
             Some(c) => c,

@@ -9,6 +9,7 @@ pub(crate) mod batches;
 pub(crate) mod checkpoint;
 pub(crate) mod fastread;
 pub mod files;
+pub(crate) mod viewcache;
 
 use std::time::Duration;
 

@@ -325,6 +325,105 @@ async fn sqlite_fast_session_reads_see_every_commit() {
         .await;
 }
 
+/// A view read again before any commit comes from the cache
+/// (`sqlite/viewcache.rs`); every commit, from this store or from another
+/// one on the same file (as `deadbolt user ...` in another process), is
+/// seen by the very next read.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_remembered_session_views_never_outlive_a_commit() {
+    let db = TestDb::sqlite().await;
+    let url = db.url.clone();
+    db.run(|store| async move {
+        let uid = new_user(&store, "cora").await;
+        store
+            .create_session(&session(b"cora-1", uid, Stage::Full, T0))
+            .await
+            .unwrap();
+        let first = store.session_view(b"cora-1").await.unwrap().unwrap();
+        let hits = store.remembered_session_reads();
+        for _ in 0..5 {
+            assert_eq!(store.session_view(b"cora-1").await.unwrap().unwrap(), first);
+        }
+        assert_eq!(
+            store.remembered_session_reads(),
+            hits + 5,
+            "read again: remembered"
+        );
+
+        // A commit by this store: the next read sees it.
+        assert!(
+            store
+                .add_user_group(uid, "ops", "operator", T0)
+                .await
+                .unwrap()
+        );
+        assert_eq!(
+            store.session_view(b"cora-1").await.unwrap().unwrap().groups,
+            ["ops"]
+        );
+
+        // Commits by another store on the same file (its own connections).
+        let other = SqlStore::connect_and_migrate(&url, &StoreOptions::default())
+            .await
+            .unwrap();
+        store.session_view(b"cora-1").await.unwrap().unwrap();
+        store.session_view(b"cora-1").await.unwrap().unwrap();
+        other.touch_session(b"cora-1", T0 + 90).await.unwrap();
+        assert_eq!(
+            store
+                .session_view(b"cora-1")
+                .await
+                .unwrap()
+                .unwrap()
+                .last_seen,
+            T0 + 90
+        );
+        assert!(
+            other
+                .set_user_disabled(uid, true, "operator", T0 + 91)
+                .await
+                .unwrap()
+        );
+        assert!(
+            store.session_view(b"cora-1").await.unwrap().is_none(),
+            "ended elsewhere"
+        );
+        assert!(
+            other
+                .set_user_disabled(uid, false, "operator", T0 + 92)
+                .await
+                .unwrap()
+        );
+        other
+            .create_session(&session(b"cora-2", uid, Stage::Pending, T0))
+            .await
+            .unwrap();
+        assert_eq!(
+            store.session_view(b"cora-2").await.unwrap().unwrap().stage,
+            Stage::Pending
+        );
+        assert!(other.delete_session(b"cora-2").await.unwrap());
+        assert!(store.session_view(b"cora-2").await.unwrap().is_none());
+        other.close().await;
+
+        // Many sessions, each read twice between commits: never a wrong answer.
+        for i in 0..100u32 {
+            let token = i.to_be_bytes();
+            assert!(store.session_view(&token).await.unwrap().is_none());
+            store
+                .create_session(&session(&token, uid, Stage::Full, T0))
+                .await
+                .unwrap();
+            for _ in 0..2 {
+                assert!(store.session_view(&token).await.unwrap().is_some());
+            }
+            assert!(store.delete_session(&token).await.unwrap());
+            assert!(store.session_view(&token).await.unwrap().is_none());
+        }
+    })
+    .await;
+}
+
 /// Measures SQLite's single-writer headroom: 2000 concurrent autocommit
 /// writes and 200 concurrent write transactions through the default pool
 /// must all succeed well inside the busy timeout.
