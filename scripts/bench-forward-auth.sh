@@ -10,6 +10,9 @@
 # wrk: 64 connections, 2 threads, SECS seconds a round, ROUNDS rounds.
 #
 # Usage: CARGO_TARGET_DIR=/work/target-fa scripts/bench-forward-auth.sh   (ROUNDS=3 SECS=5)
+#   BIN=path: measure that deadbolt binary instead of building one.
+#   OTHER_BIN=path: also measure a second deadbolt binary (e.g. an older
+#   commit's) in the same rounds of part 1, on its own port and data dir.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -24,9 +27,11 @@ for tool in wrk nginx curl jq; do
 done
 
 echo "== build (release, CARGO_TARGET_DIR=$CARGO_TARGET_DIR)"
-cargo build --release -q -p deadbolt --bin deadbolt
+if [[ -z "${BIN:-}" ]]; then
+  cargo build --release -q -p deadbolt --bin deadbolt
+  BIN="$CARGO_TARGET_DIR/release/deadbolt"
+fi
 cargo build --release -q -p deadbolt-server --example bare
-BIN="$CARGO_TARGET_DIR/release/deadbolt"
 BARE="$CARGO_TARGET_DIR/release/examples/bare"
 
 WORK=$(mktemp -d /tmp/deadbolt-bench-fa.XXXXXX)
@@ -58,22 +63,38 @@ default_policy = "deny"
 domain = ["$APP"]
 policy = "one_factor"
 EOF
-"$BIN" serve --listen "127.0.0.1:$D" --data-dir "$WORK/data" --config "$WORK/deadbolt.toml" \
-  --trusted-proxy 127.0.0.1 >"$WORK/deadbolt.log" 2>&1 &
-PIDS+=($!)
-wait_up "http://127.0.0.1:$D/healthz" "$WORK/deadbolt.log"
-creds='{"username":"bench","password":"glacier notebook pumpkin 58"}'
-curl -fsS -X POST -H 'Content-Type: application/json' -d "$creds" "http://127.0.0.1:$D/api/v1/signup" >/dev/null
-cookie=$(curl -fsS -i -X POST -H 'Content-Type: application/json' -d "$creds" "http://127.0.0.1:$D/api/v1/login" \
-  | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: deadbolt_session=\([^;]*\).*/\1/p')
-[[ -n "$cookie" ]] || { echo "no session cookie" >&2; exit 1; }
+serve_deadbolt() { # serve_deadbolt BIN PORT NAME (in this shell, so cleanup stops it)
+  "$1" serve --listen "127.0.0.1:$2" --data-dir "$WORK/$3" --config "$WORK/deadbolt.toml" \
+    --trusted-proxy 127.0.0.1 >"$WORK/$3.log" 2>&1 &
+  PIDS+=($!)
+  wait_up "http://127.0.0.1:$2/healthz" "$WORK/$3.log"
+}
+sign_in() { # sign_in PORT NAME: sign up, sign in, check auth-request; prints the cookie
+  local port=$1 name=$2 c status
+  local creds='{"username":"bench","password":"glacier notebook pumpkin 58"}'
+  curl -fsS -X POST -H 'Content-Type: application/json' -d "$creds" "http://127.0.0.1:$port/api/v1/signup" >/dev/null
+  c=$(curl -fsS -i -X POST -H 'Content-Type: application/json' -d "$creds" "http://127.0.0.1:$port/api/v1/login" \
+    | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: deadbolt_session=\([^;]*\).*/\1/p')
+  [[ -n "$c" ]] || { echo "no session cookie from $name" >&2; exit 1; }
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: deadbolt_session=$c" \
+    -H "X-Original-URL: http://$APP/" "http://127.0.0.1:$port/api/authz/auth-request")
+  [[ "$status" == 200 ]] || { echo "auth-request on $name answered $status, not 200" >&2; exit 1; }
+  echo "$c"
+}
+serve_deadbolt "$BIN" "$D" data
+DPID=${PIDS[-1]}
+cookie=$(sign_in "$D" data)
 export DEADBOLT_COOKIES="$cookie"
-status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: deadbolt_session=$cookie" \
-  -H "X-Original-URL: http://$APP/" "http://127.0.0.1:$D/api/authz/auth-request")
-[[ "$status" == 200 ]] || { echo "auth-request answered $status, not 200" >&2; exit 1; }
+O=18285
+if [[ -n "${OTHER_BIN:-}" ]]; then
+  serve_deadbolt "$OTHER_BIN" "$O" other
+  OPID=${PIDS[-1]}
+  other_cookie=$(sign_in "$O" other)
+fi
 
 "$BARE" "127.0.0.1:$B" >"$WORK/bare.log" 2>&1 &
 PIDS+=($!)
+BPID=$!
 wait_up "http://127.0.0.1:$B/healthz" "$WORK/bare.log"
 
 # The static upstream: nginx answering a constant body.
@@ -107,6 +128,22 @@ fill >"$WORK/front/with.conf"
 fill | sed -e '/auth_request/d' -e '/error_page 401/d' -e '/$deadbolt_\(login\|user\|name\|email\|groups\)/d' >"$WORK/front/without.conf"
 grep -q auth_request "$WORK/front/without.conf" && { echo "auth_request left in the ceiling" >&2; exit 1; }
 
+cpu_ticks() { # cpu_ticks PID: user + system clock ticks used so far
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+# measured PID URL [HEADER...]: a wrk round, with the server's CPU time per
+# request ("cpu_us") added to the JSON: unlike requests/s, it hardly moves
+# when other work shares the cores.
+measured() {
+  local pid=$1 before after json
+  shift
+  before=$(cpu_ticks "$pid")
+  json=$(wrk_run "$@")
+  after=$(cpu_ticks "$pid")
+  jq -c --argjson t "$(( (after - before) * TICK_US ))" '. + {cpu_us: ($t / .requests)}' <<<"$json"
+}
+
 wrk_run() { # wrk_run URL [HEADER...]: one round, WRKJSON line as JSON
   local url=$1 args=()
   shift
@@ -129,10 +166,15 @@ front() { # front with|without
 
 echo "== 1. auth-request (signed in, SQLite) vs bare axum, $ROUNDS rounds of ${SECS}s"
 for r in $(seq 1 "$ROUNDS"); do
-  fa=$(wrk_run "http://127.0.0.1:$D/api/authz/auth-request" "X-Original-URL: http://$APP/page")
-  bare=$(wrk_run "http://127.0.0.1:$B/api/v1/me")
+  fa=$(DEADBOLT_COOKIES="$cookie" measured "$DPID" "http://127.0.0.1:$D/api/authz/auth-request" "X-Original-URL: http://$APP/page")
+  bare=$(measured "$BPID" "http://127.0.0.1:$B/api/v1/me")
   jq -rn --argjson f "$fa" --argjson b "$bare" --arg r "$r" \
-    '"round \($r): auth-request \($f.rps|floor)/s (p50 \($f.p50_ms) ms, p99 \($f.p99_ms) ms, non-2xx \($f.non_2xx)); bare \($b.rps|floor)/s; ratio \(($f.rps / $b.rps * 100)|floor) %"'
+    '"round \($r): auth-request \($f.rps|floor)/s (p50 \($f.p50_ms) ms, p99 \($f.p99_ms) ms, non-2xx \($f.non_2xx), server CPU \($f.cpu_us*10|floor/10) µs/request); bare \($b.rps|floor)/s (\($b.cpu_us*10|floor/10) µs/request); ratio \(($f.rps / $b.rps * 100)|floor) %"'
+  if [[ -n "${OTHER_BIN:-}" ]]; then
+    other=$(DEADBOLT_COOKIES="$other_cookie" measured "$OPID" "http://127.0.0.1:$O/api/authz/auth-request" "X-Original-URL: http://$APP/page")
+    jq -rn --argjson f "$other" --argjson b "$bare" --arg r "$r" \
+      '"round \($r): OTHER_BIN auth-request \($f.rps|floor)/s (p50 \($f.p50_ms) ms, p99 \($f.p99_ms) ms, non-2xx \($f.non_2xx), server CPU \($f.cpu_us*10|floor/10) µs/request); ratio to bare \(($f.rps / $b.rps * 100)|floor) %"'
+  fi
 done
 
 echo "== 2. nginx static upstream: with auth_request vs without, $ROUNDS rounds of ${SECS}s"
