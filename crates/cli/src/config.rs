@@ -80,6 +80,11 @@ pub struct ServeArgs {
     /// come from `deadbolt user add` only (default open).
     #[arg(long, env = "DEADBOLT_SIGNUP", value_name = "open|closed")]
     pub signup: Option<crate::access_cmd::Signup>,
+    /// The pages' language when the browser names none Deadbolt speaks
+    /// (no ?lang=, no lang cookie, no matching Accept-Language): one of
+    /// en fr es pt it de nl sv ru tr cs (default en).
+    #[arg(long, env = "DEADBOLT_DEFAULT_LANGUAGE", value_name = "CODE")]
+    pub default_language: Option<String>,
     #[command(flatten)]
     pub mail: MailArgs,
 }
@@ -169,6 +174,7 @@ pub struct FileConfig {
     pub smtp_timeout: Option<u64>,
     pub signup: Option<crate::access_cmd::Signup>,
     pub cookie_domain: Option<String>,
+    pub default_language: Option<String>,
     pub access_control: Option<deadbolt_auth::access::AccessControlSpec>,
     /// Where `[access_control]`'s parts are in the file, for error messages.
     #[serde(skip)]
@@ -269,6 +275,7 @@ pub struct ServeConfig {
     pub log_format: LogFormat,
     pub mail: Option<MailSettings>,
     pub forward_auth: crate::access_cmd::ForwardAuthSettings,
+    pub default_language: deadbolt_server::i18n::Lang,
 }
 
 impl ServeConfig {
@@ -327,7 +334,24 @@ impl ServeConfig {
         } else {
             args.trusted_proxy.clone()
         };
+        let default_language = match args
+            .default_language
+            .clone()
+            .or(file.default_language.clone())
+        {
+            None => deadbolt_server::i18n::Lang::ENGLISH,
+            Some(code) => deadbolt_server::i18n::Lang::from_code(&code).with_context(|| {
+                let codes: Vec<_> = deadbolt_server::i18n::Lang::all()
+                    .map(|l| l.code())
+                    .collect();
+                format!(
+                    "--default-language must be one of {} (got {code:?})",
+                    codes.join(" ")
+                )
+            })?,
+        };
         Ok(Self {
+            default_language,
             store: StoreLocation::resolve(&args.store, &file),
             listen,
             issuer,

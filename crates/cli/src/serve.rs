@@ -124,6 +124,7 @@ pub async fn serve(cfg: &ServeConfig) -> anyhow::Result<()> {
         server.auth.hash_memory_keep = std::time::Duration::from_secs(v);
     }
     server.trusted_proxies = cfg.trusted_proxies.clone();
+    server.default_language = cfg.default_language;
     server.auth.signup_open = cfg.forward_auth.signup_open;
     server.cookie_domain = cfg.forward_auth.cookie_domain.clone();
     server.access = cfg.forward_auth.access.clone();

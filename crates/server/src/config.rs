@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use deadbolt_auth::{AccessRules, AuthConfig};
 
+use crate::i18n::Lang;
+
 /// Everything the server needs to know that is not in the store.
 #[derive(Debug, Clone)]
 pub struct ServerConfig {
@@ -23,6 +25,9 @@ pub struct ServerConfig {
     pub cookie_domain: Option<String>,
     /// `[access_control]`, compiled once (forward-auth).
     pub access: Arc<AccessRules>,
+    /// `--default-language`: for a request with no `?lang=`, no `lang`
+    /// cookie and no `Accept-Language` naming a language Deadbolt speaks.
+    pub default_language: Lang,
 }
 
 impl ServerConfig {
@@ -48,6 +53,7 @@ impl Default for ServerConfig {
             auth: AuthConfig::default(),
             cookie_domain: None,
             access: Arc::new(AccessRules::deny_all()),
+            default_language: Lang::ENGLISH,
         }
     }
 }

@@ -18,6 +18,8 @@ use serde::de::DeserializeOwned;
 
 use deadbolt_auth::{AuthError, report};
 
+use crate::i18n::{Arg, t, ta};
+
 /// An error answer of the JSON API.
 #[derive(Debug, Clone)]
 pub struct ApiError {
@@ -68,7 +70,7 @@ impl ApiError {
         Self::new(
             StatusCode::UNAUTHORIZED,
             "unauthenticated",
-            "You are not signed in.",
+            t("api-unauthenticated"),
         )
     }
     /// 401: the second-factor endpoint without a pending login.
@@ -76,7 +78,7 @@ impl ApiError {
         Self::new(
             StatusCode::UNAUTHORIZED,
             "no_pending_login",
-            "There is no sign-in waiting for a code. Sign in with your password first.",
+            t("api-no-pending-login"),
         )
     }
     /// 400 for malformed input.
@@ -88,23 +90,19 @@ impl ApiError {
         Self::new(
             StatusCode::FORBIDDEN,
             "cross_site_request",
-            "Cross-site requests are not allowed.",
+            t("api-cross-site"),
         )
     }
     /// 404.
     pub fn not_found() -> Self {
-        Self::new(
-            StatusCode::NOT_FOUND,
-            "not_found",
-            "There is nothing at this address.",
-        )
+        Self::new(StatusCode::NOT_FOUND, "not_found", t("api-not-found"))
     }
     /// 413.
     pub fn too_large() -> Self {
         Self::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             "body_too_large",
-            "The request body is too large (16 KiB at most).",
+            t("api-too-large"),
         )
     }
     /// 415.
@@ -112,7 +110,7 @@ impl ApiError {
         Self::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_media_type",
-            "Send the request body as JSON with Content-Type: application/json.",
+            t("api-unsupported-media-type"),
         )
     }
 }
@@ -148,8 +146,131 @@ pub fn classify(e: &AuthError) -> (StatusCode, &'static str) {
     }
 }
 
-/// The sentence for an internal error: calm, and never its detail.
+/// The sentence for an internal error: calm, and never its detail (English;
+/// [`message`] gives it in the request's language).
 pub const INTERNAL_MESSAGE: &str = "Something went wrong on our side. Please try again.";
+
+/// The user-facing sentence of a rule's error, in the request's language
+/// (`i18n`): one catalogue key per variant. An `Invalid` carries the auth
+/// crate's English sentence; [`invalid_message`] finds its key.
+pub fn message(e: &AuthError) -> String {
+    let key = match e {
+        AuthError::InvalidCredentials => "err-invalid-credentials",
+        AuthError::WrongPassword => "err-wrong-password",
+        AuthError::UsernameTaken => "err-username-taken",
+        AuthError::Invalid { message, .. } => return invalid_message(message),
+        AuthError::WrongCode => "err-wrong-code",
+        AuthError::CodeReused => "err-code-reused",
+        AuthError::Throttled { retry_after } => {
+            let minutes = ((retry_after + 59) / 60).max(1);
+            return ta("err-throttled", &[("count", Arg::Number(minutes))]);
+        }
+        AuthError::NoPendingSetup => "err-no-pending-setup",
+        AuthError::SetupExpired => "err-setup-expired",
+        AuthError::StepUpRequired => "err-step-up-required",
+        AuthError::TwoFactorNotEnabled => "err-two-factor-not-enabled",
+        AuthError::EmailNotConfigured => "err-email-not-configured",
+        AuthError::InvalidToken => "err-invalid-token",
+        AuthError::EmailTaken => "err-email-taken",
+        AuthError::SecondFactorRequired => "err-second-factor-required",
+        AuthError::PasskeyRefused => "err-passkey-refused",
+        AuthError::PasskeyCeremonyGone => "err-passkey-ceremony-gone",
+        AuthError::NoPasskey => "err-no-passkey",
+        AuthError::PasskeysUnavailable => "err-passkeys-unavailable",
+        AuthError::Unauthenticated => "api-unauthenticated",
+        AuthError::NotFound => "err-not-found",
+        AuthError::AccountDisabled => "err-account-disabled",
+        AuthError::SignupClosed => "err-signup-closed",
+        _ => "err-internal",
+    };
+    t(key)
+}
+
+/// The auth crate's policy sentences (`AuthError::Invalid`) and their keys;
+/// a sentence not listed here is shown as it is (English).
+const INVALID_MESSAGES: &[(&str, &str)] = &[
+    (
+        "The password must not contain a NUL character.",
+        "err-password-nul",
+    ),
+    (
+        "This password is one of the most common passwords; choose one that is harder to guess.",
+        "err-password-common",
+    ),
+    ("Enter a username.", "err-enter-username"),
+    (
+        "A username may contain only letters, digits, '.', '_' and '-'.",
+        "err-username-characters",
+    ),
+    (
+        "A username may use the letters of one alphabet only (Latin, Cyrillic, Greek, ...), not a mix.",
+        "err-username-one-script",
+    ),
+    ("Enter an email address.", "err-enter-email"),
+    (
+        "This email address is too long (254 characters at most).",
+        "err-email-too-long",
+    ),
+    (
+        "An email address cannot contain spaces or line breaks.",
+        "err-email-spaces",
+    ),
+    (
+        "This is not a valid email address (name@example.com).",
+        "err-email-invalid",
+    ),
+    (
+        "Use an address at a domain name (name@example.com), not a local host or an IP address.",
+        "err-email-domain",
+    ),
+    ("This is already your address.", "err-email-same"),
+    ("This is not a passkey response.", "err-passkey-response"),
+    ("This key is registered already.", "err-passkey-registered"),
+    (
+        "Enter the 6-digit code from your app.",
+        "err-enter-code-from-app",
+    ),
+    ("Enter your password.", "err-enter-password"),
+];
+
+/// An `Invalid` sentence in the request's language.
+pub fn invalid_message(english: &str) -> String {
+    if let Some((_, key)) = INVALID_MESSAGES.iter().find(|(en, _)| *en == english) {
+        return t(key);
+    }
+    let number = |prefix: &str, suffix: &str| {
+        english
+            .strip_prefix(prefix)?
+            .strip_suffix(suffix)?
+            .parse::<i64>()
+            .ok()
+    };
+    if let Some(n) = number("Use at least ", " characters.") {
+        return ta("err-password-too-short", &[("count", Arg::Number(n))]);
+    }
+    if let Some(n) = number("Use at most ", " characters.") {
+        return ta("err-password-too-long", &[("count", Arg::Number(n))]);
+    }
+    if let Some(n) = number("Use at most ", " characters for the username.") {
+        return ta("err-username-too-long", &[("count", Arg::Number(n))]);
+    }
+    if let Some(n) = number("Give the key a name of 1 to ", " characters.") {
+        return ta("err-passkey-name", &[("count", Arg::Number(n))]);
+    }
+    if let Some(word) = english
+        .strip_prefix("The password must not be built from ")
+        .and_then(|rest| {
+            rest.split_once("; choose one that has nothing to do with this account or service.")
+        })
+        .map(|(word, _)| word)
+    {
+        return ta(
+            "err-password-context",
+            &[("word", Arg::Text(word.to_owned()))],
+        );
+    }
+    english.to_owned()
+}
 
 /// Log an internal error with its whole source chain (the user sees
 /// [`INTERNAL_MESSAGE`] only).
@@ -162,9 +283,9 @@ impl From<AuthError> for ApiError {
         let (status, code) = classify(&e);
         if status.is_server_error() {
             log_internal(&e);
-            return Self::new(status, code, INTERNAL_MESSAGE);
+            return Self::new(status, code, t("err-internal"));
         }
-        let mut err = Self::new(status, code, e.to_string());
+        let mut err = Self::new(status, code, message(&e));
         if let AuthError::Invalid { field, .. } = e {
             err.field = Some(field);
         }
@@ -224,7 +345,7 @@ where
             if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 ApiError::too_large()
             } else {
-                ApiError::bad_request("unreadable_body", "The request body could not be read.")
+                ApiError::bad_request("unreadable_body", t("api-unreadable-body"))
             }
         })?;
         parse_json(&bytes).map(ApiJson)
@@ -237,7 +358,7 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     if bytes.contains(&0) || contains_escaped_nul(bytes) {
         return Err(ApiError::bad_request(
             "nul_character",
-            "The request must not contain NUL characters.",
+            t("api-nul-character"),
         ));
     }
     serde_json::from_slice(bytes).map_err(|e| {
@@ -246,14 +367,17 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             && (text.starts_with("unknown field") || text.starts_with("missing field"))
         {
             // serde names the field, never its value, in these two messages.
-            format!(
-                "The request body does not match this endpoint: {}.",
-                text.split(" at line").next().unwrap_or("")
+            ta(
+                "api-body-mismatch",
+                &[(
+                    "detail",
+                    Arg::Text(text.split(" at line").next().unwrap_or("").to_owned()),
+                )],
             )
         } else if e.is_data() {
-            "The request body has a field of the wrong type.".to_owned()
+            t("api-wrong-type")
         } else {
-            "The request body is not valid JSON.".to_owned()
+            t("api-not-json")
         };
         ApiError::bad_request("malformed_json", message)
     })

@@ -9,7 +9,8 @@
 //! `tower::ServiceExt::oneshot`. Time comes only from the injected
 //! `deadbolt_auth::Clock`; state across nodes lives only in the store.
 //!
-//! Cross-cutting layers, outermost first: security headers on every
+//! Cross-cutting layers, outermost first: the request's language
+//! ([`i18n::negotiate`]), security headers on every
 //! response, CSRF protection ([`csrf`]: `Sec-Fetch-Site`, else `Origin`
 //! compared with the public URL's exact origin; rejections in the API error
 //! shape), a 16 KiB body limit. The API additionally accepts only
@@ -21,6 +22,7 @@ pub mod api;
 pub mod config;
 pub mod csrf;
 pub mod error;
+pub mod i18n;
 pub mod metrics;
 pub mod observe;
 pub mod openapi;
@@ -63,6 +65,10 @@ pub fn app(state: AppState) -> Router {
             csrf::protect,
         ))
         .layer(axum::middleware::from_fn(security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            i18n::negotiate::layer,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state,
             observe::observe,

@@ -309,6 +309,19 @@ fn serve_rejects_bad_configuration_clearly() {
     );
     assert!(err.contains("--db-acquire-timeout"), "{err}");
 
+    // Issue 16: only one of the eleven codes, exactly.
+    for bad in [
+        "--default-language=xx",
+        "--default-language=FR",
+        "--default-language=fr-FR",
+    ] {
+        let err = run_fails(&["serve", "--data-dir", d, bad], &[]);
+        assert!(
+            err.contains("--default-language must be one of en fr es pt it de nl sv ru tr cs"),
+            "{bad}: {err}"
+        );
+    }
+
     for bad in [
         "--reauth-window=0",
         "--reauth-window=-3",

@@ -172,7 +172,7 @@ pub async fn request_reset(
         _ => {
             return Err(ApiError::bad_request(
                 "invalid_input",
-                "Send either \"username\" or \"email\".",
+                crate::i18n::t("api-username-or-email"),
             ));
         }
     };

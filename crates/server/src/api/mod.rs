@@ -229,7 +229,7 @@ fn second_factor_input(
         (None, Some(b)) => Ok(SecondFactorInput::backup_code(b)),
         _ => Err(ApiError::bad_request(
             "invalid_input",
-            "Send either \"code\" or \"backup_code\".",
+            crate::i18n::t("api-code-or-backup-code"),
         )),
     }
 }

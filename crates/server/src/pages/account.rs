@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::views::AccountPage;
 use super::{internal_error, render};
+use crate::i18n::t;
 use crate::session::Authenticated;
 use crate::state::AppState;
 
@@ -34,10 +35,7 @@ async fn show(
         Ok(o) => o,
         Err(e) => return internal_error(Some(user.username.clone()), &e),
     };
-    let notice = query
-        .welcome
-        .is_some()
-        .then(|| "Your account is ready.".to_owned());
+    let notice = query.welcome.is_some().then(|| t("notice-account-ready"));
     render(
         StatusCode::OK,
         &AccountPage {

@@ -18,6 +18,7 @@ use serde::Deserialize;
 use super::security::{Trouble, failed, is_step_up_error, security_page, step_up_input};
 use super::views::{FormErrors, PasswordResetPage, ResetConfirmPage, VerifyEmailPage};
 use super::{internal_error, message_of, new_password_pair, render, status_for, with_retry_after};
+use crate::i18n::t;
 use crate::session::{Authenticated, Client, MaybeSession, set_cookie};
 use crate::state::AppState;
 
@@ -74,7 +75,7 @@ async fn submit_request(
 ) -> Response {
     let typed = form.who.trim();
     if typed.is_empty() {
-        let errors = FormErrors::one("who", "Enter your username or email address.");
+        let errors = FormErrors::one("who", t("err-enter-username-or-email"));
         return render(
             StatusCode::BAD_REQUEST,
             &request_page(&state, false, form.who, errors),
@@ -178,10 +179,7 @@ async fn submit_confirm(
     let mut errors = FormErrors::none();
     new_password_pair(&mut errors, &form.new_password, &form.new_password_confirm);
     if two_factor && form.second_factor.trim().is_empty() {
-        errors.add(
-            "second_factor",
-            "Enter the 6-digit code from your app, or one of your backup codes.",
-        );
+        errors.add("second_factor", t("err-enter-code-or-backup"));
     }
     if !errors.is_empty() {
         return render(
@@ -348,10 +346,10 @@ async fn change_email(
 ) -> Response {
     let mut errors = FormErrors::none();
     if form.new_email.trim().is_empty() {
-        errors.add("new_email", "Enter the new email address.");
+        errors.add("new_email", t("err-enter-new-email"));
     }
     if form.email_password.is_empty() {
-        errors.add("email_password", "Enter your password.");
+        errors.add("email_password", t("err-enter-password"));
     }
     if !errors.is_empty() {
         let trouble = Trouble {

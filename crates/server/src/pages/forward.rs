@@ -15,6 +15,8 @@
 //! chooses their password, then signs in.
 
 use askama::Template;
+
+use crate::i18n::filters;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -29,6 +31,7 @@ use url::Url;
 
 use super::views::{FormErrors, MessagePage};
 use super::{internal_error, message_of, render, status_for, with_retry_after};
+use crate::i18n::t;
 use crate::session::{Authenticated, Client, attributes, clear_cookie, cookie_value};
 use crate::state::AppState;
 
@@ -209,11 +212,11 @@ async fn submit_enrol(
         }
     };
     if form.password.is_empty() {
-        let errors = FormErrors::one("password", "Choose a password.");
+        let errors = FormErrors::one("password", t("err-choose-password"));
         return again(username, errors, StatusCode::BAD_REQUEST);
     }
     if form.password != form.password_confirm {
-        let errors = FormErrors::one("password_confirm", "The two passwords differ.");
+        let errors = FormErrors::one("password_confirm", t("err-passwords-differ"));
         return again(username, errors, StatusCode::BAD_REQUEST);
     }
     match state
@@ -226,10 +229,10 @@ async fn submit_enrol(
             &MessagePage {
                 signed_in: None,
                 section: "login",
-                title: "Your password is set".to_owned(),
-                message: format!("Sign in as {username} with your new password."),
+                title: t("enrol-done-title"),
+                message: crate::i18n::ta("enrol-done-text", &[("name", username.into())]),
                 link_href: "/login",
-                link_text: "Sign in",
+                link_text: t("action-sign-in"),
             },
         ),
         Err(e @ AuthError::Internal(_)) => internal_error(None, &e),

@@ -16,6 +16,7 @@ use serde::Deserialize;
 use super::forward::next_for_rd;
 use super::views::{FormErrors, LoginPage, SecondFactorPage};
 use super::{internal_error, message_of, render, status_for, with_retry_after};
+use crate::i18n::t;
 use crate::session::{
     Client, CookieToken, MaybeSession, Pending, clear_cookie, login_cookies, safe_next, set_cookie,
 };
@@ -104,10 +105,7 @@ async fn show_login(
         Some(Stage::Pending) => return Redirect::to(&second_factor_url(&next)).into_response(),
         None => {}
     }
-    let notice = query
-        .signed_out
-        .is_some()
-        .then(|| "You are signed out.".to_owned());
+    let notice = query.signed_out.is_some().then(|| t("notice-signed-out"));
     render(
         StatusCode::OK,
         &login_page(&state, String::new(), next, notice, FormErrors::none()),
@@ -123,10 +121,10 @@ async fn submit_login(
     let next = carried(Some(&form.next));
     let mut errors = FormErrors::none();
     if form.username.trim().is_empty() {
-        errors.add("username", "Enter your username.");
+        errors.add("username", t("err-enter-username"));
     }
     if form.password.is_empty() {
-        errors.add("password", "Enter your password.");
+        errors.add("password", t("err-enter-password"));
     }
     if !errors.is_empty() {
         return render(
@@ -212,17 +210,14 @@ async fn submit_second_factor(
             (SecondFactorInput::backup_code(backup), "backup_code")
         }
         (_, Some(_)) => {
-            let errors = FormErrors::one("backup_code", "Enter one of your backup codes.");
+            let errors = FormErrors::one("backup_code", t("err-enter-backup-code"));
             return render(
                 StatusCode::BAD_REQUEST,
                 &second_factor_page(next, true, errors),
             );
         }
         _ => {
-            let errors = FormErrors::one(
-                "code",
-                "Enter the 6-digit code from your authenticator app.",
-            );
+            let errors = FormErrors::one("code", t("err-enter-app-code"));
             return render(
                 StatusCode::BAD_REQUEST,
                 &second_factor_page(next, false, errors),
@@ -238,10 +233,7 @@ async fn submit_second_factor(
         Err(e @ AuthError::Internal(_)) => internal_error(None, &e),
         Err(e) => {
             let message = match (&e, field) {
-                (AuthError::WrongCode, "backup_code") => {
-                    "That backup code is not valid or was already used. Each code works once."
-                        .to_owned()
-                }
+                (AuthError::WrongCode, "backup_code") => t("err-backup-code-wrong"),
                 _ => message_of(&e),
             };
             let errors = match &e {

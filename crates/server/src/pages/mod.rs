@@ -33,9 +33,10 @@ use axum::routing::get;
 
 use deadbolt_auth::AuthError;
 
-use crate::error::{INTERNAL_MESSAGE, classify, log_internal};
+use crate::error::{classify, log_internal};
 use crate::state::AppState;
 
+use crate::i18n::t;
 use views::MessagePage;
 
 /// The stylesheet, compiled in.
@@ -82,11 +83,7 @@ fn render(status: StatusCode, page: &impl Template) -> Response {
         Ok(html) => (status, Html(html)).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "template rendering failed");
-            (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side. Please try again.",
-            )
-                .into_response()
+            (StatusCode::INTERNAL_SERVER_ERROR, t("err-internal")).into_response()
         }
     }
 }
@@ -115,32 +112,25 @@ fn internal_error(signed_in: Option<String>, error: &AuthError) -> Response {
         &MessagePage {
             signed_in,
             section: "",
-            title: "Something went wrong".to_owned(),
-            message: "Something went wrong on our side and nothing was changed. Please try again in a moment."
-                .to_owned(),
+            title: t("err-internal-title"),
+            message: t("err-internal-page"),
             link_href: "/account",
-            link_text: "Back to your account",
+            link_text: t("action-back-to-account"),
         },
     )
 }
 
 /// The user-facing sentence of an error that is not internal.
 fn message_of(error: &AuthError) -> String {
-    match error {
-        AuthError::Internal(_) => INTERNAL_MESSAGE.to_owned(),
-        other => other.to_string(),
-    }
+    crate::error::message(error)
 }
 
 /// A new password typed twice: both there and the same.
 fn new_password_pair(errors: &mut views::FormErrors, new: &str, confirm: &str) {
     if new.is_empty() {
-        errors.add("new_password", "Choose a new password.");
+        errors.add("new_password", t("err-choose-new-password"));
     } else if new != confirm {
-        errors.add(
-            "new_password_confirm",
-            "The two new passwords are not the same. Type the new password again.",
-        );
+        errors.add("new_password_confirm", t("err-new-passwords-differ"));
     }
 }
 

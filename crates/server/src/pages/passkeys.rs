@@ -13,6 +13,7 @@ use serde::Deserialize;
 use super::text::utc_minute;
 use super::views::MessagePage;
 use super::{internal_error, looks_like_totp, message_of, render, status_for, with_retry_after};
+use crate::i18n::t;
 use crate::session::{Authenticated, Client};
 use crate::state::AppState;
 use deadbolt_auth::{AuthError, SecondFactorInput};
@@ -39,7 +40,7 @@ pub struct PasskeyView {
     pub name: String,
     /// "2026-11-30 04:12 UTC".
     pub created: String,
-    /// "2026-11-30 04:12 UTC", or "never".
+    /// "2026-11-30 04:12 UTC", or t("passkeys-never-used").
     pub last_used: String,
 }
 
@@ -56,17 +57,17 @@ pub(super) async fn views(state: &AppState, user_id: i64) -> Result<Vec<PasskeyV
             created: utc_minute(k.created_at),
             last_used: k
                 .last_used_at
-                .map_or_else(|| "never".to_owned(), utc_minute),
+                .map_or_else(|| t("passkeys-never-used"), utc_minute),
         })
         .collect())
 }
 
 /// What the security page says after a passkey change.
-pub(super) fn done_notice(done: &str) -> Option<&'static str> {
+pub(super) fn done_notice(done: &str) -> Option<String> {
     Some(match done {
-        "passkey-added" => "The key is added. It can sign you in from now on.",
-        "passkey-renamed" => "The key is renamed.",
-        "passkey-removed" => "The key is removed: it no longer signs you in.",
+        "passkey-added" => t("notice-passkey-added"),
+        "passkey-renamed" => t("notice-passkey-renamed"),
+        "passkey-removed" => t("notice-passkey-removed"),
         _ => return None,
     })
 }
@@ -94,10 +95,10 @@ fn refused(user: &Authenticated, error: &AuthError) -> Response {
     let page = MessagePage {
         signed_in: Some(user.username.clone()),
         section: "settings",
-        title: "Passkeys and security keys".to_owned(),
+        title: t("passkeys-heading"),
         message: message_of(error),
         link_href: "/settings/account/security#passkeys",
-        link_text: "Back to the security settings",
+        link_text: t("action-back-to-security"),
     };
     with_retry_after(error, render(status_for(error), &page))
 }

@@ -21,6 +21,7 @@ use super::{
     internal_error, looks_like_totp, message_of, new_password_pair, render, status_for,
     with_retry_after,
 };
+use crate::i18n::t;
 use crate::session::{Authenticated, Client, set_cookie};
 use crate::state::AppState;
 use crate::util::rfc3339;
@@ -82,23 +83,17 @@ struct DoneQuery {
 /// string never puts text of its own on the page.
 fn done_notice(done: Option<&str>) -> Option<String> {
     let text = match done? {
-        "password-changed" => "Your password is changed. Every other session was signed out.",
-        "two-factor-off" => {
-            "Two factor authentication is off. Your password alone now opens your account."
-        }
-        "session-revoked" => "That session is signed out.",
-        "session-gone" => "That session had already ended.",
-        "signed-out-others" => "Every other session is signed out.",
-        "password-reset" => {
-            "Your password is reset. Every other session was signed out, and this browser is signed in."
-        }
-        "email-sent" => {
-            "A confirmation link is on its way to the new address. Open it to start using that address."
-        }
-        "notifications-saved" => "Your notice settings are saved.",
+        "password-changed" => t("notice-password-changed"),
+        "two-factor-off" => t("notice-two-factor-off"),
+        "session-revoked" => t("notice-session-revoked"),
+        "session-gone" => t("notice-session-gone"),
+        "signed-out-others" => t("notice-signed-out-others"),
+        "password-reset" => t("notice-password-reset"),
+        "email-sent" => t("notice-email-sent"),
+        "notifications-saved" => t("notice-notifications-saved"),
         other => super::passkeys::done_notice(other)?,
     };
-    Some(text.to_owned())
+    Some(text)
 }
 
 /// What a failed form on the security page changes about it.
@@ -232,7 +227,7 @@ async fn change_password(
 ) -> Response {
     let mut errors = FormErrors::none();
     if form.current_password.is_empty() {
-        errors.add("current_password", "Enter your current password.");
+        errors.add("current_password", t("err-enter-current-password"));
     }
     new_password_pair(&mut errors, &form.new_password, &form.new_password_confirm);
     if !errors.is_empty() {
@@ -313,13 +308,10 @@ async fn disable(
 ) -> Response {
     let mut errors = FormErrors::none();
     if form.disable_password.is_empty() {
-        errors.add("disable_password", "Enter your password.");
+        errors.add("disable_password", t("err-enter-password"));
     }
     if form.disable_code.trim().is_empty() {
-        errors.add(
-            "disable_code",
-            "Enter the 6-digit code from your app, or one of your backup codes.",
-        );
+        errors.add("disable_code", t("err-enter-code-or-backup"));
     }
     if !errors.is_empty() {
         let trouble = Trouble {
@@ -380,7 +372,7 @@ async fn backup_codes(
     let result = if form.backup_password.is_empty() {
         Err(AuthError::Invalid {
             field: "backup_password",
-            message: "Enter your password.".to_owned(),
+            message: t("err-enter-password"),
         })
     } else {
         state

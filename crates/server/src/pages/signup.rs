@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::views::{FormErrors, SignupPage};
 use super::{internal_error, message_of, render, status_for, with_retry_after};
+use crate::i18n::t;
 use crate::session::{Client, CookieToken, MaybeSession, login_cookies};
 use crate::state::AppState;
 use deadbolt_auth::AuthError;
@@ -57,15 +58,12 @@ async fn submit(
     }
     let mut errors = FormErrors::none();
     if form.username.trim().is_empty() {
-        errors.add("username", "Choose a username.");
+        errors.add("username", t("err-choose-username"));
     }
     if form.password.is_empty() {
-        errors.add("password", "Choose a password.");
+        errors.add("password", t("err-choose-password"));
     } else if *form.password != *form.password_confirm {
-        errors.add(
-            "password_confirm",
-            "The two passwords are not the same. Type the password again.",
-        );
+        errors.add("password_confirm", t("err-passwords-not-same"));
     }
     if !errors.is_empty() {
         return render(StatusCode::BAD_REQUEST, &page(form.username, errors));
@@ -85,10 +83,7 @@ async fn submit(
                 },
                 message.clone(),
             ),
-            AuthError::UsernameTaken => FormErrors::one(
-                "username",
-                "This username is already taken. Try another one.",
-            ),
+            AuthError::UsernameTaken => FormErrors::one("username", t("err-username-taken-try")),
             AuthError::Internal(_) => return internal_error(None, &e),
             other => FormErrors::one("", message_of(other)),
         };
@@ -125,10 +120,10 @@ fn closed() -> Response {
         &super::views::MessagePage {
             signed_in: None,
             section: "signup",
-            title: "Sign-up is closed".to_owned(),
-            message: AuthError::SignupClosed.to_string(),
+            title: t("signup-closed-title"),
+            message: crate::error::message(&AuthError::SignupClosed),
             link_href: "/login",
-            link_text: "Sign in",
+            link_text: t("action-sign-in"),
         },
     )
 }

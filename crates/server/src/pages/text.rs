@@ -4,54 +4,55 @@
 pub use deadbolt_auth::browser_and_device;
 use deadbolt_auth::{EventKind, IssuedBackupCode, PasswordContext, SignInMethod};
 
-use crate::util::rfc3339;
+use crate::i18n::{Arg, t, ta};
 
-/// Unix seconds as `2026-11-30 04:12 UTC`.
+/// Unix seconds as a date and minute in the request's language
+/// (`30 November 2026, 04:12 UTC`).
 pub fn utc_minute(unix: i64) -> String {
-    let iso = rfc3339(unix);
-    // `YYYY-MM-DDTHH:MM:SSZ`: keep the date and the minute.
-    format!("{} {} UTC", &iso[..10], &iso[11..16])
+    crate::i18n::date_time(unix)
 }
 
-/// A security event in plain words.
+/// A security event in plain words, in the request's language.
 pub fn event_words(kind: &EventKind) -> String {
-    let words = match kind {
-        EventKind::SignedUp => "Account created",
-        EventKind::SignIn(SignInMethod::AuthenticatorCode) => {
-            "Signed in with password and authenticator code"
+    let key = match kind {
+        EventKind::SignedUp => "event-signed-up",
+        EventKind::SignIn(SignInMethod::AuthenticatorCode) => "event-sign-in-app-code",
+        EventKind::SignIn(SignInMethod::BackupCode) => "event-sign-in-backup-code",
+        EventKind::SignIn(SignInMethod::Password) => "event-sign-in-password",
+        EventKind::SignInFailed(PasswordContext::Settings) => "event-wrong-password-settings",
+        EventKind::SignInFailed(PasswordContext::Login) => "event-wrong-password-login",
+        EventKind::SecondFactorFailed => "event-wrong-code",
+        EventKind::SecondFactorLocked => "event-code-entry-paused",
+        EventKind::CodeReplayRefused => "event-code-replay-refused",
+        EventKind::TwoFactorEnabled => "event-two-factor-on",
+        EventKind::TwoFactorDisabled => "event-two-factor-off",
+        EventKind::TwoFactorResetByOperator => "event-two-factor-reset",
+        EventKind::BackupCodesGenerated { .. } => "event-backup-codes-generated",
+        EventKind::BackupCodeUsed { left } => {
+            return ta("event-backup-code-used", &[("count", Arg::Number(*left))]);
         }
-        EventKind::SignIn(SignInMethod::BackupCode) => "Signed in with password and a backup code",
-        EventKind::SignIn(SignInMethod::Password) => "Signed in with password",
-        EventKind::SignInFailed(PasswordContext::Settings) => {
-            "Wrong password entered in the security settings"
+        EventKind::PasswordChanged => "event-password-changed",
+        EventKind::PasswordReset => "event-password-reset",
+        EventKind::EmailChanged { to } => {
+            return ta("event-email-changed", &[("address", Arg::Text(to.clone()))]);
         }
-        EventKind::SignInFailed(PasswordContext::Login) => "Failed sign-in: wrong password",
-        EventKind::SecondFactorFailed => "Wrong two-factor code entered",
-        EventKind::SecondFactorLocked => "Too many wrong codes: code entry paused",
-        EventKind::CodeReplayRefused => "A code that was already used was refused",
-        EventKind::TwoFactorEnabled => "Two factor authentication turned on",
-        EventKind::TwoFactorDisabled => "Two factor authentication turned off",
-        EventKind::TwoFactorResetByOperator => {
-            "Two factor authentication removed by an administrator"
-        }
-        EventKind::BackupCodesGenerated { .. } => "New backup codes generated",
-        EventKind::BackupCodeUsed { left } => return format!("Backup code used ({left} left)"),
-        EventKind::PasswordChanged => "Password changed",
-        EventKind::PasswordReset => "Password reset by email",
-        EventKind::EmailChanged { to } => return format!("Email address changed to {to}"),
-        EventKind::NewBrowserSignIn => "Sign-in from a browser not seen before",
-        EventKind::MailUndeliverable => "An email to you could not be delivered",
+        EventKind::NewBrowserSignIn => "event-new-browser",
+        EventKind::MailUndeliverable => "event-mail-undeliverable",
+        EventKind::PasskeyAdded { .. } => "event-passkey-added",
+        EventKind::PasskeyRemoved { .. } => "event-passkey-removed",
+        EventKind::PasskeyUsed { .. } => "event-passkey-used",
+        EventKind::PasskeyCounterRegressed { .. } => "event-passkey-counter-regressed",
         EventKind::GroupAdded { group } => {
-            return format!("Added to the group {group} by an administrator");
+            return ta("event-group-added", &[("group", Arg::Text(group.clone()))]);
         }
         EventKind::GroupRemoved { group } => {
-            return format!("Removed from the group {group} by an administrator");
+            return ta("event-group-removed", &[("group", Arg::Text(group.clone()))]);
         }
-        EventKind::AccountDisabled => "Account disabled by an administrator",
-        EventKind::AccountEnabled => "Account enabled again by an administrator",
+        EventKind::AccountDisabled => "event-account-disabled",
+        EventKind::AccountEnabled => "event-account-enabled",
         other => return capitalised_words(other.name()),
     };
-    words.to_owned()
+    t(key)
 }
 
 fn capitalised_words(kind: &str) -> String {
@@ -65,20 +66,32 @@ fn capitalised_words(kind: &str) -> String {
 
 /// The text file of a fresh set of backup codes, as a `data:` URL for a link
 /// with the `download` attribute: the codes are never stored in clear, so
-/// the download cannot be a second request to the server.
+/// the download cannot be a second request to the server. Its words are in
+/// the request's language.
 pub fn backup_codes_data_url(
     username: &str,
     generated: &str,
     codes: &[IssuedBackupCode],
 ) -> IssuedBackupCode {
-    let mut text = format!("Deadbolt backup codes for {username}\nGenerated {generated}\n\n");
+    let mut text = format!(
+        "{}\n{}\n\n",
+        ta(
+            "codes-print-heading",
+            &[("name", Arg::Text(username.to_owned()))]
+        ),
+        ta(
+            "codes-generated",
+            &[("when", Arg::Text(generated.to_owned()))]
+        ),
+    );
     for (i, code) in codes.iter().enumerate() {
         text.push_str(&format!("{:>2}. {}\n", i + 1, code.expose()));
     }
-    text.push_str(
-        "\nEach code lets you log in once if you lose access to your authenticator app.\n\
-         Generating new codes invalidates these ones. Keep this file somewhere safe.\n",
-    );
+    text.push_str(&format!(
+        "\n{}\n{}\n",
+        t("codes-file-each-once"),
+        t("codes-file-keep-safe")
+    ));
     IssuedBackupCode::new(format!(
         "data:text/plain;charset=utf-8,{}",
         percent_encode(&text)
@@ -104,7 +117,7 @@ mod tests {
 
     #[test]
     fn minute_precision_utc() {
-        assert_eq!(utc_minute(1_700_000_000), "2023-11-14 22:13 UTC");
+        assert_eq!(utc_minute(1_700_000_000), "14 November 2023, 22:13 UTC");
     }
 
     #[test]

@@ -14,6 +14,7 @@ use serde::Deserialize;
 use super::security::{is_step_up_error, step_up_input};
 use super::views::{EnabledPage, FormErrors, SetupPage, SetupPasswordPage};
 use super::{internal_error, message_of, render, status_for, with_retry_after};
+use crate::i18n::t;
 use crate::session::{Authenticated, Client};
 use crate::state::AppState;
 use deadbolt_auth::{AuthError, SetupInfo, SetupSecret};
@@ -105,7 +106,7 @@ pub(super) async fn begin_setup(
         Err(e) => return internal_error(Some(user.username.clone()), &e),
     };
     if form.password.is_empty() {
-        let errors = FormErrors::one("password", "Enter your password to continue.");
+        let errors = FormErrors::one("password", t("err-enter-password-continue"));
         return render(
             StatusCode::BAD_REQUEST,
             &password_page(&state, &user, replacing, errors),
@@ -155,7 +156,7 @@ pub(super) async fn confirm_setup(
     let result = if form.code.trim().is_empty() {
         Err(AuthError::Invalid {
             field: "code",
-            message: "Enter the 6-digit code from your app.".to_owned(),
+            message: t("err-enter-code-from-app"),
         })
     } else {
         state.auth.confirm_setup(&user, &form.code, &client).await
@@ -184,10 +185,7 @@ pub(super) async fn confirm_setup(
     match state.auth.pending_setup(user.user_id).await {
         Ok(Some(info)) => {
             let message = match &error {
-                AuthError::WrongCode => {
-                    "That code is not correct. Check that the time on your phone is right and enter the code the app shows now."
-                        .to_owned()
-                }
+                AuthError::WrongCode => t("err-setup-code-wrong"),
                 other => message_of(other),
             };
             let page = setup_page(
@@ -200,10 +198,7 @@ pub(super) async fn confirm_setup(
             with_retry_after(&error, render(status_for(&error), &page))
         }
         Ok(None) => {
-            let errors = FormErrors::one(
-                "",
-                "There is no set-up waiting for a code. Start again with your password.",
-            );
+            let errors = FormErrors::one("", t("err-no-setup-waiting"));
             render(
                 StatusCode::CONFLICT,
                 &password_page(&state, &user, replacing, errors),

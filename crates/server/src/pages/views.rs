@@ -3,6 +3,8 @@
 //! the `Auth` service's answers.
 
 use askama::Template;
+
+use crate::i18n::filters;
 use deadbolt_auth::{IssuedBackupCode, MailToken, SetupSecret};
 
 /// Field-level error messages of one form, in display order. A message with
@@ -205,7 +207,7 @@ pub struct MessagePage {
     pub title: String,
     pub message: String,
     pub link_href: &'static str,
-    pub link_text: &'static str,
+    pub link_text: String,
 }
 
 #[derive(Template)]

@@ -37,7 +37,7 @@ const PASSWORD: &str = "a long walk to the lighthouse";
 /// chromedriver, in a process group of its own, killed with the browsers it
 /// started when the test ends, however it ends (a failed assertion leaves
 /// the Chromium session open).
-struct KillOnDrop(Child);
+pub(crate) struct KillOnDrop(pub(crate) Child);
 
 impl Drop for KillOnDrop {
     fn drop(&mut self) {
@@ -51,7 +51,7 @@ impl Drop for KillOnDrop {
     }
 }
 
-fn require_tool(name: &str) -> PathBuf {
+pub(crate) fn require_tool(name: &str) -> PathBuf {
     let found = std::env::var_os("PATH")
         .map(|paths| {
             std::env::split_paths(&paths)
@@ -62,14 +62,14 @@ fn require_tool(name: &str) -> PathBuf {
     found.unwrap_or_else(|| panic!("{name} is not installed; this test needs it ({IGNORE})"))
 }
 
-fn now() -> u64 {
+pub(crate) fn now() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .expect("clock after 1970")
         .as_secs()
 }
 
-fn unique(prefix: &str) -> PathBuf {
+pub(crate) fn unique(prefix: &str) -> PathBuf {
     let nanos = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap()
@@ -78,7 +78,7 @@ fn unique(prefix: &str) -> PathBuf {
 }
 
 /// `target/browser-artifacts/` of the workspace.
-fn artifacts_dir() -> PathBuf {
+pub(crate) fn artifacts_dir() -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .parent()
         .expect("target dir")
@@ -96,7 +96,7 @@ fn free_port() -> u16 {
 }
 
 /// `oathtool --totp -b SECRET -N @unix`: the code of the step holding `at`.
-fn oathtool(secret: &str, at: u64) -> String {
+pub(crate) fn oathtool(secret: &str, at: u64) -> String {
     let out = Command::new("oathtool")
         .args(["--totp", "-b", secret, "-N", &format!("@{at}")])
         .output()
@@ -111,7 +111,7 @@ fn oathtool(secret: &str, at: u64) -> String {
     code
 }
 
-fn zbarimg(png: &Path) -> String {
+pub(crate) fn zbarimg(png: &Path) -> String {
     let out = Command::new("zbarimg")
         .args(["--raw", "-q"])
         .arg(png)
@@ -214,6 +214,13 @@ impl MailSink {
 /// Start the real server on 127.0.0.1:0 with a fresh SQLite directory,
 /// email on through `sink` (its outbox worker running).
 async fn start_server(sink: &MailSink) -> (String, AppState) {
+    let (base, state) = start_server_with(Some(sink.port)).await;
+    (base, state)
+}
+
+/// The real server on a socket (SQLite in a fresh folder, the real clock,
+/// cheap hashing); with `smtp_port`, email goes to that SMTP server.
+pub(crate) async fn start_server_with(smtp_port: Option<u16>) -> (String, AppState) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let data = unique("browser-data");
@@ -222,11 +229,13 @@ async fn start_server(sink: &MailSink) -> (String, AppState) {
         .await
         .expect("open the SQLite store");
     let mut config = ServerConfig::new("Deadbolt", base.clone());
-    config.auth.mail = Some(deadbolt_auth::MailConfig {
-        from: "Deadbolt <no-reply@deadbolt.test>".parse().unwrap(),
-        public_url: base.clone(),
-        send_timeout: Duration::from_secs(10),
-    });
+    if smtp_port.is_some() {
+        config.auth.mail = Some(deadbolt_auth::MailConfig {
+            from: "Deadbolt <no-reply@deadbolt.test>".parse().unwrap(),
+            public_url: base.clone(),
+            send_timeout: Duration::from_secs(10),
+        });
+    }
     // Cheap hashing: the test is about the pages, not Argon2's cost.
     config.auth.argon2 = Argon2Params {
         m_cost: 1024,
@@ -239,24 +248,49 @@ async fn start_server(sink: &MailSink) -> (String, AppState) {
         config,
         Arc::new(SystemClock),
     );
-    let smtp = SmtpUrl::parse(&format!("smtp://127.0.0.1:{}", sink.port)).unwrap();
-    let transport = SmtpTransport::new(&smtp, Duration::from_secs(10)).unwrap();
-    tokio::spawn(state.auth.clone().run_mail_worker(Arc::new(transport)));
+    if let Some(port) = smtp_port {
+        let smtp = SmtpUrl::parse(&format!("smtp://127.0.0.1:{port}")).unwrap();
+        let transport = SmtpTransport::new(&smtp, Duration::from_secs(10)).unwrap();
+        tokio::spawn(state.auth.clone().run_mail_worker(Arc::new(transport)));
+    }
     let service = app(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     tokio::spawn(async move { axum::serve(listener, service).await.expect("server") });
     (base, state)
 }
 
+/// Screenshot the set-up page's QR code and decode it as a phone would:
+/// the otpauth URI it holds.
+pub(crate) async fn scan_qr(s: &Steps) -> String {
+    let qr_png = s.dir.join("qr.png");
+    let qr =
+        s.c.find(Locator::Css("#qr"))
+            .await
+            .unwrap()
+            .screenshot()
+            .await
+            .unwrap();
+    std::fs::write(&qr_png, qr).unwrap();
+    zbarimg(&qr_png)
+}
+
+/// The base32 secret of an otpauth URI.
+pub(crate) fn secret_of(uri: &str) -> String {
+    uri.split(['?', '&'])
+        .find_map(|p| p.strip_prefix("secret="))
+        .expect("a secret in the otpauth URI")
+        .to_owned()
+}
+
 /// Wait for the next 30 s step after `used` (real time, at most ~30 s):
 /// the server refuses a step twice.
-async fn after_step(used: u64) {
+pub(crate) async fn after_step(used: u64) {
     if now() / 30 <= used / 30 {
         let next_step_starts = (used / 30 + 1) * 30;
         tokio::time::sleep(Duration::from_secs(next_step_starts - now() + 1)).await;
     }
 }
 
-async fn start_browser(downloads: &Path) -> (KillOnDrop, Client) {
+pub(crate) async fn start_browser(downloads: &Path) -> (KillOnDrop, Client) {
     let port = free_port();
     let driver = Command::new("chromedriver")
         .arg(format!("--port={port}"))
@@ -302,28 +336,28 @@ async fn start_browser(downloads: &Path) -> (KillOnDrop, Client) {
 }
 
 /// Drives the browser and keeps the screenshots.
-struct Steps {
-    c: Client,
-    base: String,
-    dir: PathBuf,
-    shots: usize,
+pub(crate) struct Steps {
+    pub(crate) c: Client,
+    pub(crate) base: String,
+    pub(crate) dir: PathBuf,
+    pub(crate) shots: usize,
 }
 
 impl Steps {
-    async fn shot(&mut self, name: &str) {
+    pub(crate) async fn shot(&mut self, name: &str) {
         self.shots += 1;
         let png = self.c.screenshot().await.expect("screenshot");
         std::fs::write(self.dir.join(format!("{:02}-{name}.png", self.shots)), png).unwrap();
     }
 
-    async fn goto(&self, path: &str) {
+    pub(crate) async fn goto(&self, path: &str) {
         self.c
             .goto(&format!("{}{path}", self.base))
             .await
             .expect("navigate");
     }
 
-    async fn fill(&self, css: &str, value: &str) {
+    pub(crate) async fn fill(&self, css: &str, value: &str) {
         let field = self
             .c
             .find(Locator::Css(css))
@@ -339,7 +373,7 @@ impl Steps {
             .unwrap_or_else(|e| panic!("type into {css}: {e}"));
     }
 
-    async fn click(&self, css: &str) {
+    pub(crate) async fn click(&self, css: &str) {
         let el = self
             .c
             .find(Locator::Css(css))
@@ -350,7 +384,7 @@ impl Steps {
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
-    async fn click_link(&self, text: &str) {
+    pub(crate) async fn click_link(&self, text: &str) {
         let el = self
             .c
             .find(Locator::LinkText(text))
@@ -359,7 +393,7 @@ impl Steps {
         el.click().await.unwrap();
     }
 
-    async fn text(&self, css: &str) -> String {
+    pub(crate) async fn text(&self, css: &str) -> String {
         self.c
             .find(Locator::Css(css))
             .await
@@ -369,12 +403,12 @@ impl Steps {
             .unwrap()
     }
 
-    async fn path(&self) -> String {
+    pub(crate) async fn path(&self) -> String {
         self.c.current_url().await.unwrap().path().to_owned()
     }
 
     /// Wait (a few seconds at most) until the browser shows `path`.
-    async fn wait_path(&self, path: &str) {
+    pub(crate) async fn wait_path(&self, path: &str) {
         let deadline = std::time::Instant::now() + Duration::from_secs(15);
         loop {
             let here = self.path().await;
@@ -389,17 +423,34 @@ impl Steps {
         }
     }
 
-    async fn page_contains(&self, needle: &str) -> bool {
+    pub(crate) async fn page_contains(&self, needle: &str) -> bool {
         self.c.source().await.unwrap().contains(needle)
     }
 
-    async fn sign_out(&self) {
+    pub(crate) async fn sign_out(&self) {
         self.click("form[action='/logout'] button").await;
         self.wait_path("/login").await;
         assert!(self.page_contains("You are signed out").await);
     }
 
-    async fn password_step(&self) {
+    /// Confirm the set-up with oathtool's code for `secret`; returns when
+    /// (the step used) and waits for the backup-codes form that follows.
+    pub(crate) async fn confirm_setup(&self, secret: &str) -> u64 {
+        let at = now();
+        self.fill("#code", &oathtool(secret, at)).await;
+        self.click(
+            "form[action='/settings/account/security/two-factor/confirm'] button[type=submit]",
+        )
+        .await;
+        self.c
+            .wait()
+            .for_element(Locator::Css("#backup_password"))
+            .await
+            .unwrap();
+        at
+    }
+
+    pub(crate) async fn password_step(&self) {
         self.goto("/login").await;
         self.fill("#username", USERNAME).await;
         self.fill("#password", PASSWORD).await;
@@ -462,16 +513,7 @@ async fn the_seed_in_a_real_browser() {
     s.shot("setup-qr").await;
 
     // Scan the QR code as a phone would: it holds exactly the page's otpauth link.
-    let qr_png = s.dir.join("qr.png");
-    let qr =
-        s.c.find(Locator::Css("#qr"))
-            .await
-            .unwrap()
-            .screenshot()
-            .await
-            .unwrap();
-    std::fs::write(&qr_png, qr).unwrap();
-    let scanned = zbarimg(&qr_png);
+    let scanned = scan_qr(&s).await;
     let link =
         s.c.find(Locator::Id("otpauth-link"))
             .await
@@ -488,11 +530,7 @@ async fn the_seed_in_a_real_browser() {
         scanned.starts_with("otpauth://totp/Deadbolt:browser-alice?"),
         "{scanned}"
     );
-    let secret = scanned
-        .split(['?', '&'])
-        .find_map(|p| p.strip_prefix("secret="))
-        .expect("a secret in the otpauth URI")
-        .to_owned();
+    let secret = secret_of(&scanned);
     let shown_key = s.text("#secret-key").await;
     assert_eq!(
         shown_key.replace(' ', ""),
@@ -505,14 +543,7 @@ async fn the_seed_in_a_real_browser() {
     );
 
     // Enter the 6-digit code from "the app" (oathtool).
-    let confirmed_at = now();
-    s.fill("#code", &oathtool(&secret, confirmed_at)).await;
-    s.click("form[action='/settings/account/security/two-factor/confirm'] button[type=submit]")
-        .await;
-    s.c.wait()
-        .for_element(Locator::Css("#backup_password"))
-        .await
-        .unwrap();
+    let confirmed_at = s.confirm_setup(&secret).await;
     assert!(s.page_contains("Two factor authentication is on").await);
     s.shot("enabled").await;
 

@@ -4,9 +4,11 @@
 
 mod api;
 mod browser;
+mod browser_lang;
 mod email;
 mod forward_auth;
 mod hardening;
+mod i18n;
 mod pages;
 mod passkeys;
 mod security;
