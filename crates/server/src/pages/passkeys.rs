@@ -66,7 +66,13 @@ pub(super) fn done_notice(done: &str) -> Option<&'static str> {
     Some(match done {
         "passkey-added" => "The key is added. It can sign you in from now on.",
         "passkey-renamed" => "The key is renamed.",
+        "passkey-stepped-up" => {
+            "Confirmed with your key: for the next few minutes, changes here need no code."
+        }
         "passkey-removed" => "The key is removed: it no longer signs you in.",
+        "passkey-removed-two-factor-off" => {
+            "The key is removed. It was your last second factor, so two factor authentication is off: your password alone signs you in, your backup codes no longer work, and your other sessions were signed out."
+        }
         _ => return None,
     })
 }
@@ -145,9 +151,13 @@ async fn remove(
             .await
     };
     match done.await {
-        Ok(()) => {
+        Ok(false) => {
             Redirect::to("/settings/account/security?done=passkey-removed#passkeys").into_response()
         }
+        Ok(true) => Redirect::to(
+            "/settings/account/security?done=passkey-removed-two-factor-off#two-factor",
+        )
+        .into_response(),
         Err(e) => refused(&user, &e),
     }
 }

@@ -8,6 +8,7 @@ mod email;
 mod forward_auth;
 mod hardening;
 mod pages;
+mod passkey_only;
 mod passkeys;
 mod security;
 mod support;
