@@ -125,3 +125,19 @@ async fn a_passkey_only_account_is_on_with_backup_codes_until_its_last_key_goes(
         "authenticated"
     );
 }
+
+#[tokio::test]
+async fn the_security_page_names_both_factors_and_what_turning_the_app_off_keeps() {
+    let t = TestApp::new().await;
+    let (a, _) = t.user_with_2fa("eve").await;
+    register(&a, "Laptop").await;
+    let me = a.me().await.json;
+    assert_eq!(me["two_factor"]["factors"], json!(["totp", "passkey"]));
+    let page = a.get("/settings/account/security").await.text();
+    assert!(
+        page.contains("Your second factors: an authenticator app and 1 passkey or security key."),
+        "{page}"
+    );
+    assert!(page.contains("Your passkeys and security keys stay"));
+    assert!(!page.contains("your password alone opens your account"));
+}
