@@ -340,11 +340,11 @@ impl Auth {
                     return Ok(Candidate::Wrong);
                 };
                 let code = Zeroizing::new(code);
-                let device = self
-                    .store
-                    .confirmed_device(user_id)
-                    .await?
-                    .ok_or(AuthError::TwoFactorNotEnabled)?;
+                // A passkey-only account has no app: its code is just wrong
+                // (and costs like one), not a different answer.
+                let Some(device) = self.store.confirmed_device(user_id).await? else {
+                    return Ok(Candidate::Wrong);
+                };
                 let secret = self.open_secret(&device)?;
                 let totp = Totp::new(&secret, Params::default());
                 let last = device.last_step.and_then(|s| u64::try_from(s).ok());

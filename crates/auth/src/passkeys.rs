@@ -19,20 +19,18 @@
 //!   budget, the same one codes spend (only failures keep their cost).
 
 use deadbolt_store::{
-    CeremonyKey, Constraint, EventKind, NewPasskey, Passkey as StoredPasskey, PasskeyOutcome,
-    PasskeyStep, Stage, StoreError, UserId,
+    CeremonyKey, Constraint, NewPasskey, Passkey as StoredPasskey, StoreError, UserId,
 };
 use webauthn_rs::prelude::{
-    DiscoverableAuthentication, Passkey, PasskeyAuthentication, PasskeyRegistration,
-    PublicKeyCredential, RegisterPublicKeyCredential, Url, Uuid, Webauthn, WebauthnBuilder,
-    WebauthnError,
+    PasskeyRegistration, RegisterPublicKeyCredential, Url, Uuid, Webauthn, WebauthnBuilder,
 };
+
+mod sign_in;
 
 use crate::client::ClientInfo;
 use crate::error::{AuthError, AuthResult};
-use crate::keys::{new_session_token, os_random, token_hash};
-use crate::login::{PendingLogin, SecondFactorInput};
-use crate::metrics;
+use crate::keys::os_random;
+use crate::login::SecondFactorInput;
 use crate::secret::SessionToken;
 use crate::service::Auth;
 use crate::sessions::SessionInfo;
@@ -45,6 +43,7 @@ pub const PASSKEY_NAME_MAX: usize = 64;
 const REGISTER: &str = "register";
 const SECOND_FACTOR: &str = "second_factor";
 const PASSWORDLESS: &str = "passwordless";
+const STEP_UP: &str = "step_up";
 
 /// The relying party, built once from the public URL.
 pub(crate) struct RelyingParty(Result<Webauthn, String>);
@@ -249,6 +248,12 @@ impl Auth {
         {
             Ok(added) => {
                 self.mail_written.notify_one();
+                // The new key just proved itself with its user verified:
+                // like a confirmed app, the session is inside the step-up
+                // window (adding a second key right after needs no code).
+                self.store
+                    .mark_second_factor(&session.token_hash, self.now())
+                    .await?;
                 Ok(PasskeyInfo::from(&added))
             }
             Err(StoreError::Conflict(Constraint::Passkey)) => Err(AuthError::Invalid {
@@ -270,7 +275,10 @@ impl Auth {
     }
 
     /// Remove one of the user's keys: the password (and the step-up while
-    /// 2FA is on) again.
+    /// 2FA is on) again. The last key of an account without an
+    /// authenticator app takes two factor authentication with it, as
+    /// disabling does (backup codes gone, other sessions ended, a notice):
+    /// returns whether it did.
     pub async fn remove_passkey(
         &self,
         session: &SessionInfo,
@@ -278,150 +286,26 @@ impl Auth {
         password: &str,
         second: Option<SecondFactorInput>,
         client: &ClientInfo,
-    ) -> AuthResult<()> {
+    ) -> AuthResult<bool> {
         self.reauthenticate(session.user_id, password, client)
             .await?;
         self.step_up(session, second, client).await?;
-        self.store
+        let removed = self
+            .store
             .remove_passkey(
                 session.user_id,
                 id,
+                &session.token_hash,
                 &client.address(),
                 &client.user_agent,
                 self.now(),
             )
             .await?
-            .map(|_| ())
-            .ok_or(AuthError::NotFound)
-    }
-
-    /// Start a passwordless sign-in (any discoverable key of this site).
-    pub async fn start_passkey_login(&self) -> AuthResult<PasswordlessStart> {
-        let rp = self.passkey_rp()?;
-        let (mut options, state) = rp
-            .start_discoverable_authentication()
-            .map_err(|_| AuthError::bug("passkey sign-in options"))?;
-        // A button, not the autofill prompt.
-        options.mediation = None;
-        let (ceremony, hash) = new_session_token()?;
-        self.keep_ceremony(&hash, PASSWORDLESS, None, &state)
-            .await?;
-        Ok(PasswordlessStart {
-            ceremony,
-            options: serde_json::to_value(&options)
-                .map_err(|_| AuthError::bug("passkey options"))?,
-        })
-    }
-
-    /// Finish a passwordless sign-in: a key that verified its user opens a
-    /// full session (two factors: possession and the PIN or biometrics),
-    /// replacing `old_token_hash` if given.
-    pub async fn finish_passkey_login(
-        &self,
-        ceremony: &str,
-        credential: serde_json::Value,
-        old_token_hash: Option<&[u8]>,
-        client: &ClientInfo,
-    ) -> AuthResult<SessionToken> {
-        let out = async {
-            let binding = token_hash(&SessionToken::new(ceremony));
-            let key = CeremonyKey {
-                binding: &binding,
-                kind: PASSWORDLESS,
-            };
-            let (answer, state, stored) = self.answer(key, credential).await?;
-            // The handle the authenticator returned must be the key's owner's.
-            if answer.get_user_unique_id() != Some(stored.user_handle.as_slice()) {
-                return Err(self.failed(key, &stored, client, refused()).await);
-            }
-            let state: DiscoverableAuthentication = from_json(&state)?;
-            let mut passkey: Passkey = from_json(&stored.credential)?;
-            let verified = self
-                .passkey_rp()?
-                .finish_discoverable_authentication_v2(&answer, state, &passkey);
-            self.pass_key(
-                key,
-                &stored,
-                &mut passkey,
-                verified,
-                None,
-                old_token_hash,
-                client,
-            )
-            .await
+            .ok_or(AuthError::NotFound)?;
+        if removed.last_factor {
+            self.mail_written.notify_one();
         }
-        .await;
-        metrics::passkey(&out);
-        out
-    }
-
-    /// Start a key as the second factor of a pending login (the user's keys
-    /// only).
-    pub async fn start_passkey_second_factor(
-        &self,
-        pending: &PendingLogin,
-    ) -> AuthResult<serde_json::Value> {
-        let rp = self.passkey_rp()?;
-        let keys = self.store.passkeys(pending.user_id).await?;
-        if keys.is_empty() {
-            return Err(AuthError::NoPasskey);
-        }
-        let creds: Vec<Passkey> = keys
-            .iter()
-            .map(|k| from_json(&k.credential))
-            .collect::<AuthResult<_>>()?;
-        let (options, state) = rp
-            .start_passkey_authentication(&creds)
-            .map_err(|_| AuthError::bug("passkey options"))?;
-        self.keep_ceremony(
-            &pending.token_hash,
-            SECOND_FACTOR,
-            Some(pending.user_id),
-            &state,
-        )
-        .await?;
-        serde_json::to_value(&options).map_err(|_| AuthError::bug("passkey options"))
-    }
-
-    /// Finish the second factor with a key: one commit like a code's
-    /// (budget, the state spent, the counter moved, the pending session
-    /// replaced by a full one, the events).
-    pub async fn finish_passkey_second_factor(
-        &self,
-        pending: &PendingLogin,
-        credential: serde_json::Value,
-        client: &ClientInfo,
-    ) -> AuthResult<SessionToken> {
-        let out = async {
-            let key = CeremonyKey {
-                binding: &pending.token_hash,
-                kind: SECOND_FACTOR,
-            };
-            let (answer, state, stored) = self.answer(key, credential).await?;
-            if stored.user_id != pending.user_id {
-                // Another account's key: this account's budget pays for it.
-                let err = self.refuse(key, pending.user_id, refused()).await;
-                return Err(err);
-            }
-            let state: PasskeyAuthentication = from_json(&state)?;
-            let mut passkey: Passkey = from_json(&stored.credential)?;
-            let verified = self
-                .passkey_rp()?
-                .finish_passkey_authentication(&answer, &state);
-            self.pass_key(
-                key,
-                &stored,
-                &mut passkey,
-                verified,
-                Some(&pending.token_hash),
-                None,
-                client,
-            )
-            .await
-        }
-        .await;
-        metrics::passkey(&out);
-        out
+        Ok(removed.last_factor)
     }
 
     fn passkey_rp(&self) -> AuthResult<&Webauthn> {
@@ -446,145 +330,5 @@ impl Auth {
             )
             .await?;
         Ok(())
-    }
-
-    /// Parse the browser's answer and read the ceremony's state with the
-    /// key it names (one statement). An unknown key spends the state.
-    async fn answer(
-        &self,
-        key: CeremonyKey<'_>,
-        credential: serde_json::Value,
-    ) -> AuthResult<(PublicKeyCredential, String, StoredPasskey)> {
-        let answer: PublicKeyCredential =
-            serde_json::from_value(credential).map_err(|_| bad_credential())?;
-        let (state, stored) = self
-            .store
-            .ceremony_with_passkey(key, answer.get_credential_id(), self.now())
-            .await?
-            .ok_or(AuthError::PasskeyCeremonyGone)?;
-        match stored {
-            Some(stored) => Ok((answer, state, stored)),
-            None => {
-                self.store.drop_ceremony(key, None, self.now()).await?;
-                Err(refused())
-            }
-        }
-    }
-
-    /// A verified (or not) assertion for `stored`: the one commit, or the
-    /// refusal with its budget and event.
-    #[allow(clippy::too_many_arguments)]
-    async fn pass_key(
-        &self,
-        key: CeremonyKey<'_>,
-        stored: &StoredPasskey,
-        passkey: &mut Passkey,
-        verified: Result<webauthn_rs::prelude::AuthenticationResult, WebauthnError>,
-        pending: Option<&[u8]>,
-        old_token_hash: Option<&[u8]>,
-        client: &ClientInfo,
-    ) -> AuthResult<SessionToken> {
-        let regressed = [EventKind::PasskeyCounterRegressed {
-            name: stored.name.clone(),
-        }];
-        let result = match verified {
-            Ok(r) if r.user_verified() => r,
-            Err(WebauthnError::CredentialPossibleCompromise) => {
-                return Err(self.regressed(key, stored, client).await);
-            }
-            _ => return Err(self.failed(key, stored, client, refused()).await),
-        };
-        passkey.update_credential(&result);
-        let user_id = stored.user_id;
-        let now = self.now();
-        let (token, session) = self.new_session(user_id, Stage::Full, client, Some(now))?;
-        let budget_key = Self::second_factor_key(user_id);
-        let events = [EventKind::PasskeyUsed {
-            name: stored.name.clone(),
-        }];
-        let credential = to_json(passkey)?;
-        let step = PasskeyStep {
-            ceremony: key,
-            budget: Self::second_factor_budget(&budget_key),
-            passkey_id: stored.id,
-            counter: counter(result.counter()),
-            credential: &credential,
-            pending,
-            session: &session,
-            events: &events,
-            regression_events: &regressed,
-        };
-        let outcome = match old_token_hash {
-            // A passwordless sign-in replaces the browser's earlier session.
-            Some(old) if pending.is_none() => {
-                let out = self.store.pass_passkey(&step).await?;
-                if out == PasskeyOutcome::Passed {
-                    self.store.delete_session(old).await?;
-                }
-                out
-            }
-            _ => self.store.pass_passkey(&step).await?,
-        };
-        match outcome {
-            PasskeyOutcome::Passed => Ok(token),
-            PasskeyOutcome::Throttled { retry_after } => Err(AuthError::Throttled {
-                retry_after: retry_after.max(1),
-            }),
-            PasskeyOutcome::CeremonyGone => Err(AuthError::PasskeyCeremonyGone),
-            PasskeyOutcome::CounterRegressed => Err(refused()),
-            PasskeyOutcome::PendingGone => Err(AuthError::Unauthenticated),
-        }
-    }
-
-    /// The counter went backwards: state spent, budget taken, recorded.
-    async fn regressed(
-        &self,
-        key: CeremonyKey<'_>,
-        stored: &StoredPasskey,
-        client: &ClientInfo,
-    ) -> AuthError {
-        let kind = EventKind::PasskeyCounterRegressed {
-            name: stored.name.clone(),
-        };
-        let spent = self.refuse(key, stored.user_id, refused()).await;
-        match self.event(stored.user_id, kind, client).await {
-            Ok(()) => spent,
-            Err(e) => e,
-        }
-    }
-
-    /// A signature that did not verify for `stored`'s owner.
-    async fn failed(
-        &self,
-        key: CeremonyKey<'_>,
-        stored: &StoredPasskey,
-        client: &ClientInfo,
-        error: AuthError,
-    ) -> AuthError {
-        let spent = self.refuse(key, stored.user_id, error).await;
-        match self
-            .event(stored.user_id, EventKind::SecondFactorFailed, client)
-            .await
-        {
-            Ok(()) => spent,
-            Err(e) => e,
-        }
-    }
-
-    /// Spend the state and take an attempt from `user_id`'s budget.
-    async fn refuse(&self, key: CeremonyKey<'_>, user_id: UserId, error: AuthError) -> AuthError {
-        let budget_key = Self::second_factor_key(user_id);
-        let budget = Self::second_factor_budget(&budget_key);
-        match self
-            .store
-            .drop_ceremony(key, Some(budget), self.now())
-            .await
-        {
-            Ok(deadbolt_store::Budget::Exhausted { retry_after }) => AuthError::Throttled {
-                retry_after: retry_after.max(1),
-            },
-            Ok(deadbolt_store::Budget::Granted) => error,
-            Err(e) => e.into(),
-        }
     }
 }

@@ -27,8 +27,13 @@ pub struct SessionInfo {
     pub created_at: i64,
     /// When it ends at the latest.
     pub expires_at: i64,
-    /// Whether the owner has a confirmed TOTP device (read with the session).
+    /// Whether the owner has a second factor: a confirmed TOTP device or a
+    /// passkey (read with the session).
     pub two_factor_enabled: bool,
+    /// Whether the owner has a confirmed TOTP device.
+    pub authenticator_app: bool,
+    /// Whether the owner has at least one passkey.
+    pub has_passkey: bool,
     /// The owner's unspent backup codes (read with the session).
     pub backup_codes_remaining: i64,
     /// When this session last passed a second factor (the step-up window).
@@ -59,8 +64,12 @@ pub struct SessionListItem {
 pub struct SecurityOverview {
     /// Display username.
     pub username: String,
-    /// Whether a confirmed device exists.
+    /// Whether a second factor exists: a confirmed device or a passkey.
     pub two_factor_enabled: bool,
+    /// Whether a confirmed device (the authenticator app) exists.
+    pub authenticator_app: bool,
+    /// How many passkeys and security keys the user has.
+    pub passkeys: usize,
     /// Unspent backup codes.
     pub backup_codes_remaining: i64,
     /// Whether a setup waits for its confirmation code.
@@ -111,7 +120,9 @@ impl Auth {
             stage: rec.stage,
             created_at: rec.created_at,
             expires_at: rec.expires_at,
-            two_factor_enabled: rec.two_factor_enabled,
+            two_factor_enabled: rec.two_factor_enabled || rec.has_passkey,
+            authenticator_app: rec.two_factor_enabled,
+            has_passkey: rec.has_passkey,
             backup_codes_remaining: rec.backup_codes_remaining,
             second_factor_at: rec.second_factor_at,
             groups: rec.groups,
@@ -195,11 +206,15 @@ impl Auth {
                 user_agent: s.user_agent,
             })
             .collect();
+        let app = self.store.confirmed_device(user_id).await?.is_some();
+        let passkeys = self.store.passkeys(user_id).await?.len();
         Ok(SecurityOverview {
             username: user.username,
             email: user.email,
             notify_new_browser: user.notify_new_browser,
-            two_factor_enabled: self.store.confirmed_device(user_id).await?.is_some(),
+            two_factor_enabled: app || passkeys > 0,
+            authenticator_app: app,
+            passkeys,
             backup_codes_remaining: self.store.backup_codes_remaining(user_id).await?,
             setup_pending: self
                 .store

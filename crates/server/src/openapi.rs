@@ -55,11 +55,14 @@ use crate::state::AppState;
         passkey_api::list,
         passkey_api::register_start,
         passkey_api::register_finish,
+        passkey_api::rename,
         passkey_api::remove,
         passkey_api::login_start,
         passkey_api::login_finish,
         passkey_api::second_factor_start,
-        passkey_api::second_factor_finish
+        passkey_api::second_factor_finish,
+        passkey_api::step_up_start,
+        passkey_api::step_up_finish
     )
 )]
 pub struct ApiDoc;
@@ -82,8 +85,10 @@ const THROTTLED: &[&str] = &[
     "/api/v1/password-reset/confirm",
     "/api/v1/me/passkeys/register/start",
     "/api/v1/me/passkeys/{id}",
+    "/api/v1/login/passkey/start",
     "/api/v1/login/passkey/finish",
     "/api/v1/login/second-factor/passkey/finish",
+    "/api/v1/me/step-up/passkey/finish",
 ];
 
 /// The document for this server (the security scheme names its cookie).
@@ -102,6 +107,7 @@ pub fn document(state: &AppState) -> utoipa::openapi::OpenApi {
             ("GET", item.get.as_mut()),
             ("POST", item.post.as_mut()),
             ("PUT", item.put.as_mut()),
+            ("PATCH", item.patch.as_mut()),
             ("DELETE", item.delete.as_mut()),
         ] {
             if let Some(op) = op {

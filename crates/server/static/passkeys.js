@@ -129,6 +129,12 @@
           .then(function (cred) { return post("/api/v1/login/passkey/finish", { ceremony: ceremony, credential: answer(cred) }); })
           .then(function () { window.location.assign(next); })
           .catch(failed(root));
+      } else if (button.getAttribute("data-passkey") === "step-up") {
+        post("/api/v1/me/step-up/passkey/start", {})
+          .then(function (opts) { return navigator.credentials.get(requestOptions(opts.publicKey)); })
+          .then(function (cred) { return post("/api/v1/me/step-up/passkey/finish", { credential: answer(cred) }); })
+          .then(function () { window.location.assign(next); })
+          .catch(failed(root));
       } else {
         post("/api/v1/login/second-factor/passkey/start", {})
           .then(function (opts) { return navigator.credentials.get(requestOptions(opts.publicKey)); })

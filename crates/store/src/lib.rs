@@ -36,7 +36,7 @@ pub use model::{
     PasswordHash, Proof, ResetLookup, SecondFactorStep, SessionRecord, SessionView, Stage,
     StepOutcome, User, UserId, UserSummary,
 };
-pub use passkey::{CeremonyKey, NewPasskey, Passkey, PasskeyOutcome, PasskeyStep};
+pub use passkey::{CeremonyKey, NewPasskey, Passkey, PasskeyOutcome, PasskeyStep, RemovedPasskey};
 pub use sql::mail::{PASSWORD_RESET as MAIL_PASSWORD_RESET, VERIFY_EMAIL as MAIL_VERIFY_EMAIL};
 pub use sql::{SqlStore, StoreOptions};
 pub use sqlite::files::private_dir;
@@ -342,15 +342,20 @@ pub trait Store: Send + Sync + 'static {
     /// Rename one of the user's keys. False if it is not theirs (or gone).
     async fn rename_passkey(&self, user_id: UserId, id: i64, name: &str) -> Result<bool>;
     /// Remove one of the user's keys and record [`EventKind::PasskeyRemoved`],
-    /// in one transaction. Its name, or `None` if it was not theirs.
+    /// in one transaction; when it was the last second factor (no other
+    /// key, no confirmed device), the same transaction turns two factor
+    /// authentication off as disabling does: the backup codes go, every
+    /// session but `keep_session` ends, [`EventKind::TwoFactorDisabled`] is
+    /// recorded (with its notice). `None` if the key was not theirs.
     async fn remove_passkey(
         &self,
         user_id: UserId,
         id: i64,
+        keep_session: &[u8],
         ip: &str,
         user_agent: &str,
         now: i64,
-    ) -> Result<Option<String>>;
+    ) -> Result<Option<RemovedPasskey>>;
     /// The operator's reset: every device, backup code and passkey of the
     /// user, in one transaction. Returns how many passkeys went.
     async fn remove_all_factors(&self, user_id: UserId) -> Result<u64>;

@@ -155,6 +155,8 @@ pub struct SessionView {
     pub email: Option<String>,
     /// Whether the owner has a confirmed TOTP device.
     pub two_factor_enabled: bool,
+    /// Whether the owner has at least one passkey (a second factor too).
+    pub has_passkey: bool,
     /// The owner's unspent backup codes.
     pub backup_codes_remaining: i64,
     /// When this session last passed a second factor; `None`: never.

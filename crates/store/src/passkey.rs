@@ -4,6 +4,17 @@
 
 use crate::{BudgetSpec, EventKind, SessionRecord, UserId};
 
+/// A key removed by [`crate::Store::remove_passkey`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemovedPasskey {
+    /// The name it had.
+    pub name: String,
+    /// It was the account's last second factor (no other key, no
+    /// authenticator app): two factor authentication went off with it, the
+    /// backup codes and the user's other sessions with it.
+    pub last_factor: bool,
+}
+
 /// A registered passkey or security key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Passkey {
@@ -74,6 +85,10 @@ pub struct PasskeyStep<'a> {
     pub credential: &'a str,
     /// The pending session a second factor ends (`None` for a passwordless sign-in).
     pub pending: Option<&'a [u8]>,
+    /// A step-up: `session` is the caller's live full session (its token
+    /// hash, user, time and address), marked as having passed a second
+    /// factor now instead of opened; gone → [`PasskeyOutcome::PendingGone`].
+    pub step_up: bool,
     /// The full session opened (its user, time and address also date the events).
     pub session: &'a SessionRecord,
     /// The events recorded on success.
@@ -95,7 +110,8 @@ pub enum PasskeyOutcome {
     /// The counter did not move forward (a cloned key, or a replay): the
     /// budget stays spent, the state is spent, the regression events are recorded.
     CounterRegressed,
-    /// The pending login is no longer there: nothing written.
+    /// The pending login (or, for a step-up, the session) is no longer
+    /// there: nothing written.
     PendingGone,
     /// Signed in.
     Passed,

@@ -33,6 +33,8 @@ fn session(name: &str, groups: &[&str], two_factor: bool, passed: bool) -> Sessi
         created_at: 0,
         expires_at: 1,
         two_factor_enabled: two_factor,
+        authenticator_app: two_factor,
+        has_passkey: false,
         backup_codes_remaining: 0,
         second_factor_at: passed.then_some(0),
         groups: groups.iter().map(|s| s.to_string()).collect(),

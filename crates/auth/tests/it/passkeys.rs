@@ -16,16 +16,20 @@ use crate::support::{PW, Rig};
 
 const ORIGIN: &str = "https://login.deadbolt.test";
 
-async fn rig() -> Rig {
+pub(crate) async fn rig() -> Rig {
     Rig::build(|c| c.public_url = ORIGIN.into()).await
 }
 
-fn origin() -> Url {
+pub(crate) fn origin() -> Url {
     Url::parse(ORIGIN).unwrap()
 }
 
 /// The authenticator's answer to registration options, as the browser posts it.
-fn create(key: &mut SoftPasskey, options: serde_json::Value, at: &Url) -> serde_json::Value {
+pub(crate) fn create(
+    key: &mut SoftPasskey,
+    options: serde_json::Value,
+    at: &Url,
+) -> serde_json::Value {
     let options: CreationChallengeResponse = serde_json::from_value(options).unwrap();
     let answer: RegisterPublicKeyCredential = key.do_registration(at.clone(), options).unwrap();
     serde_json::to_value(answer).unwrap()
@@ -35,7 +39,7 @@ fn create(key: &mut SoftPasskey, options: serde_json::Value, at: &Url) -> serde_
 /// resident keys, so for a discoverable sign-in the test names the key it
 /// holds and adds the user handle a resident key returns (both outside
 /// what the key signs).
-fn get(
+pub(crate) fn get(
     key: &mut SoftPasskey,
     options: serde_json::Value,
     holding: Option<(&serde_json::Value, &[u8])>,
@@ -55,7 +59,10 @@ fn get(
 
 /// Sign `name` up and in, and register a key named `Blue key`; the key,
 /// the registration answer, and the session.
-async fn registered(r: &Rig, name: &str) -> (SoftPasskey, serde_json::Value, SessionToken) {
+pub(crate) async fn registered(
+    r: &Rig,
+    name: &str,
+) -> (SoftPasskey, serde_json::Value, SessionToken) {
     r.user(name).await;
     let (_, token) = r.full_session(name).await;
     let s = r.info(&token).await;
@@ -87,7 +94,7 @@ async fn handle_of(r: &Rig, token: &SessionToken) -> Vec<u8> {
     options.public_key.user.id.to_vec()
 }
 
-async fn pending_of(r: &Rig, name: &str) -> PendingLogin {
+pub(crate) async fn pending_of(r: &Rig, name: &str) -> PendingLogin {
     r.pending(name).await
 }
 
@@ -157,7 +164,7 @@ async fn a_passkey_signs_in_without_a_password() {
     let r = rig().await;
     let (mut key, reg, token) = registered(&r, "ada").await;
     let handle = handle_of(&r, &token).await;
-    let start = r.auth.start_passkey_login().await.unwrap();
+    let start = r.auth.start_passkey_login(&r.client).await.unwrap();
     let answer = get(&mut key, start.options, Some((&reg, &handle)));
     let session = r
         .auth
@@ -182,7 +189,7 @@ async fn a_passkey_signs_in_without_a_password() {
         Err(AuthError::PasskeyCeremonyGone)
     ));
     // The same answer under another ceremony: its challenge is not this one's.
-    let other = r.auth.start_passkey_login().await.unwrap();
+    let other = r.auth.start_passkey_login(&r.client).await.unwrap();
     assert!(matches!(
         r.auth
             .finish_passkey_login(other.ceremony.expose(), answer, None, &r.client)
@@ -190,7 +197,7 @@ async fn a_passkey_signs_in_without_a_password() {
         Err(AuthError::PasskeyRefused)
     ));
     // A user handle that is not the key's owner's is refused.
-    let third = r.auth.start_passkey_login().await.unwrap();
+    let third = r.auth.start_passkey_login(&r.client).await.unwrap();
     let forged = get(&mut key, third.options, Some((&reg, b"0123456789abcdef")));
     assert!(matches!(
         r.auth
@@ -205,8 +212,8 @@ async fn a_counter_that_goes_backwards_is_refused_and_recorded() {
     let r = rig().await;
     let (mut key, reg, token) = registered(&r, "ada").await;
     let handle = handle_of(&r, &token).await;
-    let first = r.auth.start_passkey_login().await.unwrap();
-    let second = r.auth.start_passkey_login().await.unwrap();
+    let first = r.auth.start_passkey_login(&r.client).await.unwrap();
+    let second = r.auth.start_passkey_login(&r.client).await.unwrap();
     // Signed in this order: counter 1, then 2.
     let older = get(&mut key, first.options, Some((&reg, &handle)));
     let newer = get(&mut key, second.options, Some((&reg, &handle)));
@@ -336,4 +343,22 @@ async fn an_operator_reset_removes_passkeys_too() {
     let s = r.info(&token).await;
     assert_eq!(r.auth.admin_reset_two_factor("ada").await.unwrap(), 1);
     assert!(r.auth.passkeys(s.user_id).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn fail_passwordless_starts_are_budgeted_per_client() {
+    let r = rig().await;
+    for _ in 0..deadbolt_auth::PASSWORD_IP_BURST {
+        r.auth.start_passkey_login(&r.client).await.unwrap();
+    }
+    match r.auth.start_passkey_login(&r.client).await {
+        Err(AuthError::Throttled { retry_after }) => assert!(retry_after >= 1),
+        other => panic!("the 31st start from one address: {other:?}"),
+    }
+    // Another address has its own budget; time refills this one.
+    let mut elsewhere = r.client.clone();
+    elsewhere.ip = Some("198.51.100.7".parse().unwrap());
+    r.auth.start_passkey_login(&elsewhere).await.unwrap();
+    r.advance(deadbolt_auth::PASSWORD_IP_INTERVAL);
+    r.auth.start_passkey_login(&r.client).await.unwrap();
 }

@@ -373,3 +373,24 @@ event-group-added = Správce vás přidal do skupiny { $group }
 event-group-removed = Správce vás odebral ze skupiny { $group }
 event-account-disabled = Účet zakázán správcem
 event-account-enabled = Účet znovu povolen správcem
+
+## Přístupové klíče jako jediný druhý faktor a potvrzení klíčem
+step-up-passkey-text = Přihlásili jste se před chvílí: změny hesla a druhých faktorů znovu vyžadují druhý faktor. Zadejte do formuláře kód nebo záložní kód, nebo jednou potvrďte některým ze svých klíčů.
+step-up-passkey-button = Potvrdit přístupovým klíčem
+step-up-passkey-nojs = Potvrzení přístupovým klíčem potřebuje JavaScript, který je v tomto prohlížeči vypnutý; pole pro kód fungují i bez něj.
+security-factors-app = Váš druhý faktor: ověřovací aplikace.
+security-factors-app-and-keys = { $count ->
+    [one] Vaše druhé faktory: ověřovací aplikace a { $count } přístupový nebo bezpečnostní klíč.
+    [few] Vaše druhé faktory: ověřovací aplikace a { $count } přístupové nebo bezpečnostní klíče.
+   *[other] Vaše druhé faktory: ověřovací aplikace a { $count } přístupových nebo bezpečnostních klíčů.
+}
+security-factors-keys = { $count ->
+    [one] Váš druhý faktor: { $count } přístupový nebo bezpečnostní klíč.
+    [few] Vaše druhé faktory: { $count } přístupové nebo bezpečnostní klíče.
+   *[other] Vaše druhé faktory: { $count } přístupových nebo bezpečnostních klíčů.
+}
+security-disable-text-keys-stay = Tím odeberete ověřovací aplikaci a své záložní kódy. Přístupové a bezpečnostní klíče zůstanou: dál vás přihlašují a zůstávají vaším druhým krokem (potom si vygenerujte nové záložní kódy). Potvrďte heslem a kódem z aplikace (nebo záložním kódem).
+security-keys-only-text = Každé přihlášení heslem vyžaduje některý z vašich přístupových nebo bezpečnostních klíčů (nebo záložní kód). Odebráním posledního klíče se dvoufázové ověření vypne. Můžete přidat i ověřovací aplikaci: šestimístný kód v telefonu.
+security-setup-app-button = Nastavit ověřovací aplikaci
+notice-passkey-stepped-up = Potvrzeno klíčem: několik příštích minut nevyžadují změny zde žádný kód.
+notice-passkey-removed-two-factor-off = Klíč je odebraný. Byl to váš poslední druhý faktor, takže dvoufázové ověření je vypnuté: přihlásí vás samotné heslo, záložní kódy už neplatí a ostatní relace byly odhlášeny.

@@ -363,3 +363,22 @@ event-group-added = Von einem Administrator zur Gruppe { $group } hinzugefügt
 event-group-removed = Von einem Administrator aus der Gruppe { $group } entfernt
 event-account-disabled = Konto von einem Administrator deaktiviert
 event-account-enabled = Konto von einem Administrator wieder aktiviert
+
+## Passkeys als einziger zweiter Faktor, und Bestätigen mit einem Schlüssel
+step-up-passkey-text = Sie haben sich vor einer Weile angemeldet: Änderungen an Ihrem Passwort und Ihren zweiten Faktoren verlangen erneut einen zweiten Faktor. Geben Sie im Formular einen Code oder einen Backup-Code ein, oder bestätigen Sie einmal mit einem Ihrer Schlüssel.
+step-up-passkey-button = Mit einem Passkey bestätigen
+step-up-passkey-nojs = Das Bestätigen mit einem Passkey braucht JavaScript, das in diesem Browser ausgeschaltet ist; die Code-Felder funktionieren auch ohne.
+security-factors-app = Ihr zweiter Faktor: eine Authentifizierungs-App.
+security-factors-app-and-keys = { $count ->
+    [one] Ihre zweiten Faktoren: eine Authentifizierungs-App und 1 Passkey oder Sicherheitsschlüssel.
+   *[other] Ihre zweiten Faktoren: eine Authentifizierungs-App und { $count } Passkeys oder Sicherheitsschlüssel.
+}
+security-factors-keys = { $count ->
+    [one] Ihr zweiter Faktor: 1 Passkey oder Sicherheitsschlüssel.
+   *[other] Ihre zweiten Faktoren: { $count } Passkeys oder Sicherheitsschlüssel.
+}
+security-disable-text-keys-stay = Damit werden die Authentifizierungs-App und Ihre Backup-Codes entfernt. Ihre Passkeys und Sicherheitsschlüssel bleiben: Sie melden Sie weiter an und bleiben Ihr zweiter Schritt (erzeugen Sie danach neue Backup-Codes). Bestätigen Sie mit Ihrem Passwort und einem Code aus Ihrer App (oder einem Backup-Code).
+security-keys-only-text = Jede Anmeldung mit Ihrem Passwort verlangt einen Ihrer Passkeys oder Sicherheitsschlüssel (oder einen Backup-Code). Wenn Sie Ihren letzten Schlüssel entfernen, ist die Zwei-Faktor-Authentifizierung aus. Sie können auch eine Authentifizierungs-App hinzufügen: ein 6-stelliger Code auf Ihrem Telefon.
+security-setup-app-button = Authentifizierungs-App einrichten
+notice-passkey-stepped-up = Mit Ihrem Schlüssel bestätigt: In den nächsten Minuten brauchen Änderungen hier keinen Code.
+notice-passkey-removed-two-factor-off = Der Schlüssel ist entfernt. Er war Ihr letzter zweiter Faktor, daher ist die Zwei-Faktor-Authentifizierung aus: Ihr Passwort allein meldet Sie an, Ihre Backup-Codes gelten nicht mehr und Ihre anderen Sitzungen wurden abgemeldet.

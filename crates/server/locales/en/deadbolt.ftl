@@ -365,3 +365,22 @@ event-group-added = Added to the group { $group } by an administrator
 event-group-removed = Removed from the group { $group } by an administrator
 event-account-disabled = Account disabled by an administrator
 event-account-enabled = Account enabled again by an administrator
+
+## Passkeys as the only second factor, and step-up with a key
+step-up-passkey-text = You signed in a while ago: changes to your password and second factors ask for a second factor again. Type a code or a backup code in the form, or confirm once with one of your keys.
+step-up-passkey-button = Confirm with a passkey
+step-up-passkey-nojs = Confirming with a passkey needs JavaScript, which is off in this browser; the code fields work without it.
+security-factors-app = Your second factor: an authenticator app.
+security-factors-app-and-keys = { $count ->
+    [one] Your second factors: an authenticator app and 1 passkey or security key.
+   *[other] Your second factors: an authenticator app and { $count } passkeys or security keys.
+}
+security-factors-keys = { $count ->
+    [one] Your second factor: 1 passkey or security key.
+   *[other] Your second factors: { $count } passkeys or security keys.
+}
+security-disable-text-keys-stay = This removes the authenticator app and your backup codes. Your passkeys and security keys stay: they still sign you in and stay your second step (generate new backup codes afterwards). Confirm with your password and a code from your app (or a backup code).
+security-keys-only-text = Every login with your password asks for one of your passkeys or security keys (or a backup code). Removing your last key turns two factor authentication off. You can add an authenticator app too: a 6-digit code from your phone.
+security-setup-app-button = Set up an authenticator app
+notice-passkey-stepped-up = Confirmed with your key: for the next few minutes, changes here need no code.
+notice-passkey-removed-two-factor-off = The key is removed. It was your last second factor, so two factor authentication is off: your password alone signs you in, your backup codes no longer work, and your other sessions were signed out.

@@ -363,3 +363,22 @@ event-group-added = Añadido al grupo { $group } por un administrador
 event-group-removed = Quitado del grupo { $group } por un administrador
 event-account-disabled = Cuenta desactivada por un administrador
 event-account-enabled = Cuenta activada de nuevo por un administrador
+
+## Llaves de acceso como único segundo factor, y confirmación con una llave
+step-up-passkey-text = Inició sesión hace un rato: los cambios en su contraseña y en sus segundos factores vuelven a pedir un segundo factor. Escriba un código o un código de respaldo en el formulario, o confirme una vez con una de sus llaves.
+step-up-passkey-button = Confirmar con una llave de acceso
+step-up-passkey-nojs = Confirmar con una llave de acceso necesita JavaScript, que está desactivado en este navegador; los campos de código funcionan sin él.
+security-factors-app = Su segundo factor: una aplicación de autenticación.
+security-factors-app-and-keys = { $count ->
+    [one] Sus segundos factores: una aplicación de autenticación y 1 llave de acceso o llave de seguridad.
+   *[other] Sus segundos factores: una aplicación de autenticación y { $count } llaves de acceso o llaves de seguridad.
+}
+security-factors-keys = { $count ->
+    [one] Su segundo factor: 1 llave de acceso o llave de seguridad.
+   *[other] Sus segundos factores: { $count } llaves de acceso o llaves de seguridad.
+}
+security-disable-text-keys-stay = Esto quita la aplicación de autenticación y sus códigos de respaldo. Sus llaves de acceso y de seguridad se quedan: siguen iniciando sesión y siguen siendo su segundo paso (genere después nuevos códigos de respaldo). Confirme con su contraseña y un código de su aplicación (o un código de respaldo).
+security-keys-only-text = Cada inicio de sesión con su contraseña pide una de sus llaves de acceso o de seguridad (o un código de respaldo). Quitar su última llave desactiva la autenticación de dos factores. También puede añadir una aplicación de autenticación: un código de 6 dígitos en su teléfono.
+security-setup-app-button = Configurar una aplicación de autenticación
+notice-passkey-stepped-up = Confirmado con su llave: durante los próximos minutos, los cambios aquí no piden código.
+notice-passkey-removed-two-factor-off = La llave está eliminada. Era su último segundo factor, así que la autenticación de dos factores está desactivada: su contraseña sola inicia sesión, sus códigos de respaldo ya no funcionan y sus otras sesiones se cerraron.

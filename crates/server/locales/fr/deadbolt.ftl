@@ -363,3 +363,22 @@ event-group-added = Ajouté au groupe { $group } par un administrateur
 event-group-removed = Retiré du groupe { $group } par un administrateur
 event-account-disabled = Compte désactivé par un administrateur
 event-account-enabled = Compte réactivé par un administrateur
+
+## Clés d'accès comme seul second facteur, et confirmation par une clé
+step-up-passkey-text = Vous vous êtes connecté il y a un moment : les modifications de votre mot de passe et de vos seconds facteurs demandent à nouveau un second facteur. Saisissez un code ou un code de secours dans le formulaire, ou confirmez une fois avec l'une de vos clés.
+step-up-passkey-button = Confirmer avec une clé d'accès
+step-up-passkey-nojs = La confirmation avec une clé d'accès nécessite JavaScript, désactivé dans ce navigateur ; les champs de code fonctionnent sans lui.
+security-factors-app = Votre second facteur : une application d'authentification.
+security-factors-app-and-keys = { $count ->
+    [one] Vos seconds facteurs : une application d'authentification et 1 clé d'accès ou clé de sécurité.
+   *[other] Vos seconds facteurs : une application d'authentification et { $count } clés d'accès ou clés de sécurité.
+}
+security-factors-keys = { $count ->
+    [one] Votre second facteur : 1 clé d'accès ou clé de sécurité.
+   *[other] Vos seconds facteurs : { $count } clés d'accès ou clés de sécurité.
+}
+security-disable-text-keys-stay = Cela retire l'application d'authentification et vos codes de secours. Vos clés d'accès et clés de sécurité restent : elles vous connectent toujours et restent votre seconde étape (générez ensuite de nouveaux codes de secours). Confirmez avec votre mot de passe et un code de votre application (ou un code de secours).
+security-keys-only-text = Chaque connexion avec votre mot de passe demande l'une de vos clés d'accès ou clés de sécurité (ou un code de secours). Retirer votre dernière clé désactive l'authentification à deux facteurs. Vous pouvez aussi ajouter une application d'authentification : un code à 6 chiffres sur votre téléphone.
+security-setup-app-button = Configurer une application d'authentification
+notice-passkey-stepped-up = Confirmé avec votre clé : pendant les prochaines minutes, les modifications ici ne demandent aucun code.
+notice-passkey-removed-two-factor-off = La clé est supprimée. C'était votre dernier second facteur, l'authentification à deux facteurs est donc désactivée : votre mot de passe seul vous connecte, vos codes de secours ne fonctionnent plus et vos autres sessions ont été déconnectées.

@@ -363,3 +363,22 @@ event-group-added = Aggiunto al gruppo { $group } da un amministratore
 event-group-removed = Rimosso dal gruppo { $group } da un amministratore
 event-account-disabled = Account disattivato da un amministratore
 event-account-enabled = Account riattivato da un amministratore
+
+## Passkey come unico secondo fattore, e conferma con una chiave
+step-up-passkey-text = Hai effettuato l'accesso tempo fa: le modifiche alla password e ai secondi fattori chiedono di nuovo un secondo fattore. Scrivi un codice o un codice di backup nel modulo, oppure conferma una volta con una delle tue chiavi.
+step-up-passkey-button = Conferma con una passkey
+step-up-passkey-nojs = Per confermare con una passkey serve JavaScript, che in questo browser è disattivato; i campi del codice funzionano anche senza.
+security-factors-app = Il tuo secondo fattore: un'app di autenticazione.
+security-factors-app-and-keys = { $count ->
+    [one] I tuoi secondi fattori: un'app di autenticazione e 1 passkey o chiave di sicurezza.
+   *[other] I tuoi secondi fattori: un'app di autenticazione e { $count } passkey o chiavi di sicurezza.
+}
+security-factors-keys = { $count ->
+    [one] Il tuo secondo fattore: 1 passkey o chiave di sicurezza.
+   *[other] I tuoi secondi fattori: { $count } passkey o chiavi di sicurezza.
+}
+security-disable-text-keys-stay = Così rimuovi l'app di autenticazione e i tuoi codici di backup. Le tue passkey e chiavi di sicurezza restano: ti fanno ancora accedere e restano il tuo secondo passaggio (poi genera nuovi codici di backup). Conferma con la password e un codice della tua app (o un codice di backup).
+security-keys-only-text = Ogni accesso con la password chiede una delle tue passkey o chiavi di sicurezza (o un codice di backup). Rimuovere l'ultima chiave disattiva l'autenticazione a due fattori. Puoi aggiungere anche un'app di autenticazione: un codice a 6 cifre sul telefono.
+security-setup-app-button = Configura un'app di autenticazione
+notice-passkey-stepped-up = Confermato con la tua chiave: per i prossimi minuti le modifiche qui non chiedono codici.
+notice-passkey-removed-two-factor-off = La chiave è stata rimossa. Era il tuo ultimo secondo fattore, quindi l'autenticazione a due fattori è disattivata: basta la password per accedere, i codici di backup non funzionano più e le altre sessioni sono state chiuse.

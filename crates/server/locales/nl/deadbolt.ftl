@@ -363,3 +363,22 @@ event-group-added = Door een beheerder aan de groep { $group } toegevoegd
 event-group-removed = Door een beheerder uit de groep { $group } verwijderd
 event-account-disabled = Account uitgeschakeld door een beheerder
 event-account-enabled = Account weer ingeschakeld door een beheerder
+
+## Passkeys als enige tweede stap, en bevestigen met een sleutel
+step-up-passkey-text = U bent een tijd geleden ingelogd: wijzigingen aan uw wachtwoord en tweede stappen vragen opnieuw om een tweede stap. Typ een code of een back-upcode in het formulier, of bevestig één keer met een van uw sleutels.
+step-up-passkey-button = Bevestigen met een passkey
+step-up-passkey-nojs = Bevestigen met een passkey heeft JavaScript nodig, dat in deze browser uit staat; de codevelden werken zonder.
+security-factors-app = Uw tweede stap: een authenticatie-app.
+security-factors-app-and-keys = { $count ->
+    [one] Uw tweede stappen: een authenticatie-app en 1 passkey of beveiligingssleutel.
+   *[other] Uw tweede stappen: een authenticatie-app en { $count } passkeys of beveiligingssleutels.
+}
+security-factors-keys = { $count ->
+    [one] Uw tweede stap: 1 passkey of beveiligingssleutel.
+   *[other] Uw tweede stappen: { $count } passkeys of beveiligingssleutels.
+}
+security-disable-text-keys-stay = Dit verwijdert de authenticatie-app en uw back-upcodes. Uw passkeys en beveiligingssleutels blijven: ze loggen u nog steeds in en blijven uw tweede stap (maak daarna nieuwe back-upcodes). Bevestig met uw wachtwoord en een code uit uw app (of een back-upcode).
+security-keys-only-text = Elke keer inloggen met uw wachtwoord vraagt om een van uw passkeys of beveiligingssleutels (of een back-upcode). Als u uw laatste sleutel verwijdert, staat tweestapsverificatie uit. U kunt ook een authenticatie-app toevoegen: een code van 6 cijfers op uw telefoon.
+security-setup-app-button = Een authenticatie-app instellen
+notice-passkey-stepped-up = Bevestigd met uw sleutel: de komende minuten vragen wijzigingen hier geen code.
+notice-passkey-removed-two-factor-off = De sleutel is verwijderd. Het was uw laatste tweede stap, dus tweestapsverificatie staat uit: uw wachtwoord alleen logt u in, uw back-upcodes werken niet meer en uw andere sessies zijn uitgelogd.

@@ -363,3 +363,22 @@ event-group-added = Adicionado ao grupo { $group } por um administrador
 event-group-removed = Removido do grupo { $group } por um administrador
 event-account-disabled = Conta desativada por um administrador
 event-account-enabled = Conta reativada por um administrador
+
+## Chaves de acesso como único segundo fator, e confirmação com uma chave
+step-up-passkey-text = Iniciou sessão há algum tempo: as alterações à palavra-passe e aos segundos fatores voltam a pedir um segundo fator. Escreva um código ou um código de recuperação no formulário, ou confirme uma vez com uma das suas chaves.
+step-up-passkey-button = Confirmar com uma chave de acesso
+step-up-passkey-nojs = Confirmar com uma chave de acesso precisa de JavaScript, que está desligado neste navegador; os campos de código funcionam sem ele.
+security-factors-app = O seu segundo fator: uma aplicação de autenticação.
+security-factors-app-and-keys = { $count ->
+    [one] Os seus segundos fatores: uma aplicação de autenticação e 1 chave de acesso ou chave de segurança.
+   *[other] Os seus segundos fatores: uma aplicação de autenticação e { $count } chaves de acesso ou chaves de segurança.
+}
+security-factors-keys = { $count ->
+    [one] O seu segundo fator: 1 chave de acesso ou chave de segurança.
+   *[other] Os seus segundos fatores: { $count } chaves de acesso ou chaves de segurança.
+}
+security-disable-text-keys-stay = Isto remove a aplicação de autenticação e os seus códigos de recuperação. As suas chaves de acesso e de segurança ficam: continuam a iniciar sessão e a ser o seu segundo passo (gere depois novos códigos de recuperação). Confirme com a palavra-passe e um código da sua aplicação (ou um código de recuperação).
+security-keys-only-text = Cada início de sessão com a palavra-passe pede uma das suas chaves de acesso ou de segurança (ou um código de recuperação). Remover a última chave desliga a autenticação de dois fatores. Também pode adicionar uma aplicação de autenticação: um código de 6 dígitos no telemóvel.
+security-setup-app-button = Configurar uma aplicação de autenticação
+notice-passkey-stepped-up = Confirmado com a sua chave: nos próximos minutos, as alterações aqui não pedem código.
+notice-passkey-removed-two-factor-off = A chave foi removida. Era o seu último segundo fator, por isso a autenticação de dois fatores está desligada: a palavra-passe sozinha inicia sessão, os códigos de recuperação já não funcionam e as outras sessões foram terminadas.

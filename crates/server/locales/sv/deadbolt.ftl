@@ -363,3 +363,22 @@ event-group-added = Tillagd i gruppen { $group } av en administratör
 event-group-removed = Borttagen ur gruppen { $group } av en administratör
 event-account-disabled = Kontot inaktiverat av en administratör
 event-account-enabled = Kontot aktiverat igen av en administratör
+
+## Nycklar som enda andra faktor, och bekräftelse med en nyckel
+step-up-passkey-text = Du loggade in för en stund sedan: ändringar av ditt lösenord och dina andra faktorer kräver en andra faktor igen. Skriv en kod eller en reservkod i formuläret, eller bekräfta en gång med en av dina nycklar.
+step-up-passkey-button = Bekräfta med en nyckel
+step-up-passkey-nojs = Att bekräfta med en nyckel kräver JavaScript, som är avstängt i den här webbläsaren; kodfälten fungerar utan det.
+security-factors-app = Din andra faktor: en autentiseringsapp.
+security-factors-app-and-keys = { $count ->
+    [one] Dina andra faktorer: en autentiseringsapp och 1 nyckel eller säkerhetsnyckel.
+   *[other] Dina andra faktorer: en autentiseringsapp och { $count } nycklar eller säkerhetsnycklar.
+}
+security-factors-keys = { $count ->
+    [one] Din andra faktor: 1 nyckel eller säkerhetsnyckel.
+   *[other] Dina andra faktorer: { $count } nycklar eller säkerhetsnycklar.
+}
+security-disable-text-keys-stay = Det här tar bort autentiseringsappen och dina reservkoder. Dina nycklar och säkerhetsnycklar finns kvar: de loggar fortfarande in dig och är fortfarande ditt andra steg (skapa nya reservkoder efteråt). Bekräfta med ditt lösenord och en kod från din app (eller en reservkod).
+security-keys-only-text = Varje inloggning med ditt lösenord kräver en av dina nycklar eller säkerhetsnycklar (eller en reservkod). Tar du bort din sista nyckel stängs tvåfaktorsautentiseringen av. Du kan också lägga till en autentiseringsapp: en sexsiffrig kod i telefonen.
+security-setup-app-button = Konfigurera en autentiseringsapp
+notice-passkey-stepped-up = Bekräftat med din nyckel: de närmaste minuterna kräver ändringar här ingen kod.
+notice-passkey-removed-two-factor-off = Nyckeln är borttagen. Den var din sista andra faktor, så tvåfaktorsautentiseringen är avstängd: ditt lösenord ensamt loggar in dig, dina reservkoder fungerar inte längre och dina andra sessioner har loggats ut.

@@ -354,3 +354,22 @@ event-group-added = Bir yönetici tarafından { $group } grubuna eklendi
 event-group-removed = Bir yönetici tarafından { $group } grubundan çıkarıldı
 event-account-disabled = Hesap bir yönetici tarafından devre dışı bırakıldı
 event-account-enabled = Hesap bir yönetici tarafından yeniden etkinleştirildi
+
+## Tek ikinci faktör olarak geçiş anahtarları ve bir anahtarla onay
+step-up-passkey-text = Bir süre önce giriş yaptınız: parolanızda ve ikinci faktörlerinizde yapılacak değişiklikler yeniden bir ikinci faktör ister. Forma bir kod veya yedek kod yazın ya da anahtarlarınızdan biriyle bir kez onaylayın.
+step-up-passkey-button = Geçiş anahtarıyla onayla
+step-up-passkey-nojs = Geçiş anahtarıyla onaylamak için JavaScript gerekir ve bu tarayıcıda kapalıdır; kod alanları onsuz da çalışır.
+security-factors-app = İkinci faktörünüz: bir kimlik doğrulama uygulaması.
+security-factors-app-and-keys = { $count ->
+    [one] İkinci faktörleriniz: bir kimlik doğrulama uygulaması ve 1 geçiş anahtarı veya güvenlik anahtarı.
+   *[other] İkinci faktörleriniz: bir kimlik doğrulama uygulaması ve { $count } geçiş anahtarı veya güvenlik anahtarı.
+}
+security-factors-keys = { $count ->
+    [one] İkinci faktörünüz: 1 geçiş anahtarı veya güvenlik anahtarı.
+   *[other] İkinci faktörleriniz: { $count } geçiş anahtarı veya güvenlik anahtarı.
+}
+security-disable-text-keys-stay = Bu, kimlik doğrulama uygulamasını ve yedek kodlarınızı kaldırır. Geçiş anahtarlarınız ve güvenlik anahtarlarınız kalır: sizi yine giriş yaptırır ve ikinci adımınız olmaya devam eder (ardından yeni yedek kodlar oluşturun). Parolanız ve uygulamanızdan bir kodla (veya bir yedek kodla) onaylayın.
+security-keys-only-text = Parolanızla yapılan her giriş, geçiş anahtarlarınızdan veya güvenlik anahtarlarınızdan birini (ya da bir yedek kodu) ister. Son anahtarınızı kaldırmak iki faktörlü kimlik doğrulamayı kapatır. Bir kimlik doğrulama uygulaması da ekleyebilirsiniz: telefonunuzda 6 haneli bir kod.
+security-setup-app-button = Bir kimlik doğrulama uygulaması kur
+notice-passkey-stepped-up = Anahtarınızla onaylandı: önümüzdeki birkaç dakika buradaki değişiklikler kod istemez.
+notice-passkey-removed-two-factor-off = Anahtar kaldırıldı. Son ikinci faktörünüzdü, bu yüzden iki faktörlü kimlik doğrulama kapalı: artık yalnızca parolanızla giriş yapılır, yedek kodlarınız artık çalışmaz ve diğer oturumlarınız kapatıldı.

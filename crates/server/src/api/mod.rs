@@ -132,8 +132,10 @@ pub struct ChangePasswordRequest {
 /// The 2FA part of `/me`.
 #[derive(Serialize, ToSchema)]
 pub struct TwoFactorStatus {
-    /// Whether 2FA is on.
+    /// Whether 2FA is on: an authenticator app or a passkey.
     pub enabled: bool,
+    /// Which factors: `totp` (the authenticator app) and `passkey`.
+    pub factors: Vec<&'static str>,
     /// Unspent backup codes.
     pub backup_codes_remaining: i64,
 }
@@ -351,6 +353,13 @@ pub async fn me(user: Authenticated) -> ApiResult<Json<MeResponse>> {
         email: user.email.clone(),
         two_factor: TwoFactorStatus {
             enabled: user.two_factor_enabled,
+            factors: [
+                ("totp", user.authenticator_app),
+                ("passkey", user.has_passkey),
+            ]
+            .into_iter()
+            .filter_map(|(name, on)| on.then_some(name))
+            .collect(),
             backup_codes_remaining: user.backup_codes_remaining,
         },
         groups: user.groups.clone(),

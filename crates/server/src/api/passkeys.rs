@@ -83,6 +83,20 @@ pub struct RegisterFinishRequest {
     pub credential: serde_json::Value,
 }
 
+/// `{"name"}`: a key's new name.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RenameRequest {
+    /// 1–64 characters (surrounding spaces trimmed), not only spaces, no
+    /// control characters.
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\x00-\\x1f\\x7f-\\x9f]*[^\\s\\x00-\\x1f\\x7f-\\x9f][^\\x00-\\x1f\\x7f-\\x9f]*$"
+    )]
+    pub name: String,
+}
+
 /// `{"ceremony", "credential"}`.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -171,6 +185,31 @@ pub async fn register_finish(
     Ok((StatusCode::CREATED, Json(PasskeyItem::from(added))).into_response())
 }
 
+/// Rename a key.
+#[utoipa::path(patch, path = "/api/v1/me/passkeys/{id}", request_body = RenameRequest,
+    params(("id" = String, Path, description = "passkey id")),
+    responses((status = 200, body = PasskeyItem), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn rename(
+    State(state): State<AppState>,
+    user: Authenticated,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<RenameRequest>,
+) -> ApiResult<Json<PasskeyItem>> {
+    let id: i64 = id.parse().map_err(|_| ApiError::not_found())?;
+    state
+        .auth
+        .rename_passkey(user.user_id, id, &body.name)
+        .await?;
+    let renamed = state
+        .auth
+        .passkeys(user.user_id)
+        .await?
+        .into_iter()
+        .find(|k| k.id == id)
+        .ok_or_else(ApiError::not_found)?;
+    Ok(Json(PasskeyItem::from(renamed)))
+}
+
 /// Remove a key (the password, and a code when the step-up asks).
 #[utoipa::path(delete, path = "/api/v1/me/passkeys/{id}", request_body = PasswordRequest,
     params(("id" = String, Path, description = "passkey id")),
@@ -194,8 +233,11 @@ pub async fn remove(
 /// Start a passwordless sign-in.
 #[utoipa::path(post, path = "/api/v1/login/passkey/start",
     responses((status = 200, body = PasswordlessOptions)))]
-pub async fn login_start(State(state): State<AppState>) -> ApiResult<Json<PasswordlessOptions>> {
-    let start = state.auth.start_passkey_login().await?;
+pub async fn login_start(
+    State(state): State<AppState>,
+    client: Client,
+) -> ApiResult<Json<PasswordlessOptions>> {
+    let start = state.auth.start_passkey_login(&client).await?;
     Ok(Json(PasswordlessOptions {
         ceremony: start.ceremony.expose().to_owned(),
         public_key: public_key(start.options),
@@ -253,6 +295,36 @@ pub async fn second_factor_finish(
     Ok(signed_in(&state, &token))
 }
 
+/// Start a key as the step-up of this session (before a sensitive change).
+#[utoipa::path(post, path = "/api/v1/me/step-up/passkey/start",
+    responses((status = 200, body = PasskeyOptions), (status = 401, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn step_up_start(
+    State(state): State<AppState>,
+    user: Authenticated,
+) -> ApiResult<Json<PasskeyOptions>> {
+    let options = state.auth.start_passkey_step_up(&user).await?;
+    Ok(Json(PasskeyOptions {
+        public_key: public_key(options),
+    }))
+}
+
+/// Finish the step-up with a key: sensitive changes need no code for the
+/// re-authentication window.
+#[utoipa::path(post, path = "/api/v1/me/step-up/passkey/finish", request_body = AssertionRequest,
+    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 429, body = ErrorBody)))]
+pub async fn step_up_finish(
+    State(state): State<AppState>,
+    client: Client,
+    user: Authenticated,
+    ApiJson(body): ApiJson<AssertionRequest>,
+) -> ApiResult<StatusCode> {
+    state
+        .auth
+        .finish_passkey_step_up(&user, body.credential, &client)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 /// The passkey routes, for `api::routes`.
 pub fn routes() -> axum::Router<AppState> {
     use axum::routing::{delete, get, post};
@@ -260,7 +332,7 @@ pub fn routes() -> axum::Router<AppState> {
         .route("/api/v1/me/passkeys", get(list))
         .route("/api/v1/me/passkeys/register/start", post(register_start))
         .route("/api/v1/me/passkeys/register/finish", post(register_finish))
-        .route("/api/v1/me/passkeys/{id}", delete(remove))
+        .route("/api/v1/me/passkeys/{id}", delete(remove).patch(rename))
         .route("/api/v1/login/passkey/start", post(login_start))
         .route("/api/v1/login/passkey/finish", post(login_finish))
         .route(
@@ -271,4 +343,6 @@ pub fn routes() -> axum::Router<AppState> {
             "/api/v1/login/second-factor/passkey/finish",
             post(second_factor_finish),
         )
+        .route("/api/v1/me/step-up/passkey/start", post(step_up_start))
+        .route("/api/v1/me/step-up/passkey/finish", post(step_up_finish))
 }

@@ -67,7 +67,9 @@ pub(super) fn done_notice(done: &str) -> Option<String> {
     Some(match done {
         "passkey-added" => t("notice-passkey-added"),
         "passkey-renamed" => t("notice-passkey-renamed"),
+        "passkey-stepped-up" => t("notice-passkey-stepped-up"),
         "passkey-removed" => t("notice-passkey-removed"),
+        "passkey-removed-two-factor-off" => t("notice-passkey-removed-two-factor-off"),
         _ => return None,
     })
 }
@@ -146,9 +148,13 @@ async fn remove(
             .await
     };
     match done.await {
-        Ok(()) => {
+        Ok(false) => {
             Redirect::to("/settings/account/security?done=passkey-removed#passkeys").into_response()
         }
+        Ok(true) => Redirect::to(
+            "/settings/account/security?done=passkey-removed-two-factor-off#two-factor",
+        )
+        .into_response(),
         Err(e) => refused(&user, &e),
     }
 }

@@ -157,6 +157,8 @@ pub(super) async fn security_page(
         section: "settings",
         notice: trouble.notice,
         two_factor: overview.two_factor_enabled,
+        authenticator_app: overview.authenticator_app,
+        passkey_count: overview.passkeys,
         setup_in_progress: overview.setup_pending,
         backup_codes_remaining: overview.backup_codes_remaining,
         password_errors: trouble.password_errors,

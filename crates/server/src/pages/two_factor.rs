@@ -38,7 +38,7 @@ async fn replacing(state: &AppState, user: &Authenticated) -> Result<bool, AuthE
         .auth
         .overview(user.user_id, None)
         .await?
-        .two_factor_enabled)
+        .authenticator_app)
 }
 
 fn password_page(

@@ -128,7 +128,12 @@ pub struct SecurityPage {
     pub signed_in: Option<String>,
     pub section: &'static str,
     pub notice: Option<String>,
+    /// A second factor is on: the authenticator app or a passkey.
     pub two_factor: bool,
+    /// The authenticator app is set up.
+    pub authenticator_app: bool,
+    /// How many passkeys and security keys (the factors line says so).
+    pub passkey_count: usize,
     pub setup_in_progress: bool,
     pub backup_codes_remaining: i64,
     pub password_errors: FormErrors,

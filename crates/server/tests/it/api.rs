@@ -83,7 +83,7 @@ async fn login_without_2fa_is_authenticated_and_me_answers() {
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(
         r.json,
-        json!({"username": "dave", "email": null, "two_factor": {"enabled": false, "backup_codes_remaining": 0}, "groups": []})
+        json!({"username": "dave", "email": null, "two_factor": {"enabled": false, "factors": [], "backup_codes_remaining": 0}, "groups": []})
     );
     let login_by_other_case = t.agent().login("DAVE", PW).await;
     assert_eq!(login_by_other_case.json["status"], "authenticated");
@@ -333,7 +333,7 @@ async fn fail_disable_needs_password_and_a_code_or_backup_code() {
     assert_eq!(r.json, json!({"enabled": false}));
     assert_eq!(
         a.me().await.json["two_factor"],
-        json!({"enabled": false, "backup_codes_remaining": 0})
+        json!({"enabled": false, "factors": [], "backup_codes_remaining": 0})
     );
     assert_eq!(t.pending_or_full("paul").await, "authenticated");
     let kinds = a.event_kinds().await;

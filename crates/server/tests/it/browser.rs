@@ -28,6 +28,8 @@ use deadbolt_server::{AppState, Argon2Params, Keyring, ServerConfig, SystemClock
 use deadbolt_store::SqlStore;
 use fantoccini::{Client, ClientBuilder, Locator};
 
+mod passkeys;
+
 const IGNORE: &str =
     "needs chromium, chromedriver, zbarimg, oathtool, python3 with aiosmtpd (installed by .ci/run)";
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -214,15 +216,21 @@ impl MailSink {
 /// Start the real server on 127.0.0.1:0 with a fresh SQLite directory,
 /// email on through `sink` (its outbox worker running).
 async fn start_server(sink: &MailSink) -> (String, AppState) {
-    let (base, state) = start_server_with(Some(sink.port)).await;
-    (base, state)
+    start_server_as(Some(sink.port), "127.0.0.1").await
 }
 
 /// The real server on a socket (SQLite in a fresh folder, the real clock,
 /// cheap hashing); with `smtp_port`, email goes to that SMTP server.
 pub(crate) async fn start_server_with(smtp_port: Option<u16>) -> (String, AppState) {
+    start_server_as(smtp_port, "127.0.0.1").await
+}
+
+/// The same, with the public URL naming the loopback address `host`
+/// (`localhost` for passkeys: an IP address is no relying party id).
+pub(crate) async fn start_server_as(smtp_port: Option<u16>, host: &str) -> (String, AppState) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
+    let port = listener.local_addr().unwrap().port();
+    let base = format!("http://{host}:{port}");
     let data = unique("browser-data");
     std::fs::create_dir_all(&data).unwrap();
     let store = SqlStore::open_sqlite_dir(&data)

@@ -10,6 +10,7 @@ mod forward_auth;
 mod hardening;
 mod i18n;
 mod pages;
+mod passkey_only;
 mod passkeys;
 mod security;
 mod support;

@@ -29,7 +29,11 @@ fn create(key: &mut SoftPasskey, public_key: &Value) -> Value {
 /// An assertion; for a discoverable sign-in `SoftPasskey` (no resident
 /// keys) is told which key it holds and the answer gets the user handle a
 /// resident key returns (neither is signed).
-fn get(key: &mut SoftPasskey, public_key: &Value, holding: Option<(&Value, &[u8])>) -> Value {
+pub(crate) fn get(
+    key: &mut SoftPasskey,
+    public_key: &Value,
+    holding: Option<(&Value, &[u8])>,
+) -> Value {
     let mut public_key = public_key.clone();
     if let Some((reg, _)) = holding {
         public_key["allowCredentials"] = json!([{"type": "public-key", "id": reg["rawId"]}]);
@@ -44,7 +48,7 @@ fn get(key: &mut SoftPasskey, public_key: &Value, holding: Option<(&Value, &[u8]
 }
 
 /// Register a key for the signed-in `a`: (key, registration answer, user handle).
-async fn register(a: &Agent, name: &str) -> (SoftPasskey, Value, Vec<u8>) {
+pub(crate) async fn register(a: &Agent, name: &str) -> (SoftPasskey, Value, Vec<u8>) {
     let mut key = SoftPasskey::new(true);
     let r = a
         .post(
@@ -73,14 +77,21 @@ async fn register(a: &Agent, name: &str) -> (SoftPasskey, Value, Vec<u8>) {
     (key, answer, handle)
 }
 
-async fn delete_with(a: &Agent, path: &str, body: Value) -> crate::support::Resp {
+/// A JSON request of any method.
+async fn send_json(a: &Agent, method: &str, path: &str, body: Value) -> crate::support::Resp {
     a.send(
-        Request::delete(path)
+        Request::builder()
+            .method(method)
+            .uri(path)
             .header(header::CONTENT_TYPE, "application/json")
             .body(Body::from(body.to_string()))
             .unwrap(),
     )
     .await
+}
+
+pub(crate) async fn delete_with(a: &Agent, path: &str, body: Value) -> crate::support::Resp {
+    send_json(a, "DELETE", path, body).await
 }
 
 #[tokio::test]
@@ -290,15 +301,17 @@ async fn the_pages_list_rename_and_remove_keys_and_say_why_without_script() {
         &[("id", &id), ("password", PW)],
     )
     .await;
+    // The only key (no app): two factor authentication went with it.
     assert_redirect(
         &r,
-        "/settings/account/security?done=passkey-removed#passkeys",
+        "/settings/account/security?done=passkey-removed-two-factor-off#two-factor",
     );
     let page = a
-        .get("/settings/account/security?done=passkey-removed")
+        .get("/settings/account/security?done=passkey-removed-two-factor-off")
         .await
         .text();
-    assert!(page.contains("The key is removed"));
+    assert!(page.contains("The key is removed. It was your last second factor"));
+    assert!(page.contains("<span class=\"status off\">Off</span>"));
     assert!(!page.contains("Work key"));
     // The login pages offer a key, and say why not without script.
     let login = t.agent().get("/login").await.text();
@@ -398,4 +411,72 @@ async fn a_ceremony_started_on_one_node_finishes_on_another() {
     let r = browser_b.post("/api/v1/login/passkey/finish", body).await;
     assert_eq!(r.error_code(), "passkey_ceremony_gone");
     node_a.auth.store().ping().await.unwrap();
+}
+
+async fn patch(agent: &Agent, path: &str, body: Value) -> crate::support::Resp {
+    send_json(agent, "PATCH", path, body).await
+}
+
+#[tokio::test]
+async fn a_key_is_renamed_over_the_api_by_its_owner_only() {
+    let t = TestApp::new().await;
+    let a = t.user("ada").await;
+    register(&a, "Blue key").await;
+    let id = a.get("/api/v1/me/passkeys").await.json["passkeys"][0]["id"]
+        .as_i64()
+        .unwrap();
+    let path = format!("/api/v1/me/passkeys/{id}");
+    let r = patch(&a, &path, json!({"name": "  Work key "})).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.json["name"], "Work key");
+    assert_eq!(r.json["id"], id);
+    for bad in [
+        json!({"name": ""}),
+        json!({"name": "   "}),
+        json!({"name": "x".repeat(65)}),
+        json!({"name": "a\u{7}b"}),
+        json!({}),
+        json!({"name": "k", "extra": 1}),
+    ] {
+        let r = patch(&a, &path, bad.clone()).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{bad}: {}", r.text());
+    }
+    let r = patch(&a, "/api/v1/me/passkeys/999999", json!({"name": "k"})).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = patch(&a, "/api/v1/me/passkeys/abc", json!({"name": "k"})).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    // Another account cannot rename it; no session is a 401.
+    let b = t.user("bob").await;
+    let r = patch(&b, &path, json!({"name": "Mine"})).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = patch(&t.agent(), &path, json!({"name": "Mine"})).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        a.get("/api/v1/me/passkeys").await.json["passkeys"][0]["name"],
+        "Work key"
+    );
+    // The OpenAPI document knows the operation and its answers.
+    let doc = t.agent().get("/api/openapi.json").await.json;
+    let op = &doc["paths"]["/api/v1/me/passkeys/{id}"]["patch"];
+    for status in ["200", "400", "401", "403", "404", "413", "415", "500"] {
+        assert!(
+            op["responses"][status].is_object(),
+            "PATCH answers {status}: {op}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn fail_passwordless_starts_are_throttled_per_client() {
+    let t = TestApp::new().await;
+    let c = t.agent();
+    let mut last = None;
+    for _ in 0..=deadbolt_auth::PASSWORD_IP_BURST {
+        last = Some(c.post("/api/v1/login/passkey/start", json!({})).await);
+    }
+    let r = last.unwrap();
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.text());
+    assert!(r.header("retry-after").is_some());
+    let doc = t.agent().get("/api/openapi.json").await.json;
+    assert!(doc["paths"]["/api/v1/login/passkey/start"]["post"]["responses"]["429"].is_object());
 }

@@ -906,7 +906,7 @@ async fn fail_a_pending_login_reaches_no_route_but_the_second_factor() {
     let me = owner.me().await;
     assert_eq!(
         me.json["two_factor"],
-        json!({"enabled": true, "backup_codes_remaining": 10})
+        json!({"enabled": true, "factors": ["totp"], "backup_codes_remaining": 10})
     );
     assert_eq!(owner.event_kinds().await.len(), before_events);
     assert_eq!(
@@ -1169,7 +1169,7 @@ async fn fail_every_state_changing_form_refuses_cross_site_posts() {
     assert_eq!(user_count(&t).await, users_before, "an account was created");
     assert_eq!(
         a.me().await.json["two_factor"],
-        json!({"enabled": true, "backup_codes_remaining": 10})
+        json!({"enabled": true, "factors": ["totp"], "backup_codes_remaining": 10})
     );
     assert_eq!(a.event_kinds().await.len(), events_before);
     assert_eq!(

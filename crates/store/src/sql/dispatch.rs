@@ -291,11 +291,17 @@ impl Store for SqlStore {
         &self,
         user_id: UserId,
         id: i64,
+        keep_session: &[u8],
         ip: &str,
         user_agent: &str,
         now: i64,
-    ) -> Result<Option<String>> {
-        passkeys::remove(self, user_id, id, ip, user_agent, now).await
+    ) -> Result<Option<RemovedPasskey>> {
+        let from = passkeys::From {
+            ip,
+            user_agent,
+            now,
+        };
+        passkeys::remove(self, user_id, id, keep_session, from).await
     }
     async fn remove_all_factors(&self, user_id: UserId) -> Result<u64> {
         passkeys::remove_all_factors(self, user_id).await

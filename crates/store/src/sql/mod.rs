@@ -47,7 +47,7 @@ use crate::{
     SecondFactorStep, SessionRecord, SessionView, StepOutcome, Store, StoreError, User, UserId,
     UserSummary,
 };
-use crate::{CeremonyKey, NewPasskey, Passkey, PasskeyOutcome, PasskeyStep};
+use crate::{CeremonyKey, NewPasskey, Passkey, PasskeyOutcome, PasskeyStep, RemovedPasskey};
 
 mod access;
 mod backup_codes;

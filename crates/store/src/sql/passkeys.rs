@@ -6,11 +6,11 @@
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use super::{SqlStore, budgets, devices, events, login};
+use super::{LOCK_USER, SqlStore, budgets, devices, events, login, sessions};
 use crate::error::conflict_or;
 use crate::{
     Budget, BudgetSpec, CeremonyKey, Constraint, EventKind, NewPasskey, Passkey, PasskeyOutcome,
-    PasskeyStep, Result, UserId,
+    PasskeyStep, RemovedPasskey, Result, UserId,
 };
 
 /// `SELECT <head>, <passkey columns> FROM <tail>`.
@@ -104,28 +104,65 @@ pub(super) async fn rename(s: &SqlStore, user_id: UserId, id: i64, name: &str) -
     Ok(done == 1)
 }
 
+/// Where a change came from, for its events.
+pub(super) struct From<'a> {
+    pub(super) ip: &'a str,
+    pub(super) user_agent: &'a str,
+    pub(super) now: i64,
+}
+
 pub(super) async fn remove(
     s: &SqlStore,
     user_id: UserId,
     id: i64,
-    ip: &str,
-    user_agent: &str,
-    now: i64,
-) -> Result<Option<String>> {
+    keep_session: &[u8],
+    from: From<'_>,
+) -> Result<Option<RemovedPasskey>> {
+    let From {
+        ip,
+        user_agent,
+        now,
+    } = from;
     let _writer = s.writer().await;
     let mut tx = s.begin_write().await?;
+    // The user's row first: a key added or a device confirmed at the same
+    // instant waits, so "the last factor" is decided on settled rows.
+    sqlx::query(LOCK_USER)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
     let name: Option<String> =
         sqlx::query_scalar("DELETE FROM passkeys WHERE id = $1 AND user_id = $2 RETURNING name")
             .bind(id)
             .bind(user_id)
             .fetch_optional(&mut *tx)
             .await?;
-    if let Some(name) = &name {
-        let removed = EventKind::PasskeyRemoved { name: name.clone() };
-        events::insert(&mut tx, user_id, &removed, ip, user_agent, now).await?;
+    let Some(name) = name else {
+        tx.rollback().await?;
+        return Ok(None);
+    };
+    let removed = EventKind::PasskeyRemoved { name: name.clone() };
+    events::insert(&mut tx, user_id, &removed, ip, user_agent, now).await?;
+    let left: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM passkeys WHERE user_id = $1) \
+              + (SELECT COUNT(*) FROM devices WHERE user_id = $1 AND confirmed = 1)",
+    )
+    .bind(user_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let last_factor = left == 0;
+    if last_factor {
+        devices::remove_two_factor_in(&mut tx, user_id).await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+            .bind(user_id)
+            .bind(keep_session)
+            .execute(&mut *tx)
+            .await?;
+        let off = EventKind::TwoFactorDisabled;
+        events::insert(&mut tx, user_id, &off, ip, user_agent, now).await?;
     }
     tx.commit().await?;
-    Ok(name)
+    Ok(Some(RemovedPasskey { name, last_factor }))
 }
 
 /// The operator's reset: devices, backup codes and passkeys, in one transaction.
@@ -291,7 +328,17 @@ pub(super) async fn pass(s: &SqlStore, step: &PasskeyStep<'_>) -> Result<Passkey
         return Ok(PasskeyOutcome::PendingGone);
     }
     budgets::refund_in(&mut tx, step.budget).await?;
-    login::open_session_in(&mut tx, None, new, step.events.iter()).await?;
+    if step.step_up {
+        if !sessions::mark_second_factor_in(&mut tx, &new.token_hash, new.user_id, now).await? {
+            tx.rollback().await?;
+            return Ok(PasskeyOutcome::PendingGone);
+        }
+        for kind in step.events {
+            events::insert(&mut tx, new.user_id, kind, &new.ip, &new.user_agent, now).await?;
+        }
+    } else {
+        login::open_session_in(&mut tx, None, new, step.events.iter()).await?;
+    }
     tx.commit().await?;
     Ok(PasskeyOutcome::Passed)
 }

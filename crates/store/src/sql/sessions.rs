@@ -35,12 +35,14 @@ fn from_row(row: &AnyRow) -> Result<SessionRecord> {
 }
 
 /// `Store::session_view`'s statement (both paths, both backends): three
-/// primary-key or unique-index lookups, no aggregate (the unspent backup
+/// primary-key or unique-index lookups and one probe of the `passkeys_user`
+/// index (the first key's id, `LIMIT 1`), no aggregate (the unspent backup
 /// codes are counted by triggers into `users.backup_codes_left`; the groups
 /// are kept joined in `users.group_list`). A disabled user has no session.
 pub(crate) const SESSION_VIEW_SQL: &str = "\
     SELECT s.user_id, s.stage, s.created_at, s.last_seen, s.expires_at, s.second_factor_at, \
-           u.username, u.email, u.backup_codes_left AS codes, u.group_list, d.id AS device \
+           u.username, u.email, u.backup_codes_left AS codes, u.group_list, d.id AS device, \
+           (SELECT p.id FROM passkeys p WHERE p.user_id = s.user_id LIMIT 1) AS passkey \
     FROM sessions s JOIN users u ON u.id = s.user_id AND u.disabled = 0 \
     LEFT JOIN devices d ON d.user_id = s.user_id AND d.confirmed = 1 \
     WHERE s.token_hash = $1";
@@ -83,6 +85,7 @@ pub(crate) fn session_view_from<R: ViewRow + ?Sized>(r: &R) -> Result<SessionVie
         username: r.text("username")?,
         email: r.opt_text("email")?,
         two_factor_enabled: r.opt_int("device")?.is_some(),
+        has_passkey: r.opt_int("passkey")?.is_some(),
         backup_codes_remaining: r.int("codes")?,
         second_factor_at: r.opt_int("second_factor_at")?,
         groups: super::access::split_groups(&r.text("group_list")?),
@@ -157,6 +160,28 @@ pub(super) async fn mark_second_factor(s: &SqlStore, token_hash: &[u8], now: i64
         .execute(s.pool())
         .await?
         .rows_affected();
+    Ok(n == 1)
+}
+
+/// A step-up passed now by `user_id`'s live full session, in the caller's
+/// transaction. False if the session is gone.
+pub(super) async fn mark_second_factor_in(
+    conn: &mut sqlx::AnyConnection,
+    token_hash: &[u8],
+    user_id: UserId,
+    now: i64,
+) -> Result<bool> {
+    let n = sqlx::query(
+        "UPDATE sessions SET second_factor_at = $1 \
+         WHERE token_hash = $2 AND user_id = $3 AND stage = $4",
+    )
+    .bind(now)
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(Stage::Full.as_i64())
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
     Ok(n == 1)
 }
 

@@ -16,6 +16,8 @@ conformance! {
     pass_passkey_moves_the_counter_forward_once, sqlite_pass_passkey_moves_the_counter_forward_once, postgres_pass_passkey_moves_the_counter_forward_once;
     pass_passkey_ends_the_pending_login, sqlite_pass_passkey_ends_the_pending_login, postgres_pass_passkey_ends_the_pending_login;
     operator_reset_removes_passkeys, sqlite_operator_reset_removes_passkeys, postgres_operator_reset_removes_passkeys;
+    the_last_passkey_takes_two_factor_with_it, sqlite_the_last_passkey_takes_two_factor_with_it, postgres_the_last_passkey_takes_two_factor_with_it;
+    a_step_up_with_a_key_marks_the_live_session, sqlite_a_step_up_with_a_key_marks_the_live_session, postgres_a_step_up_with_a_key_marks_the_live_session;
 }
 
 fn key<'a>(user_id: i64, name: &'a str, cred: &'a [u8]) -> NewPasskey<'a> {
@@ -72,21 +74,23 @@ async fn passkeys_are_named_unique_and_owned(store: &SqlStore) {
     assert!(store.rename_passkey(a, first, "Blue key").await.unwrap());
     assert_eq!(
         store
-            .remove_passkey(b, second, "ip", "ua", T0)
+            .remove_passkey(b, second, b"-", "ip", "ua", T0)
             .await
             .unwrap(),
         None
     );
     assert_eq!(
         store
-            .remove_passkey(a, second, "ip", "ua", T0)
+            .remove_passkey(a, second, b"-", "ip", "ua", T0)
             .await
-            .unwrap(),
-        Some("Laptop".to_owned())
+            .unwrap()
+            .map(|r| (r.name, r.last_factor)),
+        Some(("Laptop".to_owned(), false)),
+        "another key is left: two factor authentication stays on"
     );
     assert_eq!(
         store
-            .remove_passkey(a, second, "ip", "ua", T0)
+            .remove_passkey(a, second, b"-", "ip", "ua", T0)
             .await
             .unwrap(),
         None
@@ -187,6 +191,7 @@ async fn pass_passkey_moves_the_counter_forward_once(store: &SqlStore) {
         counter,
         credential: "{\"cred\":2}",
         pending: None,
+        step_up: false,
         session,
         events: &events,
         regression_events: &regressed,
@@ -255,6 +260,7 @@ async fn pass_passkey_ends_the_pending_login(store: &SqlStore) {
         counter: 0,
         credential: "{}",
         pending: Some(b"pending-hash"),
+        step_up: false,
         session: &full,
         events: &[],
         regression_events: &[],
@@ -312,4 +318,149 @@ async fn operator_reset_removes_passkeys(store: &SqlStore) {
     assert!(store.passkeys(a).await.unwrap().is_empty());
     assert!(store.confirmed_device(a).await.unwrap().is_none());
     assert_eq!(store.passkeys(b).await.unwrap().len(), 1);
+}
+
+/// A passkey-only account: the session view counts the key as a second
+/// factor; removing the last key turns 2FA off in the same transaction
+/// (backup codes gone, other sessions ended, `two_factor_disabled`); with a
+/// confirmed device left, nothing but the key goes.
+async fn the_last_passkey_takes_two_factor_with_it(store: &SqlStore) {
+    let a = new_user(store, "ada").await;
+    for (token, stage) in [(b"kept", Stage::Full), (b"gone", Stage::Full)] {
+        store
+            .open_session(None, &session(token, a, stage, T0), &[])
+            .await
+            .unwrap();
+    }
+    let view = store.session_view(b"kept").await.unwrap().unwrap();
+    assert!(!view.has_passkey && !view.two_factor_enabled);
+    let id = add(store, a, "YubiKey", b"cred-1").await;
+    store
+        .replace_backup_codes(a, &[b"h1".to_vec(), b"h2".to_vec()], T0)
+        .await
+        .unwrap();
+    let view = store.session_view(b"kept").await.unwrap().unwrap();
+    assert!(view.has_passkey, "a key is a second factor");
+    assert!(!view.two_factor_enabled, "no authenticator app");
+    assert_eq!(view.backup_codes_remaining, 2);
+
+    let removed = store
+        .remove_passkey(a, id, b"kept", "ip", "ua", T0)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(removed.last_factor);
+    let view = store.session_view(b"kept").await.unwrap().unwrap();
+    assert!(!view.has_passkey);
+    assert_eq!(view.backup_codes_remaining, 0, "the backup codes went too");
+    assert!(store.session_view(b"gone").await.unwrap().is_none());
+    let kinds: Vec<_> = store
+        .events(a, 2)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            EventKind::TwoFactorDisabled,
+            EventKind::PasskeyRemoved {
+                name: "YubiKey".into()
+            }
+        ]
+    );
+
+    // With an authenticator app the key goes alone.
+    let (b, _) = user_with_device(store, "bob", 1).await;
+    store
+        .open_session(None, &session(b"bob-other", b, Stage::Full, T0), &[])
+        .await
+        .unwrap();
+    let id = add(store, b, "Laptop", b"cred-2").await;
+    store
+        .replace_backup_codes(b, &[b"h3".to_vec()], T0)
+        .await
+        .unwrap();
+    let removed = store
+        .remove_passkey(b, id, b"bob-kept", "ip", "ua", T0)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!removed.last_factor);
+    let view = store.session_view(b"bob-other").await.unwrap().unwrap();
+    assert_eq!(view.backup_codes_remaining, 1);
+    assert!(view.two_factor_enabled);
+}
+
+/// A step-up with a key: the same commit, which marks the caller's live
+/// session (`second_factor_at`) instead of opening one; a session that is
+/// gone (or only pending) writes nothing.
+async fn a_step_up_with_a_key_marks_the_live_session(store: &SqlStore) {
+    let a = new_user(store, "ada").await;
+    let id = add(store, a, "Key", b"cred-1").await;
+    let k = CeremonyKey {
+        binding: b"live",
+        kind: "step_up",
+    };
+    let budget = spec("2fa:user:ada", 10, 900);
+    store
+        .create_session(&session(b"live", a, Stage::Full, T0))
+        .await
+        .unwrap();
+    let mut live = session(b"live", a, Stage::Full, T0 + 60);
+    live.created_at = T0 + 60;
+    let used = [EventKind::PasskeyUsed { name: "Key".into() }];
+    let step = PasskeyStep {
+        ceremony: k,
+        budget,
+        passkey_id: id,
+        counter: 3,
+        credential: "{}",
+        pending: None,
+        step_up: true,
+        session: &live,
+        events: &used,
+        regression_events: &[],
+    };
+    store
+        .put_ceremony(k, Some(a), "state", T0 + 300, T0)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.pass_passkey(&step).await.unwrap(),
+        PasskeyOutcome::Passed
+    );
+    let view = store.session_view(b"live").await.unwrap().unwrap();
+    assert_eq!(view.second_factor_at, Some(T0 + 60));
+    assert_eq!(store.events(a, 1).await.unwrap()[0].kind, used[0]);
+    assert_eq!(store.passkeys(a).await.unwrap()[0].counter, 3);
+    // A pending session is not marked: nothing written, the state stays.
+    store
+        .create_session(&session(b"pending", a, Stage::Pending, T0))
+        .await
+        .unwrap();
+    let k2 = CeremonyKey {
+        binding: b"pending",
+        kind: "step_up",
+    };
+    store
+        .put_ceremony(k2, Some(a), "state", T0 + 300, T0)
+        .await
+        .unwrap();
+    let pending = session(b"pending", a, Stage::Pending, T0 + 60);
+    let refused = PasskeyStep {
+        ceremony: k2,
+        counter: 4,
+        session: &pending,
+        ..step
+    };
+    assert_eq!(
+        store.pass_passkey(&refused).await.unwrap(),
+        PasskeyOutcome::PendingGone
+    );
+    assert_eq!(store.passkeys(a).await.unwrap()[0].counter, 3);
+    assert!(store.take_ceremony(k2, T0).await.unwrap().is_some());
+    let view = store.session_view(b"pending").await.unwrap().unwrap();
+    assert_eq!(view.second_factor_at, None);
 }
