@@ -497,7 +497,14 @@ impl Auth {
         passkey.update_credential(&result);
         let user_id = stored.user_id;
         let now = self.now();
-        let (token, session) = self.new_session(user_id, Stage::Full, client, Some(now))?;
+        // RFC 8176: a key after the password, or a key that verified its
+        // user (PIN or biometrics) alone, which is two factors already.
+        let amr = if pending.is_some() {
+            "pwd,hwk"
+        } else {
+            "hwk,mfa"
+        };
+        let (token, session) = self.new_session(user_id, Stage::Full, client, Some(now), amr)?;
         let budget_key = Self::second_factor_key(user_id);
         let events = [EventKind::PasskeyUsed {
             name: stored.name.clone(),

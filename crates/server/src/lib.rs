@@ -23,6 +23,7 @@ pub mod csrf;
 pub mod error;
 pub mod metrics;
 pub mod observe;
+pub mod oidc;
 pub mod openapi;
 mod pages;
 pub mod session;
@@ -55,6 +56,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(api::routes())
         .merge(pages::routes())
+        .merge(oidc::routes())
         .route_layer(axum::middleware::from_fn(observe::route_label))
         .with_state(state.clone())
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

@@ -96,6 +96,9 @@ fn done_notice(done: Option<&str>) -> Option<String> {
             "A confirmation link is on its way to the new address. Open it to start using that address."
         }
         "notifications-saved" => "Your notice settings are saved.",
+        "app-disconnected" => {
+            "The application is disconnected: it is signed out and will ask you again."
+        }
         other => super::passkeys::done_notice(other)?,
     };
     Some(text.to_owned())
@@ -156,7 +159,12 @@ pub(super) async fn security_page(
         Ok(keys) => keys,
         Err(e) => return internal_error(Some(user.username.clone()), &e),
     };
+    let applications = match super::oidc::connected(state, user.user_id).await {
+        Ok(apps) => apps,
+        Err(e) => return internal_error(Some(user.username.clone()), &e),
+    };
     let page = SecurityPage {
+        applications,
         passkeys,
         signed_in: Some(user.username.clone()),
         section: "settings",

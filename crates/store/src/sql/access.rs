@@ -107,6 +107,7 @@ pub(super) async fn set_disabled(s: &SqlStore, user_id: UserId, disabled: bool) 
             .bind(user_id)
             .execute(&mut *tx)
             .await?;
+        super::oidc::revoke_user_grants_in(&mut tx, user_id).await?;
     }
     tx.commit().await?;
     Ok(true)
