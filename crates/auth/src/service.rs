@@ -200,6 +200,9 @@ impl Auth {
     /// Open a session (which last passed a second factor at
     /// `second_factor_at`, signed in by the methods `amr`), ending `old_token_hash` (if any) and recording
     /// the step's events, in one commit.
+    // Each argument is a different fact about the new session; a struct
+    // for them would only rename the call's arguments.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) async fn start_session(
         &self,
         user_id: UserId,

@@ -72,8 +72,11 @@ impl TokenResponse {
     }
 }
 
+/// Access and refresh tokens, then their SHA-256 (what the store keeps).
+type Fresh = (Zeroizing<String>, Zeroizing<String>, Vec<u8>, Vec<u8>);
+
 /// Fresh access and refresh tokens and what the store keeps of them.
-fn fresh_tokens() -> OidcResult<(Zeroizing<String>, Zeroizing<String>, Vec<u8>, Vec<u8>)> {
+fn fresh_tokens() -> OidcResult<Fresh> {
     let (access, refresh) = (random_token()?, random_token()?);
     let (access_hash, refresh_hash) = (sha256(&access), sha256(&refresh));
     Ok((access, refresh, access_hash, refresh_hash))

@@ -40,7 +40,7 @@ impl Form {
             return Err(bad("The body must be application/x-www-form-urlencoded."));
         }
         let text = std::str::from_utf8(body).map_err(|_| bad("The body is not UTF-8."))?;
-        let pairs = parse_form(text).map_err(|()| bad("The body is not a valid form."))?;
+        let pairs = parse_form(text).ok_or_else(|| bad("The body is not a valid form."))?;
         let mut seen = std::collections::HashSet::new();
         if let Some((name, _)) = pairs.iter().find(|(k, _)| !seen.insert(k.as_str())) {
             return Err(OidcError::InvalidRequest(format!("{name} is repeated.")));
@@ -115,14 +115,18 @@ fn refused(error: &OidcError, basic: bool) -> Response {
     resp
 }
 
+/// The form and the client's credentials, or the error response.
+fn form_and_client(headers: &HeaderMap, body: &Bytes) -> Result<(Form, ClientAuth), Box<Response>> {
+    let form = Form::parse(headers, body).map_err(|e| Box::new(error_response(&e)))?;
+    let auth = client_auth(headers, &form)
+        .map_err(|e| Box::new(refused(&e, headers.contains_key(header::AUTHORIZATION))))?;
+    Ok((form, auth))
+}
+
 async fn token(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    let form = match Form::parse(&headers, &body) {
-        Ok(f) => f,
-        Err(e) => return error_response(&e),
-    };
-    let auth = match client_auth(&headers, &form) {
-        Ok(a) => a,
-        Err(e) => return refused(&e, headers.contains_key(header::AUTHORIZATION)),
+    let (form, auth) = match form_and_client(&headers, &body) {
+        Ok(both) => both,
+        Err(resp) => return *resp,
     };
     let req = TokenRequest {
         grant_type: form.get("grant_type"),
@@ -179,13 +183,9 @@ async fn userinfo(State(state): State<AppState>, headers: HeaderMap) -> Response
 }
 
 async fn revoke(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    let form = match Form::parse(&headers, &body) {
-        Ok(f) => f,
-        Err(e) => return error_response(&e),
-    };
-    let auth = match client_auth(&headers, &form) {
-        Ok(a) => a,
-        Err(e) => return refused(&e, headers.contains_key(header::AUTHORIZATION)),
+    let (form, auth) = match form_and_client(&headers, &body) {
+        Ok(both) => both,
+        Err(resp) => return *resp,
     };
     let token = form.get("token");
     let hint = form.get("token_type_hint");

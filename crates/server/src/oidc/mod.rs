@@ -31,14 +31,14 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// Name/value pairs of an `application/x-www-form-urlencoded` string, in
-/// order, repeats kept; `Err` for a malformed escape or non-UTF-8.
-pub fn parse_form(raw: &str) -> Result<Vec<(String, String)>, ()> {
+/// order, repeats kept; `None` for a malformed escape or non-UTF-8.
+pub fn parse_form(raw: &str) -> Option<Vec<(String, String)>> {
     raw.split('&')
         .filter(|p| !p.is_empty())
         .map(|pair| {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            let decode = |s: &str| crate::util::percent_decode(&s.replace('+', " ")).ok_or(());
-            Ok((decode(k)?, decode(v)?))
+            let decode = |s: &str| crate::util::percent_decode(&s.replace('+', " "));
+            Some((decode(k)?, decode(v)?))
         })
         .collect()
 }
@@ -125,7 +125,7 @@ mod tests {
             [("a", "1"), ("b", "x y"), ("a", "/"), ("c", "")]
                 .map(|(k, v)| (k.to_owned(), v.to_owned()))
         );
-        assert!(parse_form("a=%FF").is_err(), "not UTF-8");
-        assert!(parse_form("a=%G1").is_err(), "bad escape");
+        assert!(parse_form("a=%FF").is_none(), "not UTF-8");
+        assert!(parse_form("a=%G1").is_none(), "bad escape");
     }
 }

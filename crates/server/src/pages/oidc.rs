@@ -149,22 +149,28 @@ async fn checked(
         .map_err(|r| refusal(state, &r))
 }
 
+/// The signed-in user's name (for the toolbar) and a full session's token hash.
+fn who(session: Option<deadbolt_auth::SessionInfo>) -> (Option<String>, Option<Vec<u8>>) {
+    let username = session.as_ref().map(|s| s.username.clone());
+    let full = session
+        .filter(|s| s.stage == Stage::Full)
+        .map(|s| s.token_hash);
+    (username, full)
+}
+
 async fn authorize(
     State(state): State<AppState>,
     MaybeSession(session): MaybeSession,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let Ok(pairs) = parse_form(query.as_deref().unwrap_or("")) else {
+    let Some(pairs) = parse_form(query.as_deref().unwrap_or("")) else {
         return error_page("The request is malformed (a bad escape or text that is not UTF-8).");
     };
     let req = match checked(&state, pairs).await {
         Ok(r) => r,
         Err(resp) => return resp,
     };
-    let username = session.as_ref().map(|s| s.username.clone());
-    let full = session
-        .filter(|s| s.stage == Stage::Full)
-        .map(|s| s.token_hash);
+    let (username, full) = who(session);
     next_step(&state, &req, full.as_deref(), username, false).await
 }
 
@@ -234,9 +240,7 @@ async fn consent(
     MaybeSession(session): MaybeSession,
     body: Bytes,
 ) -> Response {
-    let pairs = std::str::from_utf8(&body)
-        .ok()
-        .and_then(|t| parse_form(t).ok());
+    let pairs = std::str::from_utf8(&body).ok().and_then(parse_form);
     let Some(mut pairs) = pairs else {
         return error_page("The form is malformed.");
     };
@@ -250,10 +254,7 @@ async fn consent(
         Ok(r) => r,
         Err(resp) => return resp,
     };
-    let username = session.as_ref().map(|s| s.username.clone());
-    let full = session
-        .filter(|s| s.stage == Stage::Full)
-        .map(|s| s.token_hash);
+    let (username, full) = who(session);
     match decisions.as_slice() {
         [d] if d == "allow" => {
             next_step(&state, &req, full.as_deref(), username, full.is_some()).await
