@@ -145,6 +145,7 @@ impl Auth {
             Some(&session.token_hash),
             client,
             window,
+            if window.is_some() { "pwd,mfa" } else { "pwd" },
             &[EventKind::PasswordChanged],
         )
         .await

@@ -44,6 +44,10 @@ const SEAL_VERSION: u8 = 1;
 /// ids start at 1), so a token can never open as a TOTP secret or back.
 const MAIL_TOKEN_AAD_USER: i64 = -1;
 const MAIL_TOKEN_AAD_DEVICE: i64 = -1;
+/// The associated data of a sealed OpenID Connect signing key: other ids
+/// no device or mail token has, so neither opens as the other.
+const SIGNING_KEY_AAD_USER: i64 = -2;
+const SIGNING_KEY_AAD_DEVICE: i64 = -2;
 /// What a key check seals (see [`Keyring::seal_check`]).
 const KEY_CHECK: &[u8] = b"deadbolt key check v1";
 const NONCE_LEN: usize = 12;
@@ -325,6 +329,16 @@ impl Keyring {
     /// Open a token sealed by [`Keyring::seal_mail_token`].
     pub fn open_mail_token(&self, sealed: &[u8]) -> Result<Zeroizing<Vec<u8>>, KeyError> {
         self.open(MAIL_TOKEN_AAD_USER, MAIL_TOKEN_AAD_DEVICE, sealed)
+    }
+
+    /// Seal an OpenID Connect signing key (PKCS#8) with the newest key.
+    pub fn seal_signing_key(&self, pkcs8: &[u8]) -> Result<Vec<u8>, KeyError> {
+        self.seal(SIGNING_KEY_AAD_USER, SIGNING_KEY_AAD_DEVICE, pkcs8)
+    }
+
+    /// Open a signing key sealed by [`Keyring::seal_signing_key`].
+    pub fn open_signing_key(&self, sealed: &[u8]) -> Result<Zeroizing<Vec<u8>>, KeyError> {
+        self.open(SIGNING_KEY_AAD_USER, SIGNING_KEY_AAD_DEVICE, sealed)
     }
 
     /// The ids of the AEAD keys held, newest first.

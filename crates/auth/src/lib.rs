@@ -33,6 +33,7 @@ mod key_check;
 pub mod keys;
 mod login;
 pub mod metrics;
+pub mod oidc;
 mod outbox;
 mod passkeys;
 pub mod password;

@@ -219,7 +219,7 @@ impl Auth {
             events.push(EventKind::NewBrowserSignIn);
         }
         let token = self
-            .start_session(user.id, stage, old_token_hash, client, None, &events)
+            .start_session(user.id, stage, old_token_hash, client, None, "pwd", &events)
             .await?;
         let device_cookie = self.keys().new_device_cookie(&key)?;
         Ok(LoginOutcome {
@@ -262,7 +262,11 @@ impl Auth {
         let events = [EventKind::SignIn(candidate.method())];
         // Signed in with a second factor just now: inside the step-up window.
         let now = self.now();
-        let (token, session) = self.new_session(user_id, Stage::Full, client, Some(now))?;
+        let amr = match candidate.method() {
+            SignInMethod::BackupCode => "pwd,backup",
+            _ => "pwd,otp",
+        };
+        let (token, session) = self.new_session(user_id, Stage::Full, client, Some(now), amr)?;
         let key = Self::second_factor_key(user_id);
         let step = SecondFactorStep {
             budget: Self::second_factor_budget(&key),

@@ -166,7 +166,13 @@ impl Auth {
         };
         let password_hash = self.hasher.hash(pw).await?;
         let (session_token, record) =
-            self.new_session(user_id, Stage::Full, client, second_factor_at)?;
+            self.new_session(user_id, Stage::Full, client, second_factor_at, {
+                if second_factor_at.is_some() {
+                    "pwd,mfa"
+                } else {
+                    "pwd"
+                }
+            })?;
         let done = self
             .store
             .complete_password_reset(&hash, user_id, &password_hash, &record)

@@ -61,6 +61,8 @@ pub struct Auth {
     pub(crate) mail_health: crate::outbox::MailHealth,
     /// The passkeys' relying party (from `config.public_url`).
     pub(crate) relying_party: crate::passkeys::RelyingParty,
+    /// The OpenID Connect signing key this node signs with (`oidc/signing.rs`).
+    pub(crate) oidc_keys: crate::oidc::KeyCache,
 }
 
 impl Auth {
@@ -87,6 +89,7 @@ impl Auth {
             hasher,
             mail_written: tokio::sync::Notify::new(),
             mail_health: Default::default(),
+            oidc_keys: Default::default(),
         }
     }
 
@@ -171,6 +174,7 @@ impl Auth {
         stage: Stage,
         client: &ClientInfo,
         second_factor_at: Option<i64>,
+        amr: &str,
     ) -> AuthResult<(SessionToken, SessionRecord)> {
         let now = self.now();
         let (token, hash) = new_session_token()?;
@@ -188,13 +192,17 @@ impl Auth {
             user_agent: client.user_agent.clone(),
             ip: client.address(),
             second_factor_at,
+            amr: amr.to_owned(),
         };
         Ok((token, record))
     }
 
     /// Open a session (which last passed a second factor at
-    /// `second_factor_at`), ending `old_token_hash` (if any) and recording
+    /// `second_factor_at`, signed in by the methods `amr`), ending `old_token_hash` (if any) and recording
     /// the step's events, in one commit.
+    // Each argument is a different fact about the new session; a struct
+    // for them would only rename the call's arguments.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) async fn start_session(
         &self,
         user_id: UserId,
@@ -202,9 +210,10 @@ impl Auth {
         old_token_hash: Option<&[u8]>,
         client: &ClientInfo,
         second_factor_at: Option<i64>,
+        amr: &str,
         events: &[EventKind],
     ) -> AuthResult<SessionToken> {
-        let (token, record) = self.new_session(user_id, stage, client, second_factor_at)?;
+        let (token, record) = self.new_session(user_id, stage, client, second_factor_at, amr)?;
         self.store
             .open_session(old_token_hash, &record, events)
             .await?;

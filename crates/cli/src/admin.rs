@@ -46,7 +46,8 @@ pub struct ResetArgs {
 #[derive(Debug, Subcommand)]
 pub enum KeysCommand {
     /// Add a new encryption key and re-encrypt every TOTP secret under it, in one
-    /// transaction; older keys stay in the key file for reading. Restart the
+    /// transaction; older keys stay in the key file for reading. Also makes a new
+    /// OpenID Connect signing key (the old public key stays published a day). Restart the
     /// running servers afterwards: they read the key file only at start.
     Rotate(StoreArgs),
 }
@@ -188,6 +189,12 @@ pub async fn keys(cmd: &KeysCommand) -> anyhow::Result<ExitCode> {
             // The new key's check value, so nodes can be checked against it.
             crate::serve::check_keys(&auth, &loc).await?;
             println!("key {id} is now current; {resealed} TOTP secrets re-encrypted");
+            // A new OpenID Connect signing key, sealed under the new key; the
+            // old public key stays in the JWKS until its tokens have expired.
+            let (kid, _) = auth.oidc_new_signing_key(true).await.map_err(|e| {
+                anyhow::anyhow!("making a new OpenID Connect signing key failed: {e}")
+            })?;
+            println!("OpenID Connect tokens are now signed with key {kid}");
             // Running servers on this key file read it again when they meet the
             // new key id; they keep sealing new setups under the old key until
             // restarted (still readable: old keys stay in the file).

@@ -11,6 +11,7 @@ mod admin;
 mod config;
 mod logging;
 mod mail_cmd;
+mod oidc_cmd;
 mod otp_cmd;
 mod serve;
 mod users_cmd;
@@ -43,6 +44,9 @@ enum Command {
     /// Forward-auth access rules: `access check` prints the rule a URL meets and why.
     #[command(subcommand)]
     Access(access_cmd::AccessCommand),
+    /// OpenID Connect: the applications that sign their users in through Deadbolt.
+    #[command(subcommand)]
+    Oidc(oidc_cmd::OidcCommand),
     /// Print the TOTP code of a secret (like `oathtool --totp -b`).
     Code(otp_cmd::CodeArgs),
     /// Print an otpauth:// URI for an authenticator app (a fresh secret if none given).
@@ -75,6 +79,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Backup(args) => runtime()?.block_on(admin::backup(&args)),
         Command::Mail(cmd) => runtime()?.block_on(mail_cmd::run(&cmd)),
         Command::Access(cmd) => runtime()?.block_on(access_cmd::run(&cmd)),
+        Command::Oidc(cmd) => runtime()?.block_on(oidc_cmd::run(&cmd)),
         Command::Code(args) => otp_cmd::code(&args),
         Command::Uri(args) => otp_cmd::uri(&args),
         Command::Qr(args) => otp_cmd::qr(&args),

@@ -11,6 +11,10 @@
 //!    other way round); without either header it is no browser's
 //!    cross-site request, and passes.
 //!
+//! The OpenID Connect token, userinfo and revocation endpoints
+//! (`oidc::MACHINE_PATHS`) are exempt: other servers call them, and they
+//! authenticate by client credentials or a bearer token, never by the cookie.
+//!
 //! The JSON API also accepts only `application/json` bodies, which a
 //! cross-site form cannot send (`api.rs::json_only`).
 
@@ -48,7 +52,12 @@ pub async fn protect(
     req: Request,
     next: Next,
 ) -> Response {
-    if allowed(req.method(), req.headers(), public_origin.as_deref()) {
+    // The OpenID Connect token, userinfo and revocation endpoints are
+    // called by other servers and authenticate by client credentials or a
+    // bearer token, never by the session cookie: nothing for a forged
+    // cross-site request to ride on.
+    let machine = crate::oidc::MACHINE_PATHS.contains(&req.uri().path());
+    if machine || allowed(req.method(), req.headers(), public_origin.as_deref()) {
         next.run(req).await
     } else {
         ApiError::cross_site().into_response()

@@ -25,6 +25,7 @@ pub mod error;
 pub mod i18n;
 pub mod metrics;
 pub mod observe;
+pub mod oidc;
 pub mod openapi;
 mod pages;
 pub mod session;
@@ -57,6 +58,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(api::routes())
         .merge(pages::routes())
+        .merge(oidc::routes())
         .route_layer(axum::middleware::from_fn(observe::route_label))
         .with_state(state.clone())
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

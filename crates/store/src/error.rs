@@ -16,6 +16,8 @@ pub enum Constraint {
     Email,
     /// The passkey's credential id is registered already.
     Passkey,
+    /// An OpenID Connect client of that name (or id) exists already.
+    OidcClient,
 }
 
 impl std::fmt::Display for Constraint {
@@ -26,6 +28,7 @@ impl std::fmt::Display for Constraint {
             Constraint::Device => "device",
             Constraint::Email => "email address",
             Constraint::Passkey => "passkey",
+            Constraint::OidcClient => "OpenID Connect client",
         })
     }
 }

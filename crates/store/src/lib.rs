@@ -24,6 +24,7 @@
 mod error;
 mod event;
 mod model;
+mod oidc;
 mod passkey;
 mod sql;
 mod sqlite;
@@ -35,6 +36,10 @@ pub use model::{
     Budget, BudgetSpec, Device, EnrolmentToken, MailedToken, NewUser, OutboxDepth, OutboxMail,
     PasswordHash, Proof, ResetLookup, SecondFactorStep, SessionRecord, SessionView, Stage,
     StepOutcome, User, UserId, UserSummary,
+};
+pub use oidc::{
+    IssuedTokens, NewGrant, OidcClient, OidcCode, OidcCodeView, OidcConsent, OidcTokenInfo,
+    OidcUser, RedeemOutcome, RefreshOutcome, SigningKeyRow, TokenKind,
 };
 pub use passkey::{CeremonyKey, NewPasskey, Passkey, PasskeyOutcome, PasskeyStep, RemovedPasskey};
 pub use sql::mail::{PASSWORD_RESET as MAIL_PASSWORD_RESET, VERIFY_EMAIL as MAIL_VERIFY_EMAIL};
@@ -390,6 +395,72 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<Budget>;
     /// A sign-in with a key that verified, in one commit (see [`PasskeyStep`]).
     async fn pass_passkey(&self, step: &PasskeyStep<'_>) -> Result<PasskeyOutcome>;
+
+    // ---- OpenID Connect provider ----
+
+    /// Register a client; `Err(Conflict(OidcClient))` if its name or id is taken.
+    async fn oidc_add_client(&self, client: &OidcClient) -> Result<()>;
+    /// Every client, by name.
+    async fn oidc_clients(&self) -> Result<Vec<OidcClient>>;
+    /// One client by its `client_id`.
+    async fn oidc_client(&self, client_id: &str) -> Result<Option<OidcClient>>;
+    /// Remove a client by name, with its codes, grants, tokens and consents,
+    /// in one transaction. False if there is none of that name.
+    async fn oidc_remove_client(&self, name: &str) -> Result<bool>;
+    /// The scopes the user allowed the client (space-separated), if any.
+    async fn oidc_consent(&self, user_id: UserId, client_id: &str) -> Result<Option<String>>;
+    /// Remember (or widen) the user's consent to the client.
+    async fn oidc_put_consent(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+        scopes: &str,
+        now: i64,
+    ) -> Result<()>;
+    /// The user's consents ("Connected applications"), by client name.
+    async fn oidc_user_consents(&self, user_id: UserId) -> Result<Vec<OidcConsent>>;
+    /// Forget the user's consent to the client and revoke every grant of the
+    /// user to it, in one transaction. False if there was nothing.
+    async fn oidc_revoke_consent(&self, user_id: UserId, client_id: &str) -> Result<bool>;
+    /// Keep an issued authorization code (its SHA-256).
+    async fn oidc_put_code(&self, code: &OidcCode) -> Result<()>;
+    /// A code with its user, spent or not (nothing is written).
+    async fn oidc_code(&self, code_hash: &[u8]) -> Result<Option<OidcCodeView>>;
+    /// Redeem a code of `grant.client_id` in one transaction: spend it
+    /// (compare-and-set), open the grant, issue `tokens`. A code redeemed
+    /// before revokes the grant it issued instead.
+    async fn oidc_redeem_code(
+        &self,
+        code_hash: &[u8],
+        grant: &NewGrant<'_>,
+        tokens: &IssuedTokens<'_>,
+    ) -> Result<RedeemOutcome>;
+    /// A token with its grant and user, in one statement.
+    async fn oidc_token(&self, token_hash: &[u8]) -> Result<Option<OidcTokenInfo>>;
+    /// Spend the refresh token `old_hash` of `grant_id` (compare-and-set) and
+    /// issue `tokens` in the same grant, in one transaction; if it was spent
+    /// already, revoke the grant (the whole family).
+    async fn oidc_rotate_refresh(
+        &self,
+        old_hash: &[u8],
+        grant_id: i64,
+        tokens: &IssuedTokens<'_>,
+        now: i64,
+    ) -> Result<RefreshOutcome>;
+    /// Revoke a grant with every token of it. False if it was gone.
+    async fn oidc_revoke_grant(&self, grant_id: i64) -> Result<bool>;
+    /// Revoke one token. False if it was gone.
+    async fn oidc_revoke_token(&self, token_hash: &[u8]) -> Result<bool>;
+    /// The signing keys, newest first.
+    async fn oidc_keys(&self) -> Result<Vec<SigningKeyRow>>;
+    /// Add a signing key: with `retire`, the current keys are retired in the
+    /// same transaction (rotation); without, only if there is no current
+    /// key (false: there was one).
+    async fn oidc_add_key(&self, key: &SigningKeyRow, retire: bool) -> Result<bool>;
+    /// Forget signing keys retired before `cutoff`. Returns how many.
+    async fn oidc_drop_retired_keys(&self, cutoff: i64) -> Result<u64>;
+    /// Forget expired codes (a day after expiry) and tokens. Returns rows deleted.
+    async fn oidc_purge(&self, now: i64) -> Result<u64>;
 
     // ---- attempt budgets (throttling) ----
 

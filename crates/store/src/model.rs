@@ -133,6 +133,9 @@ pub struct SessionRecord {
     /// When this session last passed a second factor (the step-up window);
     /// `None`: never.
     pub second_factor_at: Option<i64>,
+    /// How it was signed in: RFC 8176 method names, comma-joined (`pwd`,
+    /// `pwd,otp`, `pwd,backup`, `pwd,hwk`, `hwk`...), for the ID token's `amr`.
+    pub amr: String,
 }
 
 /// What every authenticated request needs to know, read in one statement

@@ -264,7 +264,15 @@ impl Auth {
         passkey.update_credential(&result);
         let user_id = stored.user_id;
         let now = self.now();
-        let (token, mut session) = self.new_session(user_id, Stage::Full, client, Some(now))?;
+        // RFC 8176: a key after the password, or a key that verified its
+        // user (PIN or biometrics) alone, which is two factors already. A
+        // step-up only marks the live session (its `amr` stays).
+        let amr = match used {
+            KeyUse::Passwordless { .. } => "hwk,mfa",
+            KeyUse::SecondFactor { .. } | KeyUse::StepUp { .. } => "pwd,hwk",
+        };
+        let (token, mut session) =
+            self.new_session(user_id, Stage::Full, client, Some(now), amr)?;
         let (pending, step_up) = match used {
             KeyUse::SecondFactor { pending } => (Some(pending), false),
             KeyUse::StepUp { session: live } => {

@@ -7,6 +7,7 @@ mod admin;
 mod email;
 mod flows;
 mod login;
+mod oidc;
 mod passkey_only;
 mod passkeys;
 mod secrets;

@@ -11,6 +11,7 @@ mod interop;
 mod mail;
 mod multinode;
 mod node;
+mod oidc;
 mod ops;
 mod proxies;
 

@@ -59,6 +59,9 @@ struct LoginQuery {
     /// A forward-auth return URL (`/login?rd=…`), honoured only when safe.
     rd: Option<String>,
     signed_out: Option<String>,
+    /// `login` (from an OpenID Connect `prompt=login` or `max_age`): show
+    /// the form even to a signed-in browser.
+    prompt: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -98,7 +101,9 @@ async fn show_login(
         Some(next) => next,
         None => carried(query.next.as_deref()),
     };
+    let again = query.prompt.as_deref() == Some("login");
     match session.map(|s| s.stage) {
+        Some(Stage::Full) if again => {}
         Some(Stage::Full) => return Redirect::to(&destination(&next)).into_response(),
         // The password is done: the code is what is missing (the code page
         // has a button to start over as someone else).

@@ -18,6 +18,7 @@ mod account;
 mod email;
 mod forward;
 mod login;
+mod oidc;
 mod passkeys;
 mod security;
 mod signup;
@@ -54,6 +55,7 @@ pub fn routes() -> Router<AppState> {
         .merge(email::routes())
         .merge(forward::routes())
         .merge(passkeys::routes())
+        .merge(oidc::routes())
 }
 
 async fn stylesheet() -> Response {

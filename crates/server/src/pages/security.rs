@@ -91,6 +91,7 @@ fn done_notice(done: Option<&str>) -> Option<String> {
         "password-reset" => t("notice-password-reset"),
         "email-sent" => t("notice-email-sent"),
         "notifications-saved" => t("notice-notifications-saved"),
+        "app-disconnected" => t("notice-app-disconnected"),
         other => super::passkeys::done_notice(other)?,
     };
     Some(text)
@@ -151,7 +152,12 @@ pub(super) async fn security_page(
         Ok(keys) => keys,
         Err(e) => return internal_error(Some(user.username.clone()), &e),
     };
+    let applications = match super::oidc::connected(state, user.user_id).await {
+        Ok(apps) => apps,
+        Err(e) => return internal_error(Some(user.username.clone()), &e),
+    };
     let page = SecurityPage {
+        applications,
         passkeys,
         signed_in: Some(user.username.clone()),
         section: "settings",

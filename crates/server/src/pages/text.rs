@@ -46,7 +46,10 @@ pub fn event_words(kind: &EventKind) -> String {
             return ta("event-group-added", &[("group", Arg::Text(group.clone()))]);
         }
         EventKind::GroupRemoved { group } => {
-            return ta("event-group-removed", &[("group", Arg::Text(group.clone()))]);
+            return ta(
+                "event-group-removed",
+                &[("group", Arg::Text(group.clone()))],
+            );
         }
         EventKind::AccountDisabled => "event-account-disabled",
         EventKind::AccountEnabled => "event-account-enabled",

@@ -155,6 +155,8 @@ pub struct SecurityPage {
     pub events: Vec<EventView>,
     /// The user's passkeys and security keys.
     pub passkeys: Vec<super::passkeys::PasskeyView>,
+    /// The applications the user allowed (OpenID Connect).
+    pub applications: Vec<super::oidc::ConnectedApp>,
 }
 
 #[derive(Template)]

@@ -13,6 +13,10 @@
 //! them and runs it with `--include-ignored`. When it runs, a missing tool is
 //! a failure, never a skip.
 //!
+//! Over 600 lines on purpose: the seed's scenario and the driver helpers
+//! (server, browser, mail sink, QR scan) that the passkey run
+//! (`browser/passkeys.rs`) and the language run (`browser_lang.rs`) share.
+//!
 //! Over 600 lines on purpose: one Chromium session walks the seed's steps in
 //! order, and CI starts the browser once per scenario, not once per file part.
 

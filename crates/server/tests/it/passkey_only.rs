@@ -27,7 +27,10 @@ async fn a_passkey_only_account_is_on_with_backup_codes_until_its_last_key_goes(
         page.contains("<span class=\"status on\">On</span>"),
         "{page}"
     );
-    assert!(page.contains("Your second factors: 1 passkey or security key."));
+    assert!(
+        page.contains("Your second factor: 1 passkey or security key."),
+        "{page}"
+    );
     assert!(page.contains("Set up an authenticator app"));
     assert!(
         page.contains("action=\"/settings/account/security/backup-codes\""),

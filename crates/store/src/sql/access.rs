@@ -133,6 +133,7 @@ pub(super) async fn set_disabled(
             .bind(user_id)
             .execute(&mut *tx)
             .await?;
+        super::oidc::revoke_user_grants_in(&mut tx, user_id).await?;
     }
     let kind = if disabled {
         EventKind::AccountDisabled

@@ -339,6 +339,81 @@ impl Store for SqlStore {
         passkeys::pass(self, step).await
     }
 
+    async fn oidc_add_client(&self, client: &OidcClient) -> Result<()> {
+        oidc::add_client(self, client).await
+    }
+    async fn oidc_clients(&self) -> Result<Vec<OidcClient>> {
+        oidc::clients(self).await
+    }
+    async fn oidc_client(&self, client_id: &str) -> Result<Option<OidcClient>> {
+        oidc::client(self, client_id).await
+    }
+    async fn oidc_remove_client(&self, name: &str) -> Result<bool> {
+        oidc::remove_client(self, name).await
+    }
+    async fn oidc_consent(&self, user_id: UserId, client_id: &str) -> Result<Option<String>> {
+        oidc::consent(self, user_id, client_id).await
+    }
+    async fn oidc_put_consent(
+        &self,
+        user_id: UserId,
+        client_id: &str,
+        scopes: &str,
+        now: i64,
+    ) -> Result<()> {
+        oidc::put_consent(self, user_id, client_id, scopes, now).await
+    }
+    async fn oidc_user_consents(&self, user_id: UserId) -> Result<Vec<OidcConsent>> {
+        oidc::user_consents(self, user_id).await
+    }
+    async fn oidc_revoke_consent(&self, user_id: UserId, client_id: &str) -> Result<bool> {
+        oidc::revoke_consent(self, user_id, client_id).await
+    }
+    async fn oidc_put_code(&self, code: &OidcCode) -> Result<()> {
+        oidc_tokens::put_code(self, code).await
+    }
+    async fn oidc_code(&self, code_hash: &[u8]) -> Result<Option<OidcCodeView>> {
+        oidc_tokens::code(self, code_hash).await
+    }
+    async fn oidc_redeem_code(
+        &self,
+        code_hash: &[u8],
+        grant: &NewGrant<'_>,
+        tokens: &IssuedTokens<'_>,
+    ) -> Result<RedeemOutcome> {
+        oidc_tokens::redeem_code(self, code_hash, grant, tokens).await
+    }
+    async fn oidc_token(&self, token_hash: &[u8]) -> Result<Option<OidcTokenInfo>> {
+        oidc_tokens::token(self, token_hash).await
+    }
+    async fn oidc_rotate_refresh(
+        &self,
+        old_hash: &[u8],
+        grant_id: i64,
+        tokens: &IssuedTokens<'_>,
+        now: i64,
+    ) -> Result<RefreshOutcome> {
+        oidc_tokens::rotate_refresh(self, old_hash, grant_id, tokens, now).await
+    }
+    async fn oidc_revoke_grant(&self, grant_id: i64) -> Result<bool> {
+        oidc_tokens::revoke_grant(self, grant_id).await
+    }
+    async fn oidc_revoke_token(&self, token_hash: &[u8]) -> Result<bool> {
+        oidc_tokens::revoke_token(self, token_hash).await
+    }
+    async fn oidc_keys(&self) -> Result<Vec<SigningKeyRow>> {
+        oidc::keys(self).await
+    }
+    async fn oidc_add_key(&self, key: &SigningKeyRow, retire: bool) -> Result<bool> {
+        oidc::add_key(self, key, retire).await
+    }
+    async fn oidc_drop_retired_keys(&self, cutoff: i64) -> Result<u64> {
+        oidc::drop_retired_keys(self, cutoff).await
+    }
+    async fn oidc_purge(&self, now: i64) -> Result<u64> {
+        oidc_tokens::purge(self, now).await
+    }
+
     async fn take_budget(&self, budget: BudgetSpec<'_>, now: i64) -> Result<Budget> {
         budgets::take(self, budget, now).await
     }

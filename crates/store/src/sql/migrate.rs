@@ -53,6 +53,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0009_passkeys.sql"),
         include_str!("../../migrations/postgres/0009_passkeys.sql"),
     ),
+    (
+        10,
+        "OpenID Connect provider, sessions.amr",
+        include_str!("../../migrations/sqlite/0010_oidc.sql"),
+        include_str!("../../migrations/postgres/0010_oidc.sql"),
+    ),
 ];
 
 /// The newest migration version this binary carries.

@@ -48,6 +48,10 @@ use crate::{
     UserSummary,
 };
 use crate::{CeremonyKey, NewPasskey, Passkey, PasskeyOutcome, PasskeyStep, RemovedPasskey};
+use crate::{
+    IssuedTokens, NewGrant, OidcClient, OidcCode, OidcCodeView, OidcConsent, OidcTokenInfo,
+    RedeemOutcome, RefreshOutcome, SigningKeyRow,
+};
 
 mod access;
 mod backup_codes;
@@ -59,6 +63,8 @@ mod keys;
 mod login;
 pub(crate) mod mail;
 mod migrate;
+mod oidc;
+mod oidc_tokens;
 mod passkeys;
 pub(crate) mod sessions;
 mod users;

@@ -13,7 +13,7 @@ macro_rules! session_select {
     ($tail:literal) => {
         concat!(
             "SELECT token_hash, user_id, stage, created_at, last_seen, expires_at, user_agent, ip, \
-             second_factor_at FROM sessions ",
+             second_factor_at, amr FROM sessions ",
             $tail
         )
     };
@@ -31,6 +31,7 @@ fn from_row(row: &AnyRow) -> Result<SessionRecord> {
         user_agent: row.try_get("user_agent")?,
         ip: row.try_get("ip")?,
         second_factor_at: row.try_get("second_factor_at")?,
+        amr: row.try_get("amr")?,
     })
 }
 
@@ -99,8 +100,8 @@ where
     sqlx::query(
         "INSERT INTO sessions \
          (token_hash, user_id, stage, created_at, last_seen, expires_at, user_agent, ip, \
-          second_factor_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+          second_factor_at, amr) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(&s.token_hash[..])
     .bind(s.user_id)
@@ -111,6 +112,7 @@ where
     .bind(&s.user_agent[..])
     .bind(&s.ip[..])
     .bind(s.second_factor_at)
+    .bind(&s.amr[..])
     .execute(executor)
     .await
     .map_err(conflict_or(Constraint::Session))?;
@@ -216,21 +218,26 @@ pub(super) async fn delete_all_of_user(
     keep: Option<&[u8]>,
 ) -> Result<u64> {
     let _writer = s.writer().await;
+    let mut tx = s.begin_write().await?;
     let done = match keep {
         Some(keep) => {
             sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
                 .bind(user_id)
                 .bind(keep)
-                .execute(s.pool())
+                .execute(&mut *tx)
                 .await?
         }
         None => {
             sqlx::query("DELETE FROM sessions WHERE user_id = $1")
                 .bind(user_id)
-                .execute(s.pool())
+                .execute(&mut *tx)
                 .await?
         }
     };
+    // Signing out everywhere (and the password and 2FA changes, which end
+    // the other sessions through here) also ends what applications hold.
+    super::oidc::revoke_user_grants_in(&mut tx, user_id).await?;
+    tx.commit().await?;
     Ok(done.rows_affected())
 }
 

@@ -82,6 +82,7 @@ pub(super) async fn replace_password_in(
         .bind(user_id)
         .execute(&mut **tx)
         .await?;
+    super::oidc::revoke_user_grants_in(&mut *tx, user_id).await?;
     Ok(())
 }
 

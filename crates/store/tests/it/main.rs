@@ -43,6 +43,7 @@ mod events;
 mod login;
 mod mail;
 mod migrations;
+mod oidc;
 mod passkeys;
 mod sessions;
 mod sqlite;
@@ -116,6 +117,7 @@ fn session(token: &[u8], user_id: i64, stage: Stage, last_seen: i64) -> SessionR
         user_agent: "Mozilla/5.0 test".into(),
         ip: "192.0.2.1".into(),
         second_factor_at: None,
+        amr: "pwd".into(),
     }
 }
 

@@ -40,6 +40,16 @@ async fn migration_2_counts_codes_written_before_it(store: &SqlStore) {
     let (a, b) = (new_user(store, "Ada").await, new_user(store, "Bob").await);
     let undo: &[&str] = match store.backend() {
         Backend::Sqlite => &[
+            "DROP TABLE oidc_tokens",
+            "DROP TABLE oidc_codes",
+            "DROP TABLE oidc_grants",
+            "DROP TABLE oidc_consents",
+            "DROP TABLE oidc_keys",
+            "DROP TABLE oidc_clients",
+            "DROP TRIGGER users_oidc_subject_insert",
+            "DROP INDEX users_oidc_subject",
+            "ALTER TABLE users DROP COLUMN oidc_subject",
+            "ALTER TABLE sessions DROP COLUMN amr",
             "DROP TABLE passkey_ceremonies",
             "DROP TABLE passkeys",
             "DROP TABLE enrolment_tokens",
@@ -61,6 +71,15 @@ async fn migration_2_counts_codes_written_before_it(store: &SqlStore) {
             "ALTER TABLE users DROP COLUMN backup_codes_left",
         ],
         Backend::Postgres => &[
+            "DROP TABLE oidc_tokens",
+            "DROP TABLE oidc_codes",
+            "DROP TABLE oidc_grants",
+            "DROP TABLE oidc_consents",
+            "DROP TABLE oidc_keys",
+            "DROP TABLE oidc_clients",
+            "DROP INDEX users_oidc_subject",
+            "ALTER TABLE users DROP COLUMN oidc_subject",
+            "ALTER TABLE sessions DROP COLUMN amr",
             "DROP TABLE passkey_ceremonies",
             "DROP TABLE passkeys",
             "DROP TABLE enrolment_tokens",
