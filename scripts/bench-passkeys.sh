@@ -13,7 +13,9 @@
 #   server sign-ins/s on all cores = cores / server CPU seconds per sign-in
 #   ratio = that / (cores x one thread's P-256 verify rate)
 #         = 1 / (server CPU seconds per sign-in x verify rate)
-# The verify rate (same p256 crate as webauthn-rs) is measured just before
+# The verify rate (same p256 crate as webauthn-rs; per second of the
+# verifying thread's own CPU time, so other work on the cores does not
+# lower it) is measured just before
 # and just after each round; the ratio uses their mean.
 #
 # Usage: scripts/bench-passkeys.sh   (ROUNDS=3 COUNT=600 CONC=4 USERS=16 by default)
