@@ -165,6 +165,13 @@ impl Auth {
             .await?)
     }
 
+    /// Forget expired OpenID Connect codes (a day after expiry, so a late
+    /// replay still revokes what its code issued) and expired tokens (call
+    /// periodically).
+    pub async fn purge_oidc(&self) -> AuthResult<u64> {
+        Ok(self.store.oidc_purge(self.now()).await?)
+    }
+
     /// Forget attempt budgets that are fully refilled (call periodically).
     pub async fn purge_budgets(&self) -> AuthResult<u64> {
         Ok(self.store.purge_budgets(self.now()).await?)

@@ -103,7 +103,7 @@ pub async fn serve(
     result
 }
 
-/// Delete expired and idle sessions, and refilled attempt budgets, every `every` (a failure is logged and retried next time).
+/// Delete expired and idle sessions, refilled attempt budgets, and expired OpenID Connect codes and tokens, every `every` (a failure is logged and retried next time).
 pub fn spawn_session_purger(
     state: AppState,
     every: std::time::Duration,
@@ -118,6 +118,10 @@ pub fn spawn_session_purger(
             // Per-client budgets would otherwise accumulate one row per address.
             if let Err(e) = state.auth.purge_budgets().await {
                 tracing::warn!(error = %deadbolt_auth::report(&e), "purging refilled budgets failed");
+            }
+            // OpenID Connect codes and tokens, once expired, only take room.
+            if let Err(e) = state.auth.purge_oidc().await {
+                tracing::warn!(error = %deadbolt_auth::report(&e), "purging expired OpenID Connect codes and tokens failed");
             }
         }
     })

@@ -18,6 +18,7 @@ conformance! {
     consents_are_remembered_and_revoked_with_grants, sqlite_consents_are_remembered_and_revoked_with_grants, postgres_consents_are_remembered_and_revoked_with_grants;
     signing_keys_rotate, sqlite_signing_keys_rotate, postgres_signing_keys_rotate;
     sessions_keep_amr_and_users_get_an_opaque_subject, sqlite_sessions_keep_amr_and_users_get_an_opaque_subject, postgres_sessions_keep_amr_and_users_get_an_opaque_subject;
+    purge_forgets_expired_tokens_and_day_old_codes_only, sqlite_purge_forgets_expired_tokens_and_day_old_codes_only, postgres_purge_forgets_expired_tokens_and_day_old_codes_only;
 }
 
 fn client(id: &str, name: &str) -> OidcClient {
@@ -385,4 +386,53 @@ async fn sessions_keep_amr_and_users_get_an_opaque_subject(store: &SqlStore) {
         .subject;
     assert_eq!(sa, again, "stable");
     let _ = b;
+}
+
+/// The purger (run with the session purger) keeps live tokens and keeps a
+/// code for a day after it expires, so a late replay still finds it and
+/// revokes what it issued.
+async fn purge_forgets_expired_tokens_and_day_old_codes_only(store: &SqlStore) {
+    let (_, _) = granted(store, "pia", b"acc-p", b"ref-p").await;
+    // Nothing has expired yet (access T0 + 600, refresh T0 + 86400, code T0 + 60).
+    assert_eq!(store.oidc_purge(T0 + 100).await.unwrap(), 0);
+    assert!(store.oidc_token(b"acc-p").await.unwrap().is_some());
+    // The access token expired; the code is kept for its day.
+    assert_eq!(store.oidc_purge(T0 + 601).await.unwrap(), 1);
+    assert!(store.oidc_token(b"acc-p").await.unwrap().is_none());
+    assert!(
+        store.oidc_token(b"ref-p").await.unwrap().is_some(),
+        "refresh lives on"
+    );
+    assert!(
+        store.oidc_code(b"pia-code").await.unwrap().is_some(),
+        "code kept a day"
+    );
+    // A replay within that day still finds it: nothing issued.
+    let uid = store
+        .oidc_code(b"pia-code")
+        .await
+        .unwrap()
+        .unwrap()
+        .code
+        .user_id;
+    let again = store
+        .oidc_redeem_code(
+            b"pia-code",
+            &grant("app", uid, T0 + 700),
+            &tokens(b"acc-q", None),
+        )
+        .await
+        .unwrap();
+    assert_eq!(again, RedeemOutcome::Replayed);
+    // Just before a day has passed since the code expired (T0 + 60), it stays.
+    store.oidc_purge(T0 + 60 + 86_399).await.unwrap();
+    assert!(
+        store.oidc_code(b"pia-code").await.unwrap().is_some(),
+        "still in its day"
+    );
+    // A day after the code's expiry: it goes, with everything expired.
+    assert!(store.oidc_purge(T0 + 60 + 86_400).await.unwrap() >= 1);
+    assert!(store.oidc_code(b"pia-code").await.unwrap().is_none());
+    assert!(store.oidc_token(b"ref-p").await.unwrap().is_none());
+    assert_eq!(store.oidc_purge(T0 + 60 + 86_401).await.unwrap(), 0);
 }
