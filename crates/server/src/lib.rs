@@ -52,6 +52,48 @@ pub const CSP: &str = "default-src 'none'; script-src 'self'; connect-src 'self'
                        img-src 'self' data:; form-action 'self'; \
                        frame-ancestors 'none'; base-uri 'none'";
 
+/// The one other origin a page's form may end on once its redirects are
+/// done (a client's registered redirect URI after the consent page or the
+/// login; a forward-auth return URL), set as a response extension by the
+/// page and added to that response's `form-action`. Browsers hold the whole
+/// redirect chain of a form submission to the form page's `form-action`,
+/// so without it the last hop to the application is blocked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormActionOrigin(String);
+
+impl FormActionOrigin {
+    /// The origin of an `http`/`https` URL (`scheme://host[:port]`, the URL
+    /// parser's serialisation: nothing that could end the directive).
+    pub fn of(url: &url::Url) -> Option<Self> {
+        if !matches!(url.scheme(), "http" | "https") {
+            return None;
+        }
+        match url.origin() {
+            origin @ url::Origin::Tuple(..) => Some(FormActionOrigin(origin.ascii_serialization())),
+            url::Origin::Opaque(_) => None,
+        }
+    }
+
+    /// [`FormActionOrigin::of`] a URL given as text.
+    pub fn of_str(url: &str) -> Option<Self> {
+        Self::of(&url::Url::parse(url).ok()?)
+    }
+
+    /// The origin, as it goes into the policy.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// [`CSP`] with `origin` allowed as a form's final destination too.
+fn csp_with_form_target(origin: &FormActionOrigin) -> Option<HeaderValue> {
+    let csp = CSP.replace(
+        "form-action 'self'",
+        &format!("form-action 'self' {}", origin.as_str()),
+    );
+    HeaderValue::from_str(&csp).ok()
+}
+
 /// The whole application: API, pages and the cross-cutting layers.
 pub fn app(state: AppState) -> Router {
     let public_origin = origin_of(&state.config.public_url);
@@ -136,11 +178,13 @@ fn origin_of(url: &str) -> Option<String> {
 
 async fn security_headers(req: Request, next: Next) -> Response {
     let mut resp = next.run(req).await;
+    let csp = resp
+        .extensions()
+        .get::<FormActionOrigin>()
+        .and_then(csp_with_form_target)
+        .unwrap_or(HeaderValue::from_static(CSP));
     let h = resp.headers_mut();
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CSP),
-    );
+    h.insert(header::CONTENT_SECURITY_POLICY, csp);
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,

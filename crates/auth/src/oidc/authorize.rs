@@ -58,8 +58,9 @@ pub struct AuthorizeRequest {
 /// URI: never redirected to), or sent back to the client's redirect URI.
 #[derive(Debug)]
 pub enum AuthorizeRefusal {
-    /// An error page with this sentence.
-    Page(String),
+    /// An error page, for this reason (the pages word it in the user's
+    /// language).
+    Page(PageReason),
     /// Back to the client with `error` (and `state`).
     Redirect {
         /// The checked redirect URI.
@@ -69,6 +70,25 @@ pub enum AuthorizeRefusal {
         /// The error.
         error: OidcError,
     },
+}
+
+/// Why a request cannot go back to its client: it is shown as a page.
+#[derive(Debug)]
+pub enum PageReason {
+    /// `client_id` is given more than once.
+    ClientIdRepeated,
+    /// No `client_id`.
+    NoClientId,
+    /// No client has that id.
+    UnknownClient,
+    /// `redirect_uri` is given more than once.
+    RedirectRepeated,
+    /// No `redirect_uri`.
+    NoRedirect,
+    /// The `redirect_uri` is not one the client registered, exactly.
+    RedirectNotRegistered,
+    /// The store failed while looking the client up.
+    Failed(OidcError),
 }
 
 impl AuthorizeRefusal {
@@ -177,26 +197,24 @@ impl Auth {
         &self,
         params: &AuthorizeParams,
     ) -> Result<AuthorizeRequest, AuthorizeRefusal> {
-        let page = |m: &str| AuthorizeRefusal::Page(m.to_owned());
+        use AuthorizeRefusal::Page;
         let client_id = params
             .one("client_id")
-            .map_err(|()| page("The request names client_id more than once."))?
-            .ok_or_else(|| page("The request does not name its application (client_id)."))?;
+            .map_err(|()| Page(PageReason::ClientIdRepeated))?
+            .ok_or(Page(PageReason::NoClientId))?;
         let client = self
             .store
             .oidc_client(client_id)
             .await
-            .map_err(|e| AuthorizeRefusal::Page(OidcError::from(e).to_string()))?
-            .ok_or_else(|| page("This application is not registered with this service."))?;
+            .map_err(|e| Page(PageReason::Failed(e.into())))?
+            .ok_or(Page(PageReason::UnknownClient))?;
         let redirect_uri = params
             .one("redirect_uri")
-            .map_err(|()| page("The request names redirect_uri more than once."))?
-            .ok_or_else(|| page("The request does not say where to return (redirect_uri)."))?;
+            .map_err(|()| Page(PageReason::RedirectRepeated))?
+            .ok_or(Page(PageReason::NoRedirect))?;
         // Exact match only: no prefix, no suffix, no normalisation.
         if !client.redirect_uris.iter().any(|u| u == redirect_uri) {
-            return Err(page(
-                "The address this request wants to return to is not registered for the application.",
-            ));
+            return Err(Page(PageReason::RedirectNotRegistered));
         }
         let mut req = AuthorizeRequest {
             client,

@@ -113,6 +113,19 @@ impl Auth {
         }
     }
 
+    /// Whether `redirect_uri` is registered, exactly, for `client_id`.
+    pub async fn oidc_redirect_registered(
+        &self,
+        client_id: &str,
+        redirect_uri: &str,
+    ) -> AuthResult<bool> {
+        Ok(self
+            .store
+            .oidc_client(client_id)
+            .await?
+            .is_some_and(|c| c.redirect_uris.iter().any(|u| u == redirect_uri)))
+    }
+
     /// Every registered client, by name.
     pub async fn oidc_clients(&self) -> AuthResult<Vec<OidcClient>> {
         Ok(self.store.oidc_clients().await?)

@@ -21,7 +21,9 @@ use data_encoding::BASE64URL_NOPAD;
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
-pub use authorize::{AuthorizeNext, AuthorizeParams, AuthorizeRefusal, AuthorizeRequest};
+pub use authorize::{
+    AuthorizeNext, AuthorizeParams, AuthorizeRefusal, AuthorizeRequest, PageReason,
+};
 pub use clients::NewClient;
 pub(crate) use signing::KeyCache;
 pub use token::{ClientAuth, TokenRequest, TokenResponse};

@@ -69,6 +69,16 @@ fn decode(state: &AppState, to: &str) -> Option<Url> {
     checked(state, std::str::from_utf8(&bytes).ok()?)
 }
 
+/// The return URL a login's `next` (`/login/continue?to=…`) leads to.
+pub(super) fn return_url_of(state: &AppState, next: &str) -> Option<Url> {
+    decode(state, next.strip_prefix(CONTINUE)?.strip_prefix("?to=")?)
+}
+
+/// The return URL waiting for a 2FA set-up, if any.
+pub(super) fn waiting_return_url(state: &AppState, headers: &HeaderMap) -> Option<Url> {
+    decode(state, &cookie_value(headers, RETURN_COOKIE)?)
+}
+
 fn return_cookie(state: &AppState, value: Option<&str>) -> HeaderValue {
     let v = match value {
         Some(v) => format!(

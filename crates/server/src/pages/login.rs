@@ -15,7 +15,9 @@ use serde::Deserialize;
 
 use super::forward::next_for_rd;
 use super::views::{FormErrors, LoginPage, SecondFactorPage};
-use super::{internal_error, message_of, render, status_for, with_retry_after};
+use super::{
+    form_target, internal_error, message_of, render, status_for, with_form_target, with_retry_after,
+};
 use crate::i18n::t;
 use crate::session::{
     Client, CookieToken, MaybeSession, Pending, clear_cookie, login_cookies, safe_next, set_cookie,
@@ -111,12 +113,12 @@ async fn show_login(
         None => {}
     }
     let notice = query.signed_out.is_some().then(|| t("notice-signed-out"));
-    render(
-        StatusCode::OK,
-        &login_page(&state, String::new(), next, notice, FormErrors::none()),
-    )
+    let target = form_target(&state, &next).await;
+    let page = login_page(&state, String::new(), next, notice, FormErrors::none());
+    with_form_target(render(StatusCode::OK, &page), target)
 }
 
+/// The login form's answer; a page shown again keeps its form's target.
 async fn submit_login(
     State(state): State<AppState>,
     client: Client,
@@ -124,6 +126,20 @@ async fn submit_login(
     Form(form): Form<LoginForm>,
 ) -> Response {
     let next = carried(Some(&form.next));
+    let target = form_target(&state, &next).await;
+    with_form_target(
+        password_step(&state, &client, &old, form, next).await,
+        target,
+    )
+}
+
+async fn password_step(
+    state: &AppState,
+    client: &Client,
+    old: &CookieToken,
+    form: LoginForm,
+    next: String,
+) -> Response {
     let mut errors = FormErrors::none();
     if form.username.trim().is_empty() {
         errors.add("username", t("err-enter-username"));
@@ -134,7 +150,7 @@ async fn submit_login(
     if !errors.is_empty() {
         return render(
             StatusCode::BAD_REQUEST,
-            &login_page(&state, form.username, next, None, errors),
+            &login_page(state, form.username, next, None, errors),
         );
     }
 
@@ -144,7 +160,7 @@ async fn submit_login(
             &form.username,
             &form.password,
             old.hash().as_deref(),
-            &client,
+            client,
         )
         .await
     {
@@ -164,7 +180,7 @@ async fn submit_login(
                 &e,
                 render(
                     status_for(&e),
-                    &login_page(&state, form.username, next, None, errors),
+                    &login_page(state, form.username, next, None, errors),
                 ),
             )
         }
@@ -194,14 +210,18 @@ fn second_factor_page(next: String, backup_open: bool, errors: FormErrors) -> Se
     }
 }
 
-async fn show_second_factor(_pending: Pending, Query(query): Query<NextQuery>) -> Response {
+async fn show_second_factor(
+    State(state): State<AppState>,
+    _pending: Pending,
+    Query(query): Query<NextQuery>,
+) -> Response {
     let next = carried(query.next.as_deref());
-    render(
-        StatusCode::OK,
-        &second_factor_page(next, false, FormErrors::none()),
-    )
+    let target = form_target(&state, &next).await;
+    let page = second_factor_page(next, false, FormErrors::none());
+    with_form_target(render(StatusCode::OK, &page), target)
 }
 
+/// The code page's answer; a page shown again keeps its form's target.
 async fn submit_second_factor(
     State(state): State<AppState>,
     pending: Pending,
@@ -209,6 +229,20 @@ async fn submit_second_factor(
     Form(form): Form<SecondFactorForm>,
 ) -> Response {
     let next = carried(Some(&form.next));
+    let target = form_target(&state, &next).await;
+    with_form_target(
+        code_step(&state, &pending, &client, form, next).await,
+        target,
+    )
+}
+
+async fn code_step(
+    state: &AppState,
+    pending: &Pending,
+    client: &Client,
+    form: SecondFactorForm,
+    next: String,
+) -> Response {
     let (input, field) = match (form.code, form.backup_code) {
         (Some(code), _) if !code.trim().is_empty() => (SecondFactorInput::code(code), "code"),
         (_, Some(backup)) if !backup.trim().is_empty() => {
@@ -229,7 +263,7 @@ async fn submit_second_factor(
             );
         }
     };
-    match state.auth.second_factor(&pending, input, &client).await {
+    match state.auth.second_factor(pending, input, client).await {
         Ok(token) => (
             [(header::SET_COOKIE, set_cookie(&state.config, &token))],
             Redirect::to(&destination(&next)),

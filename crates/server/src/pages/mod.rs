@@ -34,6 +34,7 @@ use axum::routing::get;
 
 use deadbolt_auth::AuthError;
 
+use crate::FormActionOrigin;
 use crate::error::{classify, log_internal};
 use crate::state::AppState;
 
@@ -42,6 +43,24 @@ use views::MessagePage;
 
 /// The stylesheet, compiled in.
 const STYLESHEET: &str = include_str!("../../static/app.css");
+
+/// Where a login's `next` ends once Deadbolt's own redirects are done, if
+/// that is another origin: a forward-auth return URL, or the registered
+/// redirect URI of the OpenID Connect request waiting for the login.
+pub(super) async fn form_target(state: &AppState, next: &str) -> Option<FormActionOrigin> {
+    match forward::return_url_of(state, next) {
+        Some(url) => FormActionOrigin::of(&url),
+        None => oidc::redirect_of(state, next).await,
+    }
+}
+
+/// `resp` with `target` allowed as its form's final destination.
+pub(super) fn with_form_target(mut resp: Response, target: Option<FormActionOrigin>) -> Response {
+    if let Some(t) = target {
+        resp.extensions_mut().insert(t);
+    }
+    resp
+}
 
 /// Every HTML route.
 pub fn routes() -> Router<AppState> {

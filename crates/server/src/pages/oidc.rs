@@ -18,13 +18,16 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use data_encoding::BASE64URL_NOPAD;
-use deadbolt_auth::oidc::{AuthorizeNext, AuthorizeParams, AuthorizeRefusal, AuthorizeRequest};
+use deadbolt_auth::oidc::{
+    AuthorizeNext, AuthorizeParams, AuthorizeRefusal, AuthorizeRequest, PageReason,
+};
 use deadbolt_auth::{AuthError, Stage, UserId};
 use serde::Deserialize;
 
 use super::text::utc_minute;
 use super::views::MessagePage;
-use super::{internal_error, render};
+use super::{internal_error, render, with_form_target};
+use crate::FormActionOrigin;
 use crate::i18n::{Arg, filters, t, ta};
 use crate::oidc::parse_form;
 use crate::session::{Authenticated, MaybeSession};
@@ -117,7 +120,23 @@ fn error_page(message: &str) -> Response {
 
 fn refusal(state: &AppState, refusal: &AuthorizeRefusal) -> Response {
     match refusal {
-        AuthorizeRefusal::Page(message) => error_page(message),
+        AuthorizeRefusal::Page(reason) => {
+            let key = match reason {
+                PageReason::ClientIdRepeated => "oidc-error-client-repeated",
+                PageReason::NoClientId => "oidc-error-no-client",
+                PageReason::UnknownClient => "oidc-error-unknown-client",
+                PageReason::RedirectRepeated => "oidc-error-redirect-repeated",
+                PageReason::NoRedirect => "oidc-error-no-redirect",
+                PageReason::RedirectNotRegistered => "oidc-error-redirect-unknown",
+                PageReason::Failed(e) => {
+                    if let deadbolt_auth::oidc::OidcError::Server(e) = e {
+                        crate::error::log_internal(e);
+                    }
+                    "oidc-error-failed"
+                }
+            };
+            error_page(&t(key))
+        }
         AuthorizeRefusal::Redirect { error, .. } => {
             if let deadbolt_auth::oidc::OidcError::Server(e) = error {
                 crate::error::log_internal(e);
@@ -175,6 +194,31 @@ async fn authorize(
     next_step(&state, &req, full.as_deref(), username, false).await
 }
 
+/// The registered redirect URI's origin of the authorization request a
+/// login's `next` (`/oauth2/authorize/continue?q=…`) resumes; `None` when
+/// the client or the URI is not registered (the request is refused then).
+pub(super) async fn redirect_of(state: &AppState, next: &str) -> Option<FormActionOrigin> {
+    let q = next.strip_prefix(CONTINUE)?.strip_prefix("?q=")?;
+    let query = BASE64URL_NOPAD.decode(q.as_bytes()).ok()?;
+    let (mut client_id, mut redirect_uri) = (None, None);
+    for (k, v) in url::form_urlencoded::parse(&query) {
+        match k.as_ref() {
+            "client_id" => client_id = Some(v.into_owned()),
+            "redirect_uri" => redirect_uri = Some(v.into_owned()),
+            _ => {}
+        }
+    }
+    let (client_id, redirect_uri) = (client_id?, redirect_uri?);
+    match state
+        .auth
+        .oidc_redirect_registered(&client_id, &redirect_uri)
+        .await
+    {
+        Ok(true) => FormActionOrigin::of_str(&redirect_uri),
+        _ => None,
+    }
+}
+
 async fn next_step(
     state: &AppState,
     req: &AuthorizeRequest,
@@ -213,25 +257,33 @@ async fn next_step(
             Redirect::to(&format!("/login?next={}{again}", encode_query_value(&next)))
                 .into_response()
         }
-        Ok(AuthorizeNext::Consent) => render(
-            StatusCode::OK,
-            &ConsentPage {
-                signed_in: username,
-                section: "",
-                client_name: req.client.name.clone(),
-                scopes: req
-                    .scopes
-                    .iter()
-                    .map(|s| ScopeView {
-                        name: s.clone(),
-                        words: scope_words(s),
-                    })
-                    .collect(),
-                fields: req.query_pairs(),
-            },
+        Ok(AuthorizeNext::Consent) => with_form_target(
+            consent_page(req, username),
+            FormActionOrigin::of_str(&req.redirect_uri),
         ),
         Err(r) => refusal(state, &r),
     }
+}
+
+/// The consent page: its form ends on the client's redirect URI.
+fn consent_page(req: &AuthorizeRequest, username: Option<String>) -> Response {
+    render(
+        StatusCode::OK,
+        &ConsentPage {
+            signed_in: username,
+            section: "",
+            client_name: req.client.name.clone(),
+            scopes: req
+                .scopes
+                .iter()
+                .map(|s| ScopeView {
+                    name: s.clone(),
+                    words: scope_words(s),
+                })
+                .collect(),
+            fields: req.query_pairs(),
+        },
+    )
 }
 
 /// The consent form's answer: the request's fields again, and `decision`.

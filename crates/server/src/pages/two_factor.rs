@@ -7,13 +7,14 @@
 
 use axum::Form;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde::Deserialize;
 
 use super::security::{is_step_up_error, step_up_input};
 use super::views::{EnabledPage, FormErrors, SetupPage, SetupPasswordPage};
-use super::{internal_error, message_of, render, status_for, with_retry_after};
+use super::{internal_error, message_of, render, status_for, with_form_target, with_retry_after};
+use crate::FormActionOrigin;
 use crate::i18n::t;
 use crate::session::{Authenticated, Client};
 use crate::state::AppState;
@@ -97,6 +98,26 @@ fn setup_page(
 /// QR code, key and link (the body of this POST; nothing to bookmark).
 pub(super) async fn begin_setup(
     State(state): State<AppState>,
+    headers: HeaderMap,
+    user: Authenticated,
+    client: Client,
+    form: Form<PasswordOnly>,
+) -> Response {
+    let target = waiting_target(&state, &headers);
+    with_form_target(
+        begin_setup_page(State(state), user, client, form).await,
+        target,
+    )
+}
+
+/// A login started by a proxy that waits for this set-up ends on its return
+/// URL once the code is confirmed: the confirmation form's final target.
+fn waiting_target(state: &AppState, headers: &HeaderMap) -> Option<FormActionOrigin> {
+    FormActionOrigin::of(&super::forward::waiting_return_url(state, headers)?)
+}
+
+async fn begin_setup_page(
+    State(state): State<AppState>,
     user: Authenticated,
     client: Client,
     Form(form): Form<PasswordOnly>,
@@ -150,7 +171,21 @@ pub(super) async fn confirm_setup(
     State(state): State<AppState>,
     user: Authenticated,
     client: Client,
-    headers: axum::http::HeaderMap,
+    headers: HeaderMap,
+    form: Form<CodeForm>,
+) -> Response {
+    let target = waiting_target(&state, &headers);
+    with_form_target(
+        confirm_setup_page(State(state), user, client, headers, form).await,
+        target,
+    )
+}
+
+async fn confirm_setup_page(
+    State(state): State<AppState>,
+    user: Authenticated,
+    client: Client,
+    headers: HeaderMap,
     Form(form): Form<CodeForm>,
 ) -> Response {
     let result = if form.code.trim().is_empty() {

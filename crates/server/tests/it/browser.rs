@@ -32,6 +32,7 @@ use deadbolt_server::{AppState, Argon2Params, Keyring, ServerConfig, SystemClock
 use deadbolt_store::SqlStore;
 use fantoccini::{Client, ClientBuilder, Locator};
 
+mod oidc;
 mod passkeys;
 
 const IGNORE: &str =

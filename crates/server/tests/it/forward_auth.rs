@@ -308,6 +308,16 @@ fn carried_next(page: &str) -> Option<String> {
     })
 }
 
+/// The page's CSP says `form-action {sources}` (up to its `;`).
+#[track_caller]
+fn assert_form_action(page: &Resp, sources: &str) {
+    let csp = page.header("content-security-policy").expect("a CSP");
+    assert!(
+        csp.contains(&format!("form-action {sources}")),
+        "form-action {sources} expected: {csp}"
+    );
+}
+
 #[tokio::test]
 async fn login_with_rd_returns_to_the_app_only_inside_the_cookie_domain() {
     let t = app().await;
@@ -319,6 +329,9 @@ async fn login_with_rd_returns_to_the_app_only_inside_the_cookie_domain() {
     assert_eq!(page.status, StatusCode::OK);
     let next = carried_next(&page.text()).expect("rd carried");
     assert!(next.starts_with("/login/continue?to="), "{next}");
+    // The form's redirects end on the app: a browser holds the whole chain
+    // to the page's form-action, so the app's origin (only) joins it.
+    assert_form_action(&page, "'self' https://app.example.com;");
     let r = submit(
         &a,
         "/login",
@@ -375,6 +388,7 @@ async fn login_with_rd_returns_to_the_app_only_inside_the_cookie_domain() {
         let page = b.get(&format!("/login?rd={q}")).await;
         assert_eq!(page.status, StatusCode::OK, "{evil}");
         assert_eq!(carried_next(&page.text()), None, "{evil}");
+        assert_form_action(&page, "'self';");
     }
     // A forged continuation is checked again.
     let forged = format!(
@@ -411,18 +425,22 @@ async fn two_factor_rule_sends_a_user_without_2fa_through_the_set_up_then_back()
     let session = t.agent();
     session.set_cookie_pair(signed_in);
     let secret = session.setup(PW).await;
-    let code = t.code(&secret, 0);
-    let body = format!("code={code}");
-    let req = Request::post("/settings/account/security/two-factor/confirm")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header("sec-fetch-site", "same-origin")
-        .header(
-            header::COOKIE,
-            format!("{}; {waiting}", session.cookie_pair().unwrap()),
-        )
-        .body(Body::from(body))
-        .unwrap();
-    let r = t.agent().send(req).await;
+    let confirm = |code: String| {
+        Request::post("/settings/account/security/two-factor/confirm")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header("sec-fetch-site", "same-origin")
+            .header(
+                header::COOKIE,
+                format!("{}; {waiting}", session.cookie_pair().unwrap()),
+            )
+            .body(Body::from(format!("code={code}")))
+            .unwrap()
+    };
+    // A wrong code shows the set-up again; its form still ends on rd.
+    let r = t.agent().send(confirm(t.wrong_code(&secret))).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.text());
+    assert_form_action(&r, "'self' https://secure.example.com;");
+    let r = t.agent().send(confirm(t.code(&secret, 0))).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
     assert_eq!(r.location(), "/login/continue");
     // The same session, now with its second factor: on to rd.

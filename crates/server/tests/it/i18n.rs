@@ -362,6 +362,39 @@ async fn the_pages_speak_each_language() {
     }
 }
 
+/// The single sign-on error page (an unknown application, a return
+/// address it never registered) in each language: the reason too, not only
+/// the frame around it.
+#[tokio::test]
+async fn the_sign_on_error_page_speaks_each_language() {
+    let app = TestApp::new().await;
+    let anon = app.agent();
+    for lang in LANGUAGES {
+        let code = lang.code;
+        let words = catalogue(code);
+        let r = get_in(
+            &anon,
+            "/oauth2/authorize?response_type=code&scope=openid&client_id=nope\
+             &redirect_uri=https%3A%2F%2Fapp.example%2Fcb",
+            code,
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{code}: {}", r.text());
+        assert!(r.header("location").is_none(), "never redirected to");
+        assert_eq!(html_lang(&r), code);
+        let text = unescape(&r.text());
+        assert!(
+            text.contains(&words["oidc-error-unknown-client"]),
+            "{code}: the reason is not in the page: {text}"
+        );
+        if code != "en" {
+            for sentence in english_sentences() {
+                assert!(!text.contains(&sentence), "{code} still says {sentence:?}");
+            }
+        }
+    }
+}
+
 #[tokio::test]
 async fn accept_language_is_negotiated() {
     let app = TestApp::new().await;

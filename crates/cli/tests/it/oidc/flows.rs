@@ -68,8 +68,12 @@ fn openidconnect_crate_signs_in_through_the_real_pages_with_totp() {
         std::thread::sleep(std::time::Duration::from_millis(200));
     }
     let code = oathtool(&app.secret_base32);
+    // The login's and the consent's forms end on the client: its origin
+    // (only) joins their form-action, or a browser blocks the last redirect.
+    form_action_is(&login, "'self' http://127.0.0.1:9;");
     let consent = browser.sign_in(&login, "olivia", Some(&code));
     assert!(consent.text().contains("Grafana"), "{}", consent.text());
+    form_action_is(&consent, "'self' http://127.0.0.1:9;");
     let back = browser.consent(&consent, "allow");
     assert_eq!(back.status, 303, "{}", back.text());
     let location = back.header("location").unwrap().to_owned();

@@ -103,6 +103,16 @@ pub fn http(
     }
 }
 
+/// The page's CSP says `form-action {sources}` (up to its `;`).
+#[track_caller]
+pub fn form_action_is(page: &Resp, sources: &str) {
+    let csp = page.header("content-security-policy").expect("a CSP");
+    assert!(
+        csp.contains(&format!("form-action {sources}")),
+        "form-action {sources} expected: {csp}"
+    );
+}
+
 /// `application/x-www-form-urlencoded`.
 pub fn form(fields: &[(&str, &str)]) -> String {
     let mut s = url::form_urlencoded::Serializer::new(String::new());

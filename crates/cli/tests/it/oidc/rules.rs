@@ -52,6 +52,23 @@ fn authorize_refuses_bad_requests_without_redirecting_to_strangers() {
         400,
         "not UTF-8"
     );
+    // A login page whose continuation names a return address the client
+    // never registered widens nothing.
+    for redirect in [REDIRECT, "http://evil.example/cb"] {
+        let q = form(&[("client_id", &id), ("redirect_uri", redirect)]);
+        let next = format!(
+            "/oauth2/authorize/continue?q={}",
+            data_encoding::BASE64URL_NOPAD.encode(q.as_bytes())
+        );
+        let next: String = url::form_urlencoded::byte_serialize(next.as_bytes()).collect();
+        let page = b.send("GET", &format!("/login?next={next}"), None);
+        assert_eq!(page.status, 200, "{}", page.text());
+        if redirect == REDIRECT {
+            form_action_is(&page, "'self' http://127.0.0.1:9;");
+        } else {
+            form_action_is(&page, "'self';");
+        }
+    }
     // Everything else goes back with error and state.
     let back = |r: &Resp| -> (String, Option<String>) {
         assert_eq!(r.status, 303, "{}", r.text());
