@@ -189,6 +189,7 @@ sessions-heading = Relace
 sessions-text = Kde je váš účet právě přihlášený.
 sessions-this-browser = Tento prohlížeč
 sessions-last-active = naposledy aktivní { $when }
+sessions-active-now = právě aktivní
 sessions-revoke = Ukončit
 sessions-revoke-label = Ukončit relaci na { $device }
 sessions-sign-out-others = Odhlásit se všude jinde
@@ -416,6 +417,12 @@ oidc-error-form = Formulář má chybný formát.
 oidc-error-no-decision = Z formuláře není poznat, zda aplikaci povolujete.
 oidc-error-damaged = Požadavek na přihlášení se cestou poškodil.
 oidc-error-too-long = Požadavek je příliš dlouhý na to, aby se k němu dalo po přihlášení vrátit.
+oidc-page-client-id-repeated = Žádost uvádí client_id více než jednou.
+oidc-page-client-id-missing = Žádost neuvádí svou aplikaci (client_id).
+oidc-page-unknown-client = Tato aplikace není u této služby registrována.
+oidc-page-redirect-uri-repeated = Žádost uvádí redirect_uri více než jednou.
+oidc-page-redirect-uri-missing = Žádost neříká, kam se vrátit (redirect_uri).
+oidc-page-redirect-uri-unknown = Návratová adresa žádosti není pro tuto aplikaci registrována.
 apps-heading = Připojené aplikace
 apps-text = Aplikace, kterým jste povolili vás tímto účtem přihlašovat. Odpojením aplikace se z ní odhlásíte a příště se vás zeptá znovu.
 apps-none = Zatím žádné aplikace.
@@ -423,3 +430,29 @@ apps-allowed = Povoleno { $when }
 apps-may-learn = smí znát: { $scopes }
 apps-disconnect = Odpojit
 notice-app-disconnected = Aplikace je odpojená: jste z ní odhlášeni a příště se vás zeptá znovu.
+
+## Forward-auth: co ukáže reverzní proxy při odmítnutí přístupu
+authz-header-repeated = { $header } bylo odesláno více než jednou.
+authz-header-characters = { $header } obsahuje znaky, které URL nemůže mít.
+authz-header-missing = Chybí { $header }.
+authz-bad-method = Předaná metoda není metoda HTTP.
+authz-url-not-absolute = Původní URL musí být absolutní URL http nebo https.
+authz-url-invalid = Původní URL není URL.
+authz-url-host = Původní URL musí uvádět hostitele a žádného uživatele.
+authz-proto = X-Forwarded-Proto musí být http nebo https.
+authz-host = X-Forwarded-Host není hostitel.
+authz-uri = X-Forwarded-Uri musí být cesta začínající jediným /.
+authz-forbidden = Tuto stránku nemáte oprávnění otevřít.
+authz-sign-in = Pro otevření této stránky se přihlaste (s druhým faktorem, pokud ho stránka vyžaduje).
+authz-untrusted-proxy = Předaným hlavičkám se věří jen z adresy --trusted-proxy.
+
+## Co říká passkeys.js
+passkey-js-cancelled = Žádost o přístupový klíč byla zrušena nebo vypršela. Zkuste to znovu.
+passkey-js-failed = Něco se pokazilo. Zkuste to znovu.
+passkey-js-server-answered = Server odpověděl { $status }.
+passkey-js-unsupported = Tento prohlížeč neumí používat přístupové klíče ani bezpečnostní klíče.
+
+## Browser
+browser-on = { $browser } v systému { $system }
+browser-on-system = Prohlížeč v systému { $system }
+browser-unknown = Neznámý prohlížeč

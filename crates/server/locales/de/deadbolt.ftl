@@ -185,6 +185,7 @@ sessions-heading = Sitzungen
 sessions-text = Wo Ihr Konto gerade angemeldet ist.
 sessions-this-browser = Dieser Browser
 sessions-last-active = zuletzt aktiv: { $when }
+sessions-active-now = gerade aktiv
 sessions-revoke = Beenden
 sessions-revoke-label = Die Sitzung von { $device } beenden
 sessions-sign-out-others = Überall sonst abmelden
@@ -404,6 +405,12 @@ oidc-error-form = Das Formular ist fehlerhaft.
 oidc-error-no-decision = Das Formular gibt nicht an, ob Sie die Anwendung zulassen.
 oidc-error-damaged = Die Anmeldeanfrage wurde unterwegs beschädigt.
 oidc-error-too-long = Die Anfrage ist zu lang, um nach der Anmeldung zu ihr zurückzukehren.
+oidc-page-client-id-repeated = Die Anfrage nennt client_id mehr als einmal.
+oidc-page-client-id-missing = Die Anfrage nennt ihre Anwendung nicht (client_id).
+oidc-page-unknown-client = Diese Anwendung ist bei diesem Dienst nicht registriert.
+oidc-page-redirect-uri-repeated = Die Anfrage nennt redirect_uri mehr als einmal.
+oidc-page-redirect-uri-missing = Die Anfrage sagt nicht, wohin es zurückgehen soll (redirect_uri).
+oidc-page-redirect-uri-unknown = Die gewünschte Rücksprungadresse ist für die Anwendung nicht registriert.
 apps-heading = Verbundene Anwendungen
 apps-text = Anwendungen, denen Sie erlaubt haben, Sie mit diesem Konto anzumelden. Wenn Sie eine trennen, werden Sie dort abgemeldet, und sie fragt beim nächsten Mal erneut.
 apps-none = Noch keine Anwendungen.
@@ -411,3 +418,29 @@ apps-allowed = Zugelassen am { $when }
 apps-may-learn = darf erfahren: { $scopes }
 apps-disconnect = Trennen
 notice-app-disconnected = Die Anwendung ist getrennt: Sie sind dort abgemeldet, und sie fragt Sie beim nächsten Mal erneut.
+
+## Forward-Auth: was ein Reverse-Proxy bei einer Ablehnung zeigt
+authz-header-repeated = { $header } wurde mehr als einmal gesendet.
+authz-header-characters = { $header } enthält Zeichen, die eine URL nicht haben kann.
+authz-header-missing = { $header } fehlt.
+authz-bad-method = Die weitergeleitete Methode ist keine HTTP-Methode.
+authz-url-not-absolute = Die ursprüngliche URL muss eine absolute http- oder https-URL sein.
+authz-url-invalid = Die ursprüngliche URL ist keine URL.
+authz-url-host = Die ursprüngliche URL muss einen Host und keinen Benutzer nennen.
+authz-proto = X-Forwarded-Proto muss http oder https sein.
+authz-host = X-Forwarded-Host ist kein Host.
+authz-uri = X-Forwarded-Uri muss ein Pfad sein, der mit genau einem / beginnt.
+authz-forbidden = Sie dürfen diese Seite nicht öffnen.
+authz-sign-in = Melden Sie sich an (mit Ihrem zweiten Faktor, wenn die Seite ihn verlangt), um diese Seite zu öffnen.
+authz-untrusted-proxy = Weitergeleiteten Headern wird nur von einer --trusted-proxy-Adresse geglaubt.
+
+## Was passkeys.js sagt
+passkey-js-cancelled = Die Passkey-Anfrage wurde abgebrochen oder ist abgelaufen. Versuchen Sie es erneut.
+passkey-js-failed = Etwas ist schiefgegangen. Versuchen Sie es erneut.
+passkey-js-server-answered = Der Server antwortete { $status }.
+passkey-js-unsupported = Dieser Browser kann keine Passkeys oder Sicherheitsschlüssel verwenden.
+
+## Browser
+browser-on = { $browser } unter { $system }
+browser-on-system = Ein Browser unter { $system }
+browser-unknown = Unbekannter Browser

@@ -185,6 +185,7 @@ sessions-heading = Sessioni
 sessions-text = Dove il tuo account ha un accesso attivo in questo momento.
 sessions-this-browser = Questo browser
 sessions-last-active = ultima attività: { $when }
+sessions-active-now = attiva ora
 sessions-revoke = Revoca
 sessions-revoke-label = Revoca la sessione di { $device }
 sessions-sign-out-others = Esci da tutte le altre parti
@@ -404,6 +405,12 @@ oidc-error-form = Il modulo non è formato correttamente.
 oidc-error-no-decision = Il modulo non indica se consenti l'accesso all'applicazione.
 oidc-error-damaged = La richiesta di accesso si è danneggiata lungo il percorso.
 oidc-error-too-long = La richiesta è troppo lunga per poterci tornare dopo l'accesso.
+oidc-page-client-id-repeated = La richiesta indica client_id più di una volta.
+oidc-page-client-id-missing = La richiesta non indica la sua applicazione (client_id).
+oidc-page-unknown-client = Questa applicazione non è registrata presso questo servizio.
+oidc-page-redirect-uri-repeated = La richiesta indica redirect_uri più di una volta.
+oidc-page-redirect-uri-missing = La richiesta non dice dove tornare (redirect_uri).
+oidc-page-redirect-uri-unknown = L’indirizzo di ritorno richiesto non è registrato per l’applicazione.
 apps-heading = Applicazioni collegate
 apps-text = Le applicazioni a cui hai consentito di farti accedere con questo account. Scollegarne una ti fa uscire da quell'applicazione, e la volta successiva ti chiederà di nuovo il consenso.
 apps-none = Ancora nessuna applicazione.
@@ -411,3 +418,29 @@ apps-allowed = Consentita il { $when }
 apps-may-learn = può sapere: { $scopes }
 apps-disconnect = Scollega
 notice-app-disconnected = L'applicazione è scollegata: sei uscito da essa e ti chiederà di nuovo il consenso.
+
+## Forward-auth: ciò che un proxy inverso mostra quando l’accesso è negato
+authz-header-repeated = { $header } è stato inviato più di una volta.
+authz-header-characters = { $header } contiene caratteri che un URL non può avere.
+authz-header-missing = Manca { $header }.
+authz-bad-method = Il metodo inoltrato non è un metodo HTTP.
+authz-url-not-absolute = L’URL originale deve essere un URL http o https assoluto.
+authz-url-invalid = L’URL originale non è un URL.
+authz-url-host = L’URL originale deve indicare un host e nessun utente.
+authz-proto = X-Forwarded-Proto deve essere http o https.
+authz-host = X-Forwarded-Host non è un host.
+authz-uri = X-Forwarded-Uri deve essere un percorso che inizia con una sola /.
+authz-forbidden = Non è autorizzato ad aprire questa pagina.
+authz-sign-in = Acceda (con il secondo fattore, se la pagina lo chiede) per aprire questa pagina.
+authz-untrusted-proxy = Le intestazioni inoltrate sono accettate solo da un indirizzo --trusted-proxy.
+
+## Ciò che dice passkeys.js
+passkey-js-cancelled = La richiesta della passkey è stata annullata o è scaduta. Riprovi.
+passkey-js-failed = Qualcosa è andato storto. Riprovi.
+passkey-js-server-answered = Il server ha risposto { $status }.
+passkey-js-unsupported = Questo browser non può usare passkey né chiavi di sicurezza.
+
+## Browser
+browser-on = { $browser } su { $system }
+browser-on-system = Un browser su { $system }
+browser-unknown = Browser sconosciuto

@@ -185,6 +185,7 @@ sessions-heading = Sessões
 sessions-text = Onde a sua conta tem sessão iniciada neste momento.
 sessions-this-browser = Este navegador
 sessions-last-active = última atividade: { $when }
+sessions-active-now = ativa agora
 sessions-revoke = Revogar
 sessions-revoke-label = Revogar a sessão de { $device }
 sessions-sign-out-others = Terminar sessão em todos os outros lados
@@ -404,6 +405,12 @@ oidc-error-form = O formulário está mal formado.
 oidc-error-no-decision = O formulário não indica se dá permissão à aplicação.
 oidc-error-damaged = O pedido de início de sessão foi danificado pelo caminho.
 oidc-error-too-long = O pedido é demasiado longo para se voltar a ele depois de iniciar sessão.
+oidc-page-client-id-repeated = O pedido indica client_id mais de uma vez.
+oidc-page-client-id-missing = O pedido não indica a sua aplicação (client_id).
+oidc-page-unknown-client = Esta aplicação não está registada neste serviço.
+oidc-page-redirect-uri-repeated = O pedido indica redirect_uri mais de uma vez.
+oidc-page-redirect-uri-missing = O pedido não diz para onde voltar (redirect_uri).
+oidc-page-redirect-uri-unknown = O endereço de retorno pedido não está registado para a aplicação.
 apps-heading = Aplicações ligadas
 apps-text = Aplicações a que deu permissão para iniciar sessão com esta conta. Desligar uma termina a sessão nela, e da próxima vez volta a pedir-lhe permissão.
 apps-none = Ainda não há aplicações.
@@ -411,3 +418,29 @@ apps-allowed = Permitida em { $when }
 apps-may-learn = pode saber: { $scopes }
 apps-disconnect = Desligar
 notice-app-disconnected = A aplicação foi desligada: a sessão nela foi terminada e voltará a pedir-lhe permissão.
+
+## Forward-auth: o que um proxy inverso mostra quando o acesso é recusado
+authz-header-repeated = { $header } foi enviado mais de uma vez.
+authz-header-characters = { $header } contém caracteres que um URL não pode ter.
+authz-header-missing = Falta { $header }.
+authz-bad-method = O método reencaminhado não é um método HTTP.
+authz-url-not-absolute = O URL original tem de ser um URL http ou https absoluto.
+authz-url-invalid = O URL original não é um URL.
+authz-url-host = O URL original tem de indicar um anfitrião e nenhum utilizador.
+authz-proto = X-Forwarded-Proto tem de ser http ou https.
+authz-host = X-Forwarded-Host não é um anfitrião.
+authz-uri = X-Forwarded-Uri tem de ser um caminho que comece por uma só /.
+authz-forbidden = Não tem permissão para abrir esta página.
+authz-sign-in = Inicie sessão (com o seu segundo fator, se a página o pedir) para abrir esta página.
+authz-untrusted-proxy = Os cabeçalhos reencaminhados só são aceites a partir de um endereço --trusted-proxy.
+
+## O que o passkeys.js diz
+passkey-js-cancelled = O pedido da chave de acesso foi cancelado ou expirou. Tente de novo.
+passkey-js-failed = Algo correu mal. Tente de novo.
+passkey-js-server-answered = O servidor respondeu { $status }.
+passkey-js-unsupported = Este navegador não pode usar chaves de acesso nem chaves de segurança.
+
+## Browser
+browser-on = { $browser } em { $system }
+browser-on-system = Um navegador em { $system }
+browser-unknown = Navegador desconhecido

@@ -182,6 +182,7 @@ sessions-heading = Oturumlar
 sessions-text = Hesabınızın şu anda açık olduğu yerler.
 sessions-this-browser = Bu tarayıcı
 sessions-last-active = son etkinlik: { $when }
+sessions-active-now = şu an etkin
 sessions-revoke = Sonlandır
 sessions-revoke-label = { $device } oturumunu sonlandır
 sessions-sign-out-others = Diğer her yerden çıkış yap
@@ -395,6 +396,12 @@ oidc-error-form = Form hatalı biçimlendirilmiş.
 oidc-error-no-decision = Form, uygulamaya izin verip vermediğinizi belirtmiyor.
 oidc-error-damaged = Giriş isteği yolda bozuldu.
 oidc-error-too-long = İstek, giriş yaptıktan sonra geri dönülemeyecek kadar uzun.
+oidc-page-client-id-repeated = İstek client_id değerini birden fazla kez veriyor.
+oidc-page-client-id-missing = İstek uygulamasını belirtmiyor (client_id).
+oidc-page-unknown-client = Bu uygulama bu hizmete kayıtlı değil.
+oidc-page-redirect-uri-repeated = İstek redirect_uri değerini birden fazla kez veriyor.
+oidc-page-redirect-uri-missing = İstek nereye dönüleceğini söylemiyor (redirect_uri).
+oidc-page-redirect-uri-unknown = İsteğin dönmek istediği adres bu uygulama için kayıtlı değil.
 apps-heading = Bağlı uygulamalar
 apps-text = Bu hesapla giriş yapmanıza izin verdiğiniz uygulamalar. Birinin bağlantısını keserseniz o uygulamadan çıkış yaparsınız ve bir dahaki sefere size yeniden sorar.
 apps-none = Henüz uygulama yok.
@@ -402,3 +409,29 @@ apps-allowed = İzin verilme: { $when }
 apps-may-learn = öğrenebilir: { $scopes }
 apps-disconnect = Bağlantıyı kes
 notice-app-disconnected = Uygulamanın bağlantısı kesildi: uygulamadaki oturumunuz kapatıldı ve size yeniden soracak.
+
+## Forward-auth: erişim reddedildiğinde ters vekil sunucunun gösterdiği
+authz-header-repeated = { $header } birden fazla kez gönderildi.
+authz-header-characters = { $header } bir URL'de bulunamayacak karakterler içeriyor.
+authz-header-missing = { $header } eksik.
+authz-bad-method = İletilen yöntem bir HTTP yöntemi değil.
+authz-url-not-absolute = Özgün URL mutlak bir http ya da https URL'si olmalı.
+authz-url-invalid = Özgün URL geçerli bir URL değil.
+authz-url-host = Özgün URL bir ana makine belirtmeli ve kullanıcı içermemeli.
+authz-proto = X-Forwarded-Proto http ya da https olmalı.
+authz-host = X-Forwarded-Host bir ana makine değil.
+authz-uri = X-Forwarded-Uri tek bir / ile başlayan bir yol olmalı.
+authz-forbidden = Bu sayfayı açma izniniz yok.
+authz-sign-in = Bu sayfayı açmak için oturum açın (sayfa isterse ikinci adımınızla birlikte).
+authz-untrusted-proxy = İletilen başlıklara yalnızca bir --trusted-proxy adresinden gelince güvenilir.
+
+## passkeys.js'in söyledikleri
+passkey-js-cancelled = Geçiş anahtarı isteği iptal edildi ya da zaman aşımına uğradı. Yeniden deneyin.
+passkey-js-failed = Bir şeyler ters gitti. Yeniden deneyin.
+passkey-js-server-answered = Sunucu { $status } yanıtını verdi.
+passkey-js-unsupported = Bu tarayıcı geçiş anahtarlarını ya da güvenlik anahtarlarını kullanamıyor.
+
+## Browser
+browser-on = { $system } üzerinde { $browser }
+browser-on-system = { $system } üzerinde bir tarayıcı
+browser-unknown = Bilinmeyen tarayıcı

@@ -115,9 +115,29 @@ fn error_page(message: &str) -> Response {
     )
 }
 
+/// A refusal the authorization request shows as a page, in the reader's
+/// language (`deadbolt-auth` words them in English, for logs and tests; an
+/// unknown one is a store failure, which says nothing more to a reader).
+fn page_refusal(english: &str) -> String {
+    let key = match english {
+        "The request names client_id more than once." => "oidc-page-client-id-repeated",
+        "The request does not name its application (client_id)." => "oidc-page-client-id-missing",
+        "This application is not registered with this service." => "oidc-page-unknown-client",
+        "The request names redirect_uri more than once." => "oidc-page-redirect-uri-repeated",
+        "The request does not say where to return (redirect_uri)." => {
+            "oidc-page-redirect-uri-missing"
+        }
+        "The address this request wants to return to is not registered for the application." => {
+            "oidc-page-redirect-uri-unknown"
+        }
+        _ => "err-internal",
+    };
+    t(key)
+}
+
 fn refusal(state: &AppState, refusal: &AuthorizeRefusal) -> Response {
     match refusal {
-        AuthorizeRefusal::Page(message) => error_page(message),
+        AuthorizeRefusal::Page(message) => error_page(&page_refusal(message)),
         AuthorizeRefusal::Redirect { error, .. } => {
             if let deadbolt_auth::oidc::OidcError::Server(e) = error {
                 crate::error::log_internal(e);

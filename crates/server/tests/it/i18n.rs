@@ -234,6 +234,18 @@ fn templates_have_no_text_outside_the_catalogues() {
     }
 }
 
+/// A user's stored language names a page language; the letters
+/// (`deadbolt-mail`'s own catalogues) must speak the same ones.
+#[test]
+fn the_letters_speak_the_languages_of_the_pages() {
+    let letters: Vec<&str> = deadbolt_auth::mail::LANGUAGES
+        .iter()
+        .map(|(code, _)| *code)
+        .collect();
+    let pages: Vec<&str> = LANGUAGES.iter().map(|l| l.code).collect();
+    assert_eq!(letters, pages);
+}
+
 #[test]
 fn plural_forms_follow_each_language() {
     let text = |code: &str, n: i64| {
