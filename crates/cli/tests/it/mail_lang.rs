@@ -101,7 +101,7 @@ fn letters_follow_the_language_asked_for_then_the_one_chosen() {
         "{}",
         n.text
     );
-    assert!(n.text.contains("Depuis l’adresse: 127.0.0.1"), "{}", n.text);
+    assert!(n.text.contains("Depuis l'adresse: 127.0.0.1"), "{}", n.text);
     assert_no_english(&n);
 
     // Claire picks Русский from the menu while signed in ...

@@ -405,12 +405,12 @@ oidc-error-form = Le formulaire est mal formé.
 oidc-error-no-decision = Le formulaire n'indique pas si vous autorisez l'application.
 oidc-error-damaged = La demande de connexion a été abîmée en chemin.
 oidc-error-too-long = La demande est trop longue pour qu'on puisse y revenir après la connexion.
-oidc-page-client-id-repeated = La demande indique client_id plus d’une fois.
+oidc-page-client-id-repeated = La demande indique client_id plus d'une fois.
 oidc-page-client-id-missing = La demande ne nomme pas son application (client_id).
-oidc-page-unknown-client = Cette application n’est pas enregistrée auprès de ce service.
-oidc-page-redirect-uri-repeated = La demande indique redirect_uri plus d’une fois.
+oidc-page-unknown-client = Cette application n'est pas enregistrée auprès de ce service.
+oidc-page-redirect-uri-repeated = La demande indique redirect_uri plus d'une fois.
 oidc-page-redirect-uri-missing = La demande ne dit pas où revenir (redirect_uri).
-oidc-page-redirect-uri-unknown = L’adresse de retour demandée n’est pas enregistrée pour cette application.
+oidc-page-redirect-uri-unknown = L'adresse de retour demandée n'est pas enregistrée pour cette application.
 apps-heading = Applications connectées
 apps-text = Les applications que vous avez autorisées à vous connecter avec ce compte. En déconnecter une ferme votre session dans celle-ci, et elle vous redemandera votre accord la prochaine fois.
 apps-none = Aucune application pour l'instant.
@@ -419,26 +419,26 @@ apps-may-learn = peut connaître : { $scopes }
 apps-disconnect = Déconnecter
 notice-app-disconnected = L'application est déconnectée : votre session y est fermée et elle vous redemandera votre accord.
 
-## Forward-auth : ce qu’affiche un proxy inverse quand l’accès est refusé
-authz-header-repeated = { $header } a été envoyé plus d’une fois.
+## Forward-auth : ce qu'affiche un proxy inverse quand l'accès est refusé
+authz-header-repeated = { $header } a été envoyé plus d'une fois.
 authz-header-characters = { $header } contient des caractères impossibles dans une URL.
 authz-header-missing = { $header } est absent.
-authz-bad-method = La méthode transmise n’est pas une méthode HTTP.
-authz-url-not-absolute = L’URL d’origine doit être une URL http ou https absolue.
-authz-url-invalid = L’URL d’origine n’est pas une URL.
-authz-url-host = L’URL d’origine doit nommer un hôte et aucun utilisateur.
+authz-bad-method = La méthode transmise n'est pas une méthode HTTP.
+authz-url-not-absolute = L'URL d'origine doit être une URL http ou https absolue.
+authz-url-invalid = L'URL d'origine n'est pas une URL.
+authz-url-host = L'URL d'origine doit nommer un hôte et aucun utilisateur.
 authz-proto = X-Forwarded-Proto doit valoir http ou https.
-authz-host = X-Forwarded-Host n’est pas un hôte.
+authz-host = X-Forwarded-Host n'est pas un hôte.
 authz-uri = X-Forwarded-Uri doit être un chemin commençant par un seul /.
-authz-forbidden = Vous n’êtes pas autorisé à ouvrir cette page.
+authz-forbidden = Vous n'êtes pas autorisé à ouvrir cette page.
 authz-sign-in = Connectez-vous (avec votre second facteur si la page le demande) pour ouvrir cette page.
 authz-untrusted-proxy = Les en-têtes transmis ne sont crus que depuis une adresse --trusted-proxy.
 
 ## Ce que dit passkeys.js
-passkey-js-cancelled = La demande de clé d’accès a été annulée ou a expiré. Réessayez.
-passkey-js-failed = Une erreur s’est produite. Réessayez.
+passkey-js-cancelled = La demande de clé d'accès a été annulée ou a expiré. Réessayez.
+passkey-js-failed = Une erreur s'est produite. Réessayez.
 passkey-js-server-answered = Le serveur a répondu { $status }.
-passkey-js-unsupported = Ce navigateur ne peut pas utiliser de clés d’accès ni de clés de sécurité.
+passkey-js-unsupported = Ce navigateur ne peut pas utiliser de clés d'accès ni de clés de sécurité.
 
 ## Browser
 browser-on = { $browser } sous { $system }

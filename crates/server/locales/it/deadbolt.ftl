@@ -410,7 +410,7 @@ oidc-page-client-id-missing = La richiesta non indica la sua applicazione (clien
 oidc-page-unknown-client = Questa applicazione non è registrata presso questo servizio.
 oidc-page-redirect-uri-repeated = La richiesta indica redirect_uri più di una volta.
 oidc-page-redirect-uri-missing = La richiesta non dice dove tornare (redirect_uri).
-oidc-page-redirect-uri-unknown = L’indirizzo di ritorno richiesto non è registrato per l’applicazione.
+oidc-page-redirect-uri-unknown = L'indirizzo di ritorno richiesto non è registrato per l'applicazione.
 apps-heading = Applicazioni collegate
 apps-text = Le applicazioni a cui hai consentito di farti accedere con questo account. Scollegarne una ti fa uscire da quell'applicazione, e la volta successiva ti chiederà di nuovo il consenso.
 apps-none = Ancora nessuna applicazione.
@@ -419,14 +419,14 @@ apps-may-learn = può sapere: { $scopes }
 apps-disconnect = Scollega
 notice-app-disconnected = L'applicazione è scollegata: sei uscito da essa e ti chiederà di nuovo il consenso.
 
-## Forward-auth: ciò che un proxy inverso mostra quando l’accesso è negato
+## Forward-auth: ciò che un proxy inverso mostra quando l'accesso è negato
 authz-header-repeated = { $header } è stato inviato più di una volta.
 authz-header-characters = { $header } contiene caratteri che un URL non può avere.
 authz-header-missing = Manca { $header }.
 authz-bad-method = Il metodo inoltrato non è un metodo HTTP.
-authz-url-not-absolute = L’URL originale deve essere un URL http o https assoluto.
-authz-url-invalid = L’URL originale non è un URL.
-authz-url-host = L’URL originale deve indicare un host e nessun utente.
+authz-url-not-absolute = L'URL originale deve essere un URL http o https assoluto.
+authz-url-invalid = L'URL originale non è un URL.
+authz-url-host = L'URL originale deve indicare un host e nessun utente.
 authz-proto = X-Forwarded-Proto deve essere http o https.
 authz-host = X-Forwarded-Host non è un host.
 authz-uri = X-Forwarded-Uri deve essere un percorso che inizia con una sola /.

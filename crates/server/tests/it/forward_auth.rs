@@ -533,6 +533,9 @@ async fn enrolment_link_sets_the_password_once() {
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
 }
 
+/// Extra request headers.
+type Headers<'a> = &'a [(&'a str, &'a [u8])];
+
 /// What a proxy shows the user (a refusal, a 403, a 401) is in the
 /// language the user's browser asked for (proxies pass `Accept-Language`
 /// and the `lang` cookie on); the error codes stay the same.
@@ -540,7 +543,7 @@ async fn enrolment_link_sets_the_password_once() {
 async fn refusals_speak_the_browsers_language() {
     let t = app().await;
     let anon = t.agent();
-    let cases: [(&str, &[(&str, &[u8])], StatusCode, &str); 4] = [
+    let cases: [(&str, Headers, StatusCode, &str); 4] = [
         (
             "https://closed.example.com/",
             &[],
@@ -603,7 +606,7 @@ async fn refusals_speak_the_browsers_language() {
     .await;
     assert_eq!(
         r.json["error"]["message"],
-        "Vous n’êtes pas autorisé à ouvrir cette page."
+        "Vous n'êtes pas autorisé à ouvrir cette page."
     );
     // A header named in the message keeps its name.
     let headers = [("accept-language", b"de".as_slice())];

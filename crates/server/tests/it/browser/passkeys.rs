@@ -56,9 +56,9 @@ impl WebDriverCompatibleCommand for WebAuthnCommand {
 }
 
 /// Add a virtual authenticator to the browser: a platform passkey that
-/// keeps resident keys and verifies its user (and, when `consenting` is
-/// false, refuses every ceremony as a user who cancels would). Returns its id.
-async fn add_virtual_authenticator(s: &Steps, consenting: bool) -> String {
+/// keeps resident keys and verifies its user (when `verifies` is false,
+/// the user verification fails, as when the user cancels). Returns its id.
+async fn add_virtual_authenticator(s: &Steps, verifies: bool) -> String {
     let answer =
         s.c.issue_cmd(WebAuthnCommand {
             path: "authenticator".into(),
@@ -67,8 +67,7 @@ async fn add_virtual_authenticator(s: &Steps, consenting: bool) -> String {
                 "transport": "internal",
                 "hasResidentKey": true,
                 "hasUserVerification": true,
-                "isUserVerified": true,
-                "isUserConsenting": consenting,
+                "isUserVerified": verifies,
             })),
             delete: false,
         })
@@ -275,7 +274,7 @@ async fn passkeys_in_a_real_browser() {
     s.click("#passkey-add button[type=submit]").await;
     wait_for_message(
         &s,
-        "La demande de clé d’accès a été annulée ou a expiré. Réessayez.",
+        "La demande de clé d'accès a été annulée ou a expiré. Réessayez.",
     )
     .await;
     s.shot("passkey-cancelled-in-french").await;
