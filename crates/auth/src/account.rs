@@ -73,6 +73,7 @@ impl Auth {
             username_key: &name.key,
             username_skeleton: &name.skeleton,
             password_hash: &hash,
+            language: client.language.as_deref(),
         };
         let user = self.store.create_user(&new, self.now()).await?;
         self.event(user.id, EventKind::SignedUp, client).await?;

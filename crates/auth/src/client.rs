@@ -3,6 +3,8 @@
 
 use std::net::IpAddr;
 
+use deadbolt_mail::Browser;
+
 use crate::secret::DeviceCookie;
 
 /// The client behind a request: its address (for events and per-address
@@ -19,6 +21,11 @@ pub struct ClientInfo {
     /// own password-guessing allowance, so a stranger who exhausts the
     /// username's allowance cannot lock its owner out.
     pub device_cookie: Option<DeviceCookie>,
+    /// The language the client asked for (`fr`): by the language menu, its
+    /// `lang` cookie or `Accept-Language`; `None` when it asked for none
+    /// the server speaks (then the stored one is kept). Sign-up and sign-in
+    /// store it as the user's language, the language of their letters.
+    pub language: Option<String>,
 }
 
 impl ClientInfo {
@@ -29,9 +36,11 @@ impl ClientInfo {
     }
 }
 
-/// A User-Agent header in a few words: "Chrome on Linux", "Safari on iPhone".
-/// Unknown clients keep a short, truncated form of what they sent.
-pub fn browser_and_device(user_agent: &str) -> String {
+/// A User-Agent header as names a reader knows: the browser and the
+/// system (`Firefox`, `Linux`), or a short form of what an unknown client
+/// sent. The words around them belong to the reader's language: the pages
+/// and the letters put them in (`{browser} on {system}`).
+pub fn browser_name(user_agent: &str) -> Browser<'_> {
     let ua = user_agent;
     let browser = if ua.contains("Edg/") {
         Some("Edge")
@@ -66,16 +75,33 @@ pub fn browser_and_device(user_agent: &str) -> String {
         None
     };
     match (browser, system) {
-        (Some(b), Some(s)) => format!("{b} on {s}"),
-        (Some(b), None) => b.to_owned(),
-        (None, Some(s)) => format!("A browser on {s}"),
-        (None, None) if ua.trim().is_empty() => "Unknown browser".to_owned(),
+        (Some(browser), Some(system)) => Browser::On { browser, system },
+        (Some(b), None) => Browser::Named(b),
+        (None, Some(s)) => Browser::OnSystem(s),
+        (None, None) if ua.trim().is_empty() => Browser::Unknown,
         (None, None) => {
-            let short: String = ua.chars().take(40).collect();
-            if short.len() < ua.len() {
-                format!("{short}…")
+            let end = ua.char_indices().nth(40).map_or(ua.len(), |(i, _)| i);
+            Browser::Other {
+                text: &ua[..end],
+                truncated: end < ua.len(),
+            }
+        }
+    }
+}
+
+/// [`browser_name`] in English words ("Chrome on Linux"), for logs and
+/// tests; readers get their own language's.
+pub fn browser_and_device(user_agent: &str) -> String {
+    match browser_name(user_agent) {
+        Browser::On { browser, system } => format!("{browser} on {system}"),
+        Browser::Named(b) => b.to_owned(),
+        Browser::OnSystem(s) => format!("A browser on {s}"),
+        Browser::Unknown => "Unknown browser".to_owned(),
+        Browser::Other { text, truncated } => {
+            if truncated {
+                format!("{text}…")
             } else {
-                short
+                text.to_owned()
             }
         }
     }
@@ -96,5 +122,28 @@ mod tests {
         assert_eq!(browser_and_device(firefox), "Firefox on Windows");
         assert_eq!(browser_and_device(""), "Unknown browser");
         assert_eq!(browser_and_device("deadbolt-test"), "deadbolt-test");
+        assert_eq!(
+            browser_name(chrome),
+            Browser::On {
+                browser: "Chrome",
+                system: "Linux"
+            }
+        );
+        let long = "x".repeat(50);
+        assert_eq!(
+            browser_name(&long),
+            Browser::Other {
+                text: &long[..40],
+                truncated: true
+            }
+        );
+        let cyrillic = "ж".repeat(41);
+        assert!(matches!(
+            browser_name(&cyrillic),
+            Browser::Other {
+                truncated: true,
+                ..
+            }
+        ));
     }
 }

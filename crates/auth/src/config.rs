@@ -58,6 +58,9 @@ pub struct AuthConfig {
     /// The URL users reach the service at: the passkeys' relying party
     /// (RP id = its host, origin = its origin).
     pub public_url: String,
+    /// The language of letters to users who have none stored
+    /// (`--default-language`; the server copies its own here).
+    pub default_language: String,
 }
 
 /// What the mail flows need beyond the SMTP server (which only the outbox
@@ -89,6 +92,7 @@ impl Default for AuthConfig {
             mail: None,
             signup_open: true,
             public_url: "http://localhost:8080".to_owned(),
+            default_language: "en".to_owned(),
         }
     }
 }

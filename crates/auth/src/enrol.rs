@@ -70,6 +70,8 @@ impl Auth {
                     username_key: &name.key,
                     username_skeleton: &name.skeleton,
                     password_hash: &unusable,
+                    // Set at the first sign-in, from the user's browser.
+                    language: None,
                 },
                 &group_refs,
                 &EnrolmentToken {

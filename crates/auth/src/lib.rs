@@ -47,7 +47,7 @@ mod step_up;
 
 pub use access::{AccessRules, Decision, Identity};
 pub use admin::OPERATOR;
-pub use client::{ClientInfo, browser_and_device};
+pub use client::{ClientInfo, browser_and_device, browser_name};
 pub use clock::{Clock, FakeClock, SystemClock};
 pub use config::{Argon2Params, AuthConfig, MailConfig};
 /// The mail crate (addresses, letters, SMTP), for the binary and the tests.

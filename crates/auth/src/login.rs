@@ -218,8 +218,15 @@ impl Auth {
         if trusted.is_none() && user.email.is_some() && user.notify_new_browser {
             events.push(EventKind::NewBrowserSignIn);
         }
-        let token = self
-            .start_session(user.id, stage, old_token_hash, client, None, "pwd", &events)
+        // The language the browser asked for becomes the account's (that of
+        // its letters), in the sign-in's own commit and only when it changed.
+        let language = client
+            .language
+            .as_deref()
+            .filter(|l| user.language.as_deref() != Some(*l));
+        let (token, record) = self.new_session(user.id, stage, client, None, "pwd")?;
+        self.store
+            .open_session_as(old_token_hash, &record, &events, language)
             .await?;
         let device_cookie = self.keys().new_device_cookie(&key)?;
         Ok(LoginOutcome {

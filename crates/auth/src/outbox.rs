@@ -25,7 +25,7 @@ use deadbolt_mail::{
 };
 use deadbolt_store::{MAIL_PASSWORD_RESET, MAIL_VERIFY_EMAIL, OutboxMail};
 
-use crate::client::browser_and_device;
+use crate::client::browser_name;
 use crate::email::VERIFY_TOKEN_SECS;
 use crate::error::{AuthError, AuthResult};
 use crate::keys::os_random;
@@ -219,15 +219,20 @@ impl Auth {
             },
         };
         let security_url = format!("{}/settings/account/security", mail.public_url);
-        let browser = browser_and_device(&row.user_agent);
+
         let letter = render(
             content,
             &LetterContext {
                 issuer: &self.config.issuer,
                 at: row.created_at,
                 ip: &row.ip,
-                browser: &browser,
+                browser: browser_name(&row.user_agent),
                 security_url: &security_url,
+                language: Some(
+                    row.language
+                        .as_deref()
+                        .unwrap_or(&self.config.default_language),
+                ),
             },
         );
         Ok(OutgoingMail {

@@ -40,6 +40,9 @@ pub struct SessionInfo {
     pub second_factor_at: Option<i64>,
     /// The owner's groups, sorted (read with the session).
     pub groups: Vec<String>,
+    /// The owner's stored language (read with the session; `None`: the
+    /// server's default).
+    pub language: Option<String>,
 }
 
 /// One of the user's sessions, for the session list.
@@ -126,7 +129,26 @@ impl Auth {
             backup_codes_remaining: rec.backup_codes_remaining,
             second_factor_at: rec.second_factor_at,
             groups: rec.groups,
+            language: rec.language,
         }))
+    }
+
+    /// The signed-in user chose `language` (a code the server speaks) from
+    /// the language menu: it becomes their letters' language. Writes only
+    /// when it differs from the stored one (the session view carries it);
+    /// true when it changed.
+    pub async fn remember_language(
+        &self,
+        session: &SessionInfo,
+        language: &str,
+    ) -> AuthResult<bool> {
+        if session.language.as_deref() == Some(language) {
+            return Ok(false);
+        }
+        Ok(self
+            .store
+            .set_user_language(session.user_id, language)
+            .await?)
     }
 
     /// End a session on the server (every node).

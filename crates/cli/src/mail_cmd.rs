@@ -60,8 +60,10 @@ pub async fn run(cmd: &MailCommand) -> anyhow::Result<ExitCode> {
             issuer: &issuer,
             at: i64::try_from(unix).unwrap_or(0),
             ip: "",
-            browser: "",
+            browser: deadbolt_auth::mail::Browser::Unknown,
             security_url: "",
+            // The language the server writes to users without one of their own.
+            language: file.default_language.as_deref(),
         },
     );
     let mail = OutgoingMail {

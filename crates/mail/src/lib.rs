@@ -5,7 +5,10 @@
 //!   most 254 characters, lowercase), and the `--mail-from` mailbox.
 //! * [`render`]: what a letter says — the verification and reset links and
 //!   every security notice — as a plain-text and an HTML part from the same
-//!   words (askama templates; the HTML escapes everything it is given).
+//!   words (askama templates; the HTML escapes everything it is given), in
+//!   the reader's language.
+//! * [`lang`]: the eleven languages' catalogues (`locales/<code>/mail.ftl`,
+//!   Fluent, compiled in) and dates in each.
 //! * [`smtp`]: delivery with lettre over tokio and rustls: the
 //!   `--smtp-url` forms, a hard timeout around every conversation (lettre's
 //!   own covers only the connect), and whether a failure is worth a retry.
@@ -16,10 +19,12 @@
 #![deny(missing_docs)]
 
 pub mod address;
+pub mod lang;
 pub mod render;
 pub mod smtp;
 
 pub use address::{AddressError, MAX_ADDRESS_LEN, parse_sender, parse_user_address};
+pub use lang::LANGUAGES;
 pub use lettre::message::Mailbox;
-pub use render::{Content, Letter, LetterContext, render};
+pub use render::{Browser, Content, Letter, LetterContext, render};
 pub use smtp::{Delivery, OutgoingMail, SendError, SmtpTransport, SmtpUrl, Transport, message_id};

@@ -11,6 +11,8 @@
 
 use askama::Template;
 
+use crate::lang::{Arg, MailLang};
+
 /// What a letter is about.
 #[derive(Debug, Clone, Copy)]
 pub enum Content<'a> {
@@ -35,6 +37,32 @@ pub enum Content<'a> {
     Test,
 }
 
+/// A browser as a letter names it (the words around the names are the
+/// reader's language's; the names are the products').
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Browser<'a> {
+    /// A known browser on a known system (`Firefox`, `Linux`).
+    On {
+        /// The browser's name.
+        browser: &'a str,
+        /// The system's name.
+        system: &'a str,
+    },
+    /// A known browser on a system it did not say.
+    Named(&'a str),
+    /// An unknown browser on a known system.
+    OnSystem(&'a str),
+    /// The client sent no User-Agent: the letter shows no browser row.
+    Unknown,
+    /// Anything else: (the start of) what the client sent, shown as it is.
+    Other {
+        /// The text (control characters are dropped when shown).
+        text: &'a str,
+        /// Whether it was cut short (an ellipsis follows).
+        truncated: bool,
+    },
+}
+
 /// Who and what a letter is about, beyond its content.
 #[derive(Debug, Clone, Copy)]
 pub struct LetterContext<'a> {
@@ -44,10 +72,13 @@ pub struct LetterContext<'a> {
     pub at: i64,
     /// The client address it came from.
     pub ip: &'a str,
-    /// The client's browser (User-Agent).
-    pub browser: &'a str,
+    /// The client's browser, as read from its User-Agent.
+    pub browser: Browser<'a>,
     /// Where the user reviews their account (the security page).
     pub security_url: &'a str,
+    /// The reader's language code (`"fr"`): the user's stored language,
+    /// else the server's default; `None` or an unknown code is English.
+    pub language: Option<&'a str>,
 }
 
 /// A rendered letter.
@@ -68,6 +99,8 @@ struct Link {
 
 /// What both parts of a letter say.
 struct Words<'a> {
+    /// `<html lang>`.
+    lang: &'a str,
     subject: &'a str,
     paragraphs: &'a [String],
     link: &'a Option<Link>,
@@ -88,87 +121,94 @@ struct HtmlPart<'a> {
     l: &'a Words<'a>,
 }
 
-/// When the reader did not do it: change the password, look at the account.
-fn not_you(ctx: &LetterContext<'_>) -> String {
-    format!(
-        "If this was not you, change your password now and review your account's sessions and activity at {}.",
-        ctx.security_url
-    )
-}
-
 /// The longest browser description a letter shows.
 const BROWSER_CHARS: usize = 200;
 
-fn details(ctx: &LetterContext<'_>) -> Vec<(String, String)> {
-    let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(ctx.at.max(0).unsigned_abs());
-    let browser: String = ctx
-        .browser
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(BROWSER_CHARS)
-        .collect();
+/// The browser in the reader's words (empty: no row).
+fn browser_words(browser: Browser<'_>, lang: MailLang) -> String {
+    match browser {
+        Browser::On { browser, system } => lang.text(
+            "browser-on",
+            &[
+                ("browser", Arg::Text(browser)),
+                ("system", Arg::Text(system)),
+            ],
+        ),
+        Browser::Named(name) => name.to_owned(),
+        Browser::OnSystem(system) => {
+            lang.text("browser-on-system", &[("system", Arg::Text(system))])
+        }
+        Browser::Unknown => String::new(),
+        Browser::Other { text, truncated } => {
+            let mut shown: String = text
+                .chars()
+                .filter(|c| !c.is_control())
+                .take(BROWSER_CHARS)
+                .collect();
+            if truncated {
+                shown.push('…');
+            }
+            shown
+        }
+    }
+}
+
+fn details(ctx: &LetterContext<'_>, lang: MailLang) -> Vec<(String, String)> {
+    let browser = browser_words(ctx.browser, lang);
     let mut rows = vec![
-        ("When".to_owned(), httpdate::fmt_http_date(when)),
-        ("From address".to_owned(), ctx.ip.to_owned()),
+        (lang.text("row-when", &[]), lang.date_time(ctx.at)),
+        (lang.text("row-from-address", &[]), ctx.ip.to_owned()),
     ];
     if !browser.is_empty() {
-        rows.push(("Browser".to_owned(), browser));
+        rows.push((lang.text("row-browser", &[]), browser));
     }
     rows
 }
 
-/// Render a letter.
+/// Render a letter in `ctx.language` (English when it is `None` or a
+/// language without a catalogue).
 pub fn render(content: Content<'_>, ctx: &LetterContext<'_>) -> Letter {
+    let lang = MailLang::from_code(ctx.language);
     let issuer = ctx.issuer;
+    let by = [("issuer", Arg::Text(issuer))];
+    let t = |key: &str| lang.text(key, &by);
     let mut link = None;
-    let mut rows = details(ctx);
+    let mut rows = details(ctx, lang);
     let (subject, paragraphs, closing): (String, Vec<String>, String) = match content {
         Content::VerifyEmail { link: url } => {
             link = Some(Link {
-                label: "Confirm this address".to_owned(),
+                label: t("verify-link"),
                 url: url.to_owned(),
             });
             (
-                format!("Confirm your email address for {issuer}"),
-                vec![format!(
-                    "Someone asked to use this email address for an account at {issuer}. Open the link below within 24 hours to confirm it; it works once."
-                )],
-                "If you did not ask for this, ignore this letter: the address will not be used."
-                    .to_owned(),
+                t("verify-subject"),
+                vec![t("verify-body")],
+                t("verify-closing"),
             )
         }
         Content::PasswordReset { link: url } => {
             link = Some(Link {
-                label: "Choose a new password".to_owned(),
+                label: t("reset-link"),
                 url: url.to_owned(),
             });
             (
-                format!("Reset your {issuer} password"),
-                vec![
-                    format!(
-                        "Someone asked to reset the password of your {issuer} account. Open the link below within 30 minutes to choose a new one; it works once."
-                    ),
-                    "If two-factor authentication is on, you will also need a code from your authenticator app or a backup code: a reset never turns it off.".to_owned(),
-                ],
-                "If you did not ask for this, ignore this letter: your password stays as it is.".to_owned(),
+                t("reset-subject"),
+                vec![t("reset-body"), t("reset-body-second-factor")],
+                t("reset-closing"),
             )
         }
         Content::Notice { kind, detail } => {
-            let (subject, lead) = notice_words(kind, detail, issuer);
-            (subject, vec![lead], not_you(ctx))
+            let (subject, lead) = notice_words(lang, kind, detail, issuer);
+            let not_you = lang.text("not-you", &[("url", Arg::Text(ctx.security_url))]);
+            (subject, vec![lead], not_you)
         }
         Content::Test => {
             rows.clear();
-            (
-                format!("Test message from {issuer}"),
-                vec![format!(
-                    "This is a test message from {issuer}: its mail settings work."
-                )],
-                "Nothing needs doing.".to_owned(),
-            )
+            (t("test-subject"), vec![t("test-body")], t("test-closing"))
         }
     };
     let words = Words {
+        lang: lang.code(),
         subject: &subject,
         paragraphs: &paragraphs,
         link: &link,
@@ -187,82 +227,48 @@ pub fn render(content: Content<'_>, ctx: &LetterContext<'_>) -> Letter {
     }
 }
 
+/// The number at the start of a stored detail (`9 left`, `10 codes`).
+fn leading_number(detail: &str) -> i64 {
+    detail
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
 /// The subject and the lead paragraph of a notice.
-fn notice_words(kind: &str, detail: &str, issuer: &str) -> (String, String) {
-    let (subject, lead) = match kind {
-        "two_factor_enabled" => (
-            "Two-factor authentication was turned on",
-            format!(
-                "Two-factor authentication was turned on for your {issuer} account. From now on, signing in needs a code from your authenticator app."
-            ),
-        ),
-        "two_factor_disabled" => (
-            "Two-factor authentication was turned off",
-            format!(
-                "Two-factor authentication was turned off for your {issuer} account. Signing in now needs only your password."
-            ),
-        ),
-        "two_factor_reset_by_operator" => (
-            "An operator reset your two-factor authentication",
-            format!(
-                "An operator of {issuer} removed the authenticator app and backup codes of your account, and signed it out everywhere. Set up two-factor authentication again after you sign in."
-            ),
-        ),
+fn notice_words(lang: MailLang, kind: &str, detail: &str, issuer: &str) -> (String, String) {
+    let issuer_arg = ("issuer", Arg::Text(issuer));
+    let (key, extra): (&str, Option<(&str, Arg<'_>)>) = match kind {
+        "two_factor_enabled" => ("two-factor-enabled", None),
+        "two_factor_disabled" => ("two-factor-disabled", None),
+        "two_factor_reset_by_operator" => ("two-factor-reset", None),
         "backup_codes_generated" => (
-            "New backup codes were made",
-            format!(
-                "A new set of backup codes was made for your {issuer} account ({detail}); the earlier codes no longer work."
-            ),
+            "backup-codes-generated",
+            Some(("count", Arg::Number(leading_number(detail)))),
         ),
-        "backup_code_used" => {
-            let left = detail.trim_end_matches(" left");
-            (
-                "A backup code was used",
-                format!(
-                    "A backup code was used for your {issuer} account. Backup codes left: {left}."
-                ),
-            )
-        }
-        "password_changed" => (
-            "Your password was changed",
-            format!(
-                "The password of your {issuer} account was changed, and its other sessions were signed out."
-            ),
+        "backup_code_used" => (
+            "backup-code-used",
+            Some(("count", Arg::Number(leading_number(detail)))),
         ),
-        "password_reset" => (
-            "Your password was reset",
-            format!(
-                "The password of your {issuer} account was reset through a link sent to this address, and every session was signed out."
-            ),
-        ),
-        "email_changed" => (
-            "Your email address was changed",
-            format!(
-                "Your {issuer} account now uses the address {detail}. This address will receive no more notices."
-            ),
-        ),
-        "new_browser_sign_in" => (
-            "New sign-in from a browser not seen before",
-            format!(
-                "Your {issuer} password was entered correctly from a browser that had not signed in to your account before."
-            ),
-        ),
-        "passkey_added" => (
-            "A passkey was added",
-            format!(
-                "A passkey was added to your {issuer} account ({detail}). It can now sign in without the password."
-            ),
-        ),
+        "password_changed" => ("password-changed", None),
+        "password_reset" => ("password-reset", None),
+        "email_changed" => ("email-changed", Some(("address", Arg::Text(detail)))),
+        "new_browser_sign_in" => ("new-browser", None),
+        "passkey_added" => ("passkey-added", Some(("name", Arg::Text(detail)))),
         other => {
+            // A kind from a newer version: its code name, in any language.
+            let args = [issuer_arg, ("name", Arg::Text(other))];
             return (
-                format!("Security activity on your {issuer} account"),
-                format!(
-                    "Something happened on your {issuer} account: {}.",
-                    other.replace('_', " ")
-                ),
+                lang.text("other-subject", &args),
+                lang.text("other-body", &args),
             );
         }
     };
+    let mut args = vec![issuer_arg];
+    args.extend(extra);
+    let subject = lang.text(&format!("{key}-subject"), &args);
+    let lead = lang.text(&format!("{key}-body"), &args);
     (format!("{subject} ({issuer})"), lead)
 }
 
@@ -275,8 +281,12 @@ mod tests {
             issuer: "Example Mail",
             at: 1_700_000_000,
             ip: "203.0.113.9",
-            browser: "<script>alert(1)</script> Firefox",
+            browser: Browser::Other {
+                text: "<script>alert(1)</script> Firefox",
+                truncated: false,
+            },
             security_url: "https://login.example.com/settings/account/security",
+            language: None,
         }
     }
 
@@ -292,7 +302,7 @@ mod tests {
         assert_eq!(l.subject, "A backup code was used (Example Mail)");
         for part in [&l.text, &l.html] {
             assert!(part.contains("Backup codes left: 9."), "{part}");
-            assert!(part.contains("Tue, 14 Nov 2023 22:13:20 GMT"), "{part}");
+            assert!(part.contains("14 November 2023, 22:13 UTC"), "{part}");
             assert!(part.contains("203.0.113.9"), "{part}");
             assert!(part.contains("/settings/account/security"), "{part}");
         }

@@ -180,6 +180,7 @@ impl Client {
             ip,
             user_agent: user_agent(&parts.headers),
             device_cookie: device_cookie(&parts.headers, config),
+            language: crate::i18n::asked().map(|l| l.code().to_owned()),
         })
     }
 }
@@ -249,7 +250,22 @@ impl FromRequestParts<AppState> for MaybeSession {
             return Ok(MaybeSession(None));
         };
         match state.auth.session(&token).await {
-            Ok(info) => Ok(MaybeSession(info)),
+            Ok(Some(mut info)) => {
+                // The language menu while signed in: the account's letters
+                // follow. A failure here costs the page nothing.
+                if let Some(lang) = crate::i18n::chosen()
+                    && info.stage == Stage::Full
+                {
+                    match state.auth.remember_language(&info, lang.code()).await {
+                        Ok(_) => info.language = Some(lang.code().to_owned()),
+                        Err(e) => {
+                            tracing::warn!(error = %deadbolt_auth::report(&e), "the language could not be stored")
+                        }
+                    }
+                }
+                Ok(MaybeSession(Some(info)))
+            }
+            Ok(None) => Ok(MaybeSession(None)),
             Err(e) => Err(ApiError::from(e).into_response()),
         }
     }

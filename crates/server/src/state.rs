@@ -26,6 +26,8 @@ impl AppState {
         let mut auth_config = config.auth.clone();
         // The passkeys' relying party is the public URL.
         auth_config.public_url = config.public_url.clone();
+        // Letters to users without a stored language use the pages' default.
+        auth_config.default_language = config.default_language.code().to_owned();
         let auth = Arc::new(Auth::new(store, keys, auth_config, clock));
         Self {
             auth,

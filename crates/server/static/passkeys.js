@@ -3,6 +3,9 @@
 // options, calls navigator.credentials.create/get, and posts the answer
 // back. Everything else on the pages works without it; the passkey
 // buttons say why when it is off (the <noscript>-like notes it hides).
+// It has no words of its own: what it says comes from the page, in the
+// page's language (data-cancelled, data-failed, data-server-answered on the
+// [data-passkey-message] element, data-unsupported on the notes).
 (function () {
   "use strict";
 
@@ -67,28 +70,30 @@
     }).then(function (resp) {
       return resp.json().catch(function () { return null; }).then(function (json) {
         if (!resp.ok) {
-          var msg = json && json.error ? json.error.message : "The server answered " + resp.status + ".";
-          throw new Error(msg);
+          // The API's message is already in the page's language.
+          throw { server: true, message: json && json.error ? json.error.message : null, status: resp.status };
         }
         return json;
       });
     });
   }
 
-  function say(root, message) {
-    var el = root.querySelector("[data-passkey-message]");
-    if (el) {
-      el.textContent = message;
-      el.hidden = false;
-    }
-  }
-
   function failed(root) {
     return function (e) {
-      var msg = e && e.name === "NotAllowedError"
-        ? "The passkey request was cancelled or timed out. Try again."
-        : (e && e.message) || "Something went wrong. Try again.";
-      say(root, msg);
+      var el = root.querySelector("[data-passkey-message]");
+      if (!el) return;
+      var words = function (name) { return el.getAttribute("data-" + name) || ""; };
+      var msg;
+      if (e && e.server) {
+        msg = e.message || words("server-answered").replace("{status}", String(e.status));
+      } else if (e && e.name === "NotAllowedError") {
+        msg = words("cancelled");
+      } else {
+        // The browser's own message is in the browser's language, not the page's.
+        msg = words("failed");
+      }
+      el.textContent = msg;
+      el.hidden = false;
     };
   }
 
@@ -150,7 +155,7 @@
     if (supported) {
       note.hidden = true;
     } else {
-      note.textContent = "This browser cannot use passkeys or security keys.";
+      note.textContent = note.getAttribute("data-unsupported") || note.textContent;
     }
   });
   if (!supported) return;

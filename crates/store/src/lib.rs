@@ -225,6 +225,18 @@ pub trait Store: Send + Sync + 'static {
         old_hash: Option<&[u8]>,
         new: &SessionRecord,
         events: &[EventKind],
+    ) -> Result<()> {
+        self.open_session_as(old_hash, new, events, None).await
+    }
+    /// [`Store::open_session`], also storing `language` as the user's
+    /// language when given (the caller passes it only when it differs from
+    /// the stored one), in the same commit.
+    async fn open_session_as(
+        &self,
+        old_hash: Option<&[u8]>,
+        new: &SessionRecord,
+        events: &[EventKind],
+        language: Option<&str>,
     ) -> Result<()>;
     /// A login's second factor in one commit: take the budget; if granted,
     /// check and spend the proof (the compare-and-set of [`Store::accept_step`]
@@ -311,6 +323,9 @@ pub trait Store: Send + Sync + 'static {
         password_hash: &PasswordHash,
         session: &SessionRecord,
     ) -> Result<bool>;
+    /// Store `language` (a code, `fr`) as the user's language unless it
+    /// already is; true when it changed. One statement.
+    async fn set_user_language(&self, user_id: UserId, language: &str) -> Result<bool>;
     /// Turn the new-browser notice on or off.
     async fn set_notify_new_browser(&self, user_id: UserId, on: bool) -> Result<()>;
     /// Claim due mail until `lease_until` (at most `limit`).

@@ -47,6 +47,9 @@ pub struct User {
     pub notify_new_browser: bool,
     /// Whether an operator disabled the account (no sign-in, no session).
     pub disabled: bool,
+    /// The language of the user's letters (`fr`); `None`: the server's
+    /// default.
+    pub language: Option<String>,
 }
 
 /// One line of `deadbolt user list`.
@@ -166,6 +169,8 @@ pub struct SessionView {
     pub second_factor_at: Option<i64>,
     /// The owner's groups, sorted.
     pub groups: Vec<String>,
+    /// The owner's stored language (`None`: the server's default).
+    pub language: Option<String>,
 }
 
 /// A user to create.
@@ -179,6 +184,8 @@ pub struct NewUser<'a> {
     pub username_skeleton: &'a str,
     /// The Argon2id PHC string.
     pub password_hash: &'a PasswordHash,
+    /// The language negotiated at sign-up (`None`: the server's default).
+    pub language: Option<&'a str>,
 }
 
 /// Outcome of [`crate::Store::take_budget`].
@@ -316,6 +323,9 @@ pub struct OutboxMail {
     pub created_at: i64,
     /// Attempts made before this one.
     pub attempts: i64,
+    /// The language of the account it is about (read when claimed, so a
+    /// change before the send counts); `None`: the server's default.
+    pub language: Option<String>,
 }
 
 /// The outbox at one moment (for metrics and `/readyz`).

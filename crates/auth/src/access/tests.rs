@@ -38,6 +38,7 @@ fn session(name: &str, groups: &[&str], two_factor: bool, passed: bool) -> Sessi
         backup_codes_remaining: 0,
         second_factor_at: passed.then_some(0),
         groups: groups.iter().map(|s| s.to_string()).collect(),
+        language: None,
     }
 }
 

@@ -71,6 +71,7 @@ impl Rig {
             ip: Some("192.0.2.10".parse().unwrap()),
             user_agent: "rig".into(),
             device_cookie: None,
+            language: None,
         };
         Rig {
             auth,

@@ -25,10 +25,10 @@ use crate::node::{
 };
 
 const FROM: &str = "Deadbolt <no-reply@deadbolt.test>";
-const NEW_PASSWORD: &str = "quiet harbour lantern 42";
+pub(crate) const NEW_PASSWORD: &str = "quiet harbour lantern 42";
 
 /// The test SMTP server: a python3 child running `scripts/mailsink.py`.
-struct Sink {
+pub(crate) struct Sink {
     child: Option<Child>,
     port: u16,
     dir: TempDir,
@@ -39,7 +39,7 @@ fn sink_script() -> PathBuf {
 }
 
 impl Sink {
-    fn start(mode: &str) -> Sink {
+    pub(crate) fn start(mode: &str) -> Sink {
         let dir = TempDir::new("deadbolt_mail");
         let (child, port) = Self::spawn(0, mode, &dir);
         Sink {
@@ -133,7 +133,7 @@ impl Sink {
     }
 
     /// Every letter received so far, oldest first.
-    fn letters(&self) -> Vec<Letter> {
+    pub(crate) fn letters(&self) -> Vec<Letter> {
         let mut names: Vec<PathBuf> = std::fs::read_dir(self.dir.path())
             .expect("sink dir")
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -147,7 +147,7 @@ impl Sink {
     }
 
     /// Wait until at least `n` letters arrived (panics after `limit`).
-    fn wait_for(&self, n: usize, limit: Duration) -> Vec<Letter> {
+    pub(crate) fn wait_for(&self, n: usize, limit: Duration) -> Vec<Letter> {
         let mut got = Vec::new();
         let ok = eventually(limit, || {
             got = self.letters();
@@ -171,16 +171,16 @@ impl Drop for Sink {
 
 /// One received letter, parsed.
 #[derive(Debug, Clone)]
-struct Letter {
+pub(crate) struct Letter {
     raw: String,
     envelope_to: String,
     from: String,
     to: String,
-    subject: String,
+    pub(crate) subject: String,
     message_id: String,
     date: String,
-    text: String,
-    html: String,
+    pub(crate) text: String,
+    pub(crate) html: String,
 }
 
 impl Letter {
@@ -213,7 +213,7 @@ impl Letter {
     }
 
     /// The token of the link in it.
-    fn token(&self) -> String {
+    pub(crate) fn token(&self) -> String {
         let at = self.text.find("token=").expect("a link") + "token=".len();
         self.text[at..at + 43].to_owned()
     }
@@ -224,7 +224,7 @@ fn subjects(letters: &[Letter]) -> Vec<String> {
 }
 
 /// Headers a mail reader needs, on every letter.
-fn assert_well_formed(l: &Letter, to: &str) {
+pub(crate) fn assert_well_formed(l: &Letter, to: &str) {
     assert_eq!(l.from, FROM);
     assert_eq!(l.to, to);
     assert_eq!(l.envelope_to, to);
@@ -239,7 +239,7 @@ fn assert_well_formed(l: &Letter, to: &str) {
     assert!(!l.text.is_empty() && l.html.contains("<html"), "both parts");
 }
 
-fn mail_args(sink: &Sink, data: &TempDir) -> Vec<String> {
+pub(crate) fn mail_args(sink: &Sink, data: &TempDir) -> Vec<String> {
     vec![
         "--data-dir".into(),
         data.str().into(),
@@ -250,7 +250,7 @@ fn mail_args(sink: &Sink, data: &TempDir) -> Vec<String> {
     ]
 }
 
-fn start(args: &[String], envs: &[(&str, &str)]) -> Node {
+pub(crate) fn start(args: &[String], envs: &[(&str, &str)]) -> Node {
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     Node::start(&refs, envs)
 }

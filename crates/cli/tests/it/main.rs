@@ -9,6 +9,7 @@ mod forward;
 mod http;
 mod interop;
 mod mail;
+mod mail_lang;
 mod multinode;
 mod node;
 mod oidc;

@@ -189,6 +189,7 @@ sessions-heading = Relace
 sessions-text = Kde je váš účet právě přihlášený.
 sessions-this-browser = Tento prohlížeč
 sessions-last-active = naposledy aktivní { $when }
+sessions-active-now = právě aktivní
 sessions-revoke = Ukončit
 sessions-revoke-label = Ukončit relaci na { $device }
 sessions-sign-out-others = Odhlásit se všude jinde
@@ -430,3 +431,29 @@ apps-allowed = Povoleno { $when }
 apps-may-learn = smí znát: { $scopes }
 apps-disconnect = Odpojit
 notice-app-disconnected = Aplikace je odpojená: jste z ní odhlášeni a příště se vás zeptá znovu.
+
+## Forward-auth: co ukáže reverzní proxy při odmítnutí přístupu
+authz-header-repeated = { $header } bylo odesláno více než jednou.
+authz-header-characters = { $header } obsahuje znaky, které URL nemůže mít.
+authz-header-missing = Chybí { $header }.
+authz-bad-method = Předaná metoda není metoda HTTP.
+authz-url-not-absolute = Původní URL musí být absolutní URL http nebo https.
+authz-url-invalid = Původní URL není URL.
+authz-url-host = Původní URL musí uvádět hostitele a žádného uživatele.
+authz-proto = X-Forwarded-Proto musí být http nebo https.
+authz-host = X-Forwarded-Host není hostitel.
+authz-uri = X-Forwarded-Uri musí být cesta začínající jediným /.
+authz-forbidden = Tuto stránku nemáte oprávnění otevřít.
+authz-sign-in = Pro otevření této stránky se přihlaste (s druhým faktorem, pokud ho stránka vyžaduje).
+authz-untrusted-proxy = Předaným hlavičkám se věří jen z adresy --trusted-proxy.
+
+## Co říká passkeys.js
+passkey-js-cancelled = Žádost o přístupový klíč byla zrušena nebo vypršela. Zkuste to znovu.
+passkey-js-failed = Něco se pokazilo. Zkuste to znovu.
+passkey-js-server-answered = Server odpověděl { $status }.
+passkey-js-unsupported = Tento prohlížeč neumí používat přístupové klíče ani bezpečnostní klíče.
+
+## Browser
+browser-on = { $browser } v systému { $system }
+browser-on-system = Prohlížeč v systému { $system }
+browser-unknown = Neznámý prohlížeč

@@ -185,6 +185,7 @@ sessions-heading = Sitzungen
 sessions-text = Wo Ihr Konto gerade angemeldet ist.
 sessions-this-browser = Dieser Browser
 sessions-last-active = zuletzt aktiv: { $when }
+sessions-active-now = gerade aktiv
 sessions-revoke = Beenden
 sessions-revoke-label = Die Sitzung von { $device } beenden
 sessions-sign-out-others = Überall sonst abmelden
@@ -418,3 +419,29 @@ apps-allowed = Zugelassen am { $when }
 apps-may-learn = darf erfahren: { $scopes }
 apps-disconnect = Trennen
 notice-app-disconnected = Die Anwendung ist getrennt: Sie sind dort abgemeldet, und sie fragt Sie beim nächsten Mal erneut.
+
+## Forward-Auth: was ein Reverse-Proxy bei einer Ablehnung zeigt
+authz-header-repeated = { $header } wurde mehr als einmal gesendet.
+authz-header-characters = { $header } enthält Zeichen, die eine URL nicht haben kann.
+authz-header-missing = { $header } fehlt.
+authz-bad-method = Die weitergeleitete Methode ist keine HTTP-Methode.
+authz-url-not-absolute = Die ursprüngliche URL muss eine absolute http- oder https-URL sein.
+authz-url-invalid = Die ursprüngliche URL ist keine URL.
+authz-url-host = Die ursprüngliche URL muss einen Host und keinen Benutzer nennen.
+authz-proto = X-Forwarded-Proto muss http oder https sein.
+authz-host = X-Forwarded-Host ist kein Host.
+authz-uri = X-Forwarded-Uri muss ein Pfad sein, der mit genau einem / beginnt.
+authz-forbidden = Sie dürfen diese Seite nicht öffnen.
+authz-sign-in = Melden Sie sich an (mit Ihrem zweiten Faktor, wenn die Seite ihn verlangt), um diese Seite zu öffnen.
+authz-untrusted-proxy = Weitergeleiteten Headern wird nur von einer --trusted-proxy-Adresse geglaubt.
+
+## Was passkeys.js sagt
+passkey-js-cancelled = Die Passkey-Anfrage wurde abgebrochen oder ist abgelaufen. Versuchen Sie es erneut.
+passkey-js-failed = Etwas ist schiefgegangen. Versuchen Sie es erneut.
+passkey-js-server-answered = Der Server antwortete { $status }.
+passkey-js-unsupported = Dieser Browser kann keine Passkeys oder Sicherheitsschlüssel verwenden.
+
+## Browser
+browser-on = { $browser } unter { $system }
+browser-on-system = Ein Browser unter { $system }
+browser-unknown = Unbekannter Browser

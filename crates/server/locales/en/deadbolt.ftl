@@ -187,6 +187,7 @@ sessions-heading = Sessions
 sessions-text = Where your account is signed in right now.
 sessions-this-browser = This browser
 sessions-last-active = last active { $when }
+sessions-active-now = active now
 sessions-revoke = Revoke
 sessions-revoke-label = Revoke the session of { $device }
 sessions-sign-out-others = Sign out everywhere else
@@ -420,3 +421,29 @@ apps-allowed = Allowed { $when }
 apps-may-learn = may learn: { $scopes }
 apps-disconnect = Disconnect
 notice-app-disconnected = The application is disconnected: it is signed out and will ask you again.
+
+## Forward-auth: what a reverse proxy shows when it asks and is refused
+authz-header-repeated = { $header } was sent more than once.
+authz-header-characters = { $header } holds characters a URL cannot have.
+authz-header-missing = { $header } is missing.
+authz-bad-method = The forwarded method is not an HTTP method.
+authz-url-not-absolute = The original URL must be an absolute http or https URL.
+authz-url-invalid = The original URL is not a URL.
+authz-url-host = The original URL must name a host and no user.
+authz-proto = X-Forwarded-Proto must be http or https.
+authz-host = X-Forwarded-Host is not a host.
+authz-uri = X-Forwarded-Uri must be a path starting with one /.
+authz-forbidden = You are not allowed to open this page.
+authz-sign-in = Sign in (with your second factor where the page asks for it) to open this page.
+authz-untrusted-proxy = Forwarded headers are believed only from a --trusted-proxy address.
+
+## What passkeys.js says (it has no words of its own)
+passkey-js-cancelled = The passkey request was cancelled or timed out. Try again.
+passkey-js-failed = Something went wrong. Try again.
+passkey-js-server-answered = The server answered { $status }.
+passkey-js-unsupported = This browser cannot use passkeys or security keys.
+
+## A browser (the session list)
+browser-on = { $browser } on { $system }
+browser-on-system = A browser on { $system }
+browser-unknown = Unknown browser

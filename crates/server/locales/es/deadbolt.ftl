@@ -185,6 +185,7 @@ sessions-heading = Sesiones
 sessions-text = Dónde está iniciada su cuenta en este momento.
 sessions-this-browser = Este navegador
 sessions-last-active = última actividad: { $when }
+sessions-active-now = activa ahora
 sessions-revoke = Revocar
 sessions-revoke-label = Revocar la sesión de { $device }
 sessions-sign-out-others = Cerrar sesión en todos los demás sitios
@@ -418,3 +419,29 @@ apps-allowed = Permitida el { $when }
 apps-may-learn = puede conocer: { $scopes }
 apps-disconnect = Desconectar
 notice-app-disconnected = La aplicación está desconectada: su sesión en ella está cerrada y le volverá a pedir permiso.
+
+## Forward-auth: lo que muestra un proxy inverso cuando se deniega el acceso
+authz-header-repeated = { $header } se envió más de una vez.
+authz-header-characters = { $header } contiene caracteres que una URL no puede tener.
+authz-header-missing = Falta { $header }.
+authz-bad-method = El método reenviado no es un método HTTP.
+authz-url-not-absolute = La URL original debe ser una URL http o https absoluta.
+authz-url-invalid = La URL original no es una URL.
+authz-url-host = La URL original debe indicar un host y ningún usuario.
+authz-proto = X-Forwarded-Proto debe ser http o https.
+authz-host = X-Forwarded-Host no es un host.
+authz-uri = X-Forwarded-Uri debe ser una ruta que empiece por una sola /.
+authz-forbidden = No tiene permiso para abrir esta página.
+authz-sign-in = Inicie sesión (con su segundo factor si la página lo pide) para abrir esta página.
+authz-untrusted-proxy = Las cabeceras reenviadas solo se creen desde una dirección --trusted-proxy.
+
+## Lo que dice passkeys.js
+passkey-js-cancelled = La solicitud de la llave de acceso se canceló o caducó. Inténtelo de nuevo.
+passkey-js-failed = Algo salió mal. Inténtelo de nuevo.
+passkey-js-server-answered = El servidor respondió { $status }.
+passkey-js-unsupported = Este navegador no puede usar llaves de acceso ni llaves de seguridad.
+
+## Browser
+browser-on = { $browser } en { $system }
+browser-on-system = Un navegador en { $system }
+browser-unknown = Navegador desconocido

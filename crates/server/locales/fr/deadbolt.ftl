@@ -185,6 +185,7 @@ sessions-heading = Sessions
 sessions-text = Là où votre compte est connecté en ce moment.
 sessions-this-browser = Ce navigateur
 sessions-last-active = dernière activité : { $when }
+sessions-active-now = actif en ce moment
 sessions-revoke = Révoquer
 sessions-revoke-label = Révoquer la session de { $device }
 sessions-sign-out-others = Se déconnecter partout ailleurs
@@ -418,3 +419,29 @@ apps-allowed = Autorisée le { $when }
 apps-may-learn = peut connaître : { $scopes }
 apps-disconnect = Déconnecter
 notice-app-disconnected = L'application est déconnectée : votre session y est fermée et elle vous redemandera votre accord.
+
+## Forward-auth : ce qu'affiche un proxy inverse quand l'accès est refusé
+authz-header-repeated = { $header } a été envoyé plus d'une fois.
+authz-header-characters = { $header } contient des caractères impossibles dans une URL.
+authz-header-missing = { $header } est absent.
+authz-bad-method = La méthode transmise n'est pas une méthode HTTP.
+authz-url-not-absolute = L'URL d'origine doit être une URL http ou https absolue.
+authz-url-invalid = L'URL d'origine n'est pas une URL.
+authz-url-host = L'URL d'origine doit nommer un hôte et aucun utilisateur.
+authz-proto = X-Forwarded-Proto doit valoir http ou https.
+authz-host = X-Forwarded-Host n'est pas un hôte.
+authz-uri = X-Forwarded-Uri doit être un chemin commençant par un seul /.
+authz-forbidden = Vous n'êtes pas autorisé à ouvrir cette page.
+authz-sign-in = Connectez-vous (avec votre second facteur si la page le demande) pour ouvrir cette page.
+authz-untrusted-proxy = Les en-têtes transmis ne sont crus que depuis une adresse --trusted-proxy.
+
+## Ce que dit passkeys.js
+passkey-js-cancelled = La demande de clé d'accès a été annulée ou a expiré. Réessayez.
+passkey-js-failed = Une erreur s'est produite. Réessayez.
+passkey-js-server-answered = Le serveur a répondu { $status }.
+passkey-js-unsupported = Ce navigateur ne peut pas utiliser de clés d'accès ni de clés de sécurité.
+
+## Browser
+browser-on = { $browser } sous { $system }
+browser-on-system = Un navigateur sous { $system }
+browser-unknown = Navigateur inconnu

@@ -185,6 +185,7 @@ sessions-heading = Sessioni
 sessions-text = Dove il tuo account ha un accesso attivo in questo momento.
 sessions-this-browser = Questo browser
 sessions-last-active = ultima attività: { $when }
+sessions-active-now = attiva ora
 sessions-revoke = Revoca
 sessions-revoke-label = Revoca la sessione di { $device }
 sessions-sign-out-others = Esci da tutte le altre parti
@@ -418,3 +419,29 @@ apps-allowed = Consentita il { $when }
 apps-may-learn = può sapere: { $scopes }
 apps-disconnect = Scollega
 notice-app-disconnected = L'applicazione è scollegata: sei uscito da essa e ti chiederà di nuovo il consenso.
+
+## Forward-auth: ciò che un proxy inverso mostra quando l'accesso è negato
+authz-header-repeated = { $header } è stato inviato più di una volta.
+authz-header-characters = { $header } contiene caratteri che un URL non può avere.
+authz-header-missing = Manca { $header }.
+authz-bad-method = Il metodo inoltrato non è un metodo HTTP.
+authz-url-not-absolute = L'URL originale deve essere un URL http o https assoluto.
+authz-url-invalid = L'URL originale non è un URL.
+authz-url-host = L'URL originale deve indicare un host e nessun utente.
+authz-proto = X-Forwarded-Proto deve essere http o https.
+authz-host = X-Forwarded-Host non è un host.
+authz-uri = X-Forwarded-Uri deve essere un percorso che inizia con una sola /.
+authz-forbidden = Non è autorizzato ad aprire questa pagina.
+authz-sign-in = Acceda (con il secondo fattore, se la pagina lo chiede) per aprire questa pagina.
+authz-untrusted-proxy = Le intestazioni inoltrate sono accettate solo da un indirizzo --trusted-proxy.
+
+## Ciò che dice passkeys.js
+passkey-js-cancelled = La richiesta della passkey è stata annullata o è scaduta. Riprovi.
+passkey-js-failed = Qualcosa è andato storto. Riprovi.
+passkey-js-server-answered = Il server ha risposto { $status }.
+passkey-js-unsupported = Questo browser non può usare passkey né chiavi di sicurezza.
+
+## Browser
+browser-on = { $browser } su { $system }
+browser-on-system = Un browser su { $system }
+browser-unknown = Browser sconosciuto

@@ -185,6 +185,7 @@ sessions-heading = Sessies
 sessions-text = Waar uw account op dit moment is ingelogd.
 sessions-this-browser = Deze browser
 sessions-last-active = laatst actief: { $when }
+sessions-active-now = nu actief
 sessions-revoke = Intrekken
 sessions-revoke-label = De sessie van { $device } intrekken
 sessions-sign-out-others = Overal elders afmelden
@@ -418,3 +419,29 @@ apps-allowed = Toegestaan op { $when }
 apps-may-learn = mag weten: { $scopes }
 apps-disconnect = Ontkoppelen
 notice-app-disconnected = De applicatie is ontkoppeld: u bent daar afgemeld en ze vraagt het u opnieuw.
+
+## Forward-auth: wat een reverse proxy toont als de toegang wordt geweigerd
+authz-header-repeated = { $header } is meer dan eens verstuurd.
+authz-header-characters = { $header } bevat tekens die een URL niet kan hebben.
+authz-header-missing = { $header } ontbreekt.
+authz-bad-method = De doorgestuurde methode is geen HTTP-methode.
+authz-url-not-absolute = De oorspronkelijke URL moet een absolute http- of https-URL zijn.
+authz-url-invalid = De oorspronkelijke URL is geen URL.
+authz-url-host = De oorspronkelijke URL moet een host noemen en geen gebruiker.
+authz-proto = X-Forwarded-Proto moet http of https zijn.
+authz-host = X-Forwarded-Host is geen host.
+authz-uri = X-Forwarded-Uri moet een pad zijn dat met precies één / begint.
+authz-forbidden = U mag deze pagina niet openen.
+authz-sign-in = Log in (met uw tweede factor als de pagina daarom vraagt) om deze pagina te openen.
+authz-untrusted-proxy = Doorgestuurde headers worden alleen geloofd van een --trusted-proxy-adres.
+
+## Wat passkeys.js zegt
+passkey-js-cancelled = Het passkey-verzoek is geannuleerd of verlopen. Probeer het opnieuw.
+passkey-js-failed = Er ging iets mis. Probeer het opnieuw.
+passkey-js-server-answered = De server antwoordde { $status }.
+passkey-js-unsupported = Deze browser kan geen passkeys of beveiligingssleutels gebruiken.
+
+## Browser
+browser-on = { $browser } op { $system }
+browser-on-system = Een browser op { $system }
+browser-unknown = Onbekende browser

@@ -185,6 +185,7 @@ sessions-heading = Sessões
 sessions-text = Onde a sua conta tem sessão iniciada neste momento.
 sessions-this-browser = Este navegador
 sessions-last-active = última atividade: { $when }
+sessions-active-now = ativa agora
 sessions-revoke = Revogar
 sessions-revoke-label = Revogar a sessão de { $device }
 sessions-sign-out-others = Terminar sessão em todos os outros lados
@@ -418,3 +419,29 @@ apps-allowed = Permitida em { $when }
 apps-may-learn = pode saber: { $scopes }
 apps-disconnect = Desligar
 notice-app-disconnected = A aplicação foi desligada: a sessão nela foi terminada e voltará a pedir-lhe permissão.
+
+## Forward-auth: o que um proxy inverso mostra quando o acesso é recusado
+authz-header-repeated = { $header } foi enviado mais de uma vez.
+authz-header-characters = { $header } contém caracteres que um URL não pode ter.
+authz-header-missing = Falta { $header }.
+authz-bad-method = O método reencaminhado não é um método HTTP.
+authz-url-not-absolute = O URL original tem de ser um URL http ou https absoluto.
+authz-url-invalid = O URL original não é um URL.
+authz-url-host = O URL original tem de indicar um anfitrião e nenhum utilizador.
+authz-proto = X-Forwarded-Proto tem de ser http ou https.
+authz-host = X-Forwarded-Host não é um anfitrião.
+authz-uri = X-Forwarded-Uri tem de ser um caminho que comece por uma só /.
+authz-forbidden = Não tem permissão para abrir esta página.
+authz-sign-in = Inicie sessão (com o seu segundo fator, se a página o pedir) para abrir esta página.
+authz-untrusted-proxy = Os cabeçalhos reencaminhados só são aceites a partir de um endereço --trusted-proxy.
+
+## O que o passkeys.js diz
+passkey-js-cancelled = O pedido da chave de acesso foi cancelado ou expirou. Tente de novo.
+passkey-js-failed = Algo correu mal. Tente de novo.
+passkey-js-server-answered = O servidor respondeu { $status }.
+passkey-js-unsupported = Este navegador não pode usar chaves de acesso nem chaves de segurança.
+
+## Browser
+browser-on = { $browser } em { $system }
+browser-on-system = Um navegador em { $system }
+browser-unknown = Navegador desconhecido

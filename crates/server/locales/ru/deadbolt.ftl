@@ -189,6 +189,7 @@ sessions-heading = Сеансы
 sessions-text = Где сейчас выполнен вход в ваш аккаунт.
 sessions-this-browser = Этот браузер
 sessions-last-active = последняя активность: { $when }
+sessions-active-now = активен сейчас
 sessions-revoke = Завершить
 sessions-revoke-label = Завершить сеанс на { $device }
 sessions-sign-out-others = Выйти на всех остальных устройствах
@@ -430,3 +431,29 @@ apps-allowed = Разрешено { $when }
 apps-may-learn = может узнать: { $scopes }
 apps-disconnect = Отключить
 notice-app-disconnected = Приложение отключено: вы вышли из него, и оно снова запросит разрешение.
+
+## Forward-auth: что показывает обратный прокси при отказе
+authz-header-repeated = { $header } передан больше одного раза.
+authz-header-characters = { $header } содержит символы, недопустимые в URL.
+authz-header-missing = Отсутствует { $header }.
+authz-bad-method = Переданный метод не является методом HTTP.
+authz-url-not-absolute = Исходный URL должен быть абсолютным URL http или https.
+authz-url-invalid = Исходный URL не является URL.
+authz-url-host = Исходный URL должен содержать хост и не содержать пользователя.
+authz-proto = X-Forwarded-Proto должен быть http или https.
+authz-host = X-Forwarded-Host не является хостом.
+authz-uri = X-Forwarded-Uri должен быть путём, начинающимся с одного /.
+authz-forbidden = У вас нет доступа к этой странице.
+authz-sign-in = Войдите (со вторым фактором, если страница его требует), чтобы открыть эту страницу.
+authz-untrusted-proxy = Переданным заголовкам доверяют только с адреса из --trusted-proxy.
+
+## Что говорит passkeys.js
+passkey-js-cancelled = Запрос ключа доступа отменён или истекло время ожидания. Попробуйте ещё раз.
+passkey-js-failed = Что-то пошло не так. Попробуйте ещё раз.
+passkey-js-server-answered = Сервер ответил { $status }.
+passkey-js-unsupported = Этот браузер не поддерживает ключи доступа и ключи безопасности.
+
+## Browser
+browser-on = { $browser } на { $system }
+browser-on-system = Браузер на { $system }
+browser-unknown = Неизвестный браузер

@@ -185,6 +185,7 @@ sessions-heading = Sessioner
 sessions-text = Var ditt konto är inloggat just nu.
 sessions-this-browser = Den här webbläsaren
 sessions-last-active = senast aktiv { $when }
+sessions-active-now = aktiv nu
 sessions-revoke = Återkalla
 sessions-revoke-label = Återkalla sessionen för { $device }
 sessions-sign-out-others = Logga ut överallt annars
@@ -418,3 +419,29 @@ apps-allowed = Tillåten { $when }
 apps-may-learn = får veta: { $scopes }
 apps-disconnect = Koppla från
 notice-app-disconnected = Appen är frånkopplad: du är utloggad från den och den frågar dig igen.
+
+## Forward-auth: vad en omvänd proxy visar när åtkomsten nekas
+authz-header-repeated = { $header } skickades mer än en gång.
+authz-header-characters = { $header } innehåller tecken som en URL inte kan ha.
+authz-header-missing = { $header } saknas.
+authz-bad-method = Den vidarebefordrade metoden är ingen HTTP-metod.
+authz-url-not-absolute = Den ursprungliga URL:en måste vara en absolut http- eller https-URL.
+authz-url-invalid = Den ursprungliga URL:en är ingen URL.
+authz-url-host = Den ursprungliga URL:en måste ange en värd och ingen användare.
+authz-proto = X-Forwarded-Proto måste vara http eller https.
+authz-host = X-Forwarded-Host är ingen värd.
+authz-uri = X-Forwarded-Uri måste vara en sökväg som börjar med ett enda /.
+authz-forbidden = Du får inte öppna den här sidan.
+authz-sign-in = Logga in (med din andra faktor om sidan kräver det) för att öppna den här sidan.
+authz-untrusted-proxy = Vidarebefordrade rubriker godtas bara från en --trusted-proxy-adress.
+
+## Vad passkeys.js säger
+passkey-js-cancelled = Begäran om nyckeln avbröts eller tog för lång tid. Försök igen.
+passkey-js-failed = Något gick fel. Försök igen.
+passkey-js-server-answered = Servern svarade { $status }.
+passkey-js-unsupported = Den här webbläsaren kan inte använda nycklar eller säkerhetsnycklar.
+
+## Browser
+browser-on = { $browser } på { $system }
+browser-on-system = En webbläsare på { $system }
+browser-unknown = Okänd webbläsare

@@ -182,6 +182,7 @@ sessions-heading = Oturumlar
 sessions-text = Hesabınızın şu anda açık olduğu yerler.
 sessions-this-browser = Bu tarayıcı
 sessions-last-active = son etkinlik: { $when }
+sessions-active-now = şu an etkin
 sessions-revoke = Sonlandır
 sessions-revoke-label = { $device } oturumunu sonlandır
 sessions-sign-out-others = Diğer her yerden çıkış yap
@@ -409,3 +410,29 @@ apps-allowed = İzin verilme: { $when }
 apps-may-learn = öğrenebilir: { $scopes }
 apps-disconnect = Bağlantıyı kes
 notice-app-disconnected = Uygulamanın bağlantısı kesildi: uygulamadaki oturumunuz kapatıldı ve size yeniden soracak.
+
+## Forward-auth: erişim reddedildiğinde ters vekil sunucunun gösterdiği
+authz-header-repeated = { $header } birden fazla kez gönderildi.
+authz-header-characters = { $header } bir URL'de bulunamayacak karakterler içeriyor.
+authz-header-missing = { $header } eksik.
+authz-bad-method = İletilen yöntem bir HTTP yöntemi değil.
+authz-url-not-absolute = Özgün URL mutlak bir http ya da https URL'si olmalı.
+authz-url-invalid = Özgün URL geçerli bir URL değil.
+authz-url-host = Özgün URL bir ana makine belirtmeli ve kullanıcı içermemeli.
+authz-proto = X-Forwarded-Proto http ya da https olmalı.
+authz-host = X-Forwarded-Host bir ana makine değil.
+authz-uri = X-Forwarded-Uri tek bir / ile başlayan bir yol olmalı.
+authz-forbidden = Bu sayfayı açma izniniz yok.
+authz-sign-in = Bu sayfayı açmak için oturum açın (sayfa isterse ikinci adımınızla birlikte).
+authz-untrusted-proxy = İletilen başlıklara yalnızca bir --trusted-proxy adresinden gelince güvenilir.
+
+## passkeys.js'in söyledikleri
+passkey-js-cancelled = Geçiş anahtarı isteği iptal edildi ya da zaman aşımına uğradı. Yeniden deneyin.
+passkey-js-failed = Bir şeyler ters gitti. Yeniden deneyin.
+passkey-js-server-answered = Sunucu { $status } yanıtını verdi.
+passkey-js-unsupported = Bu tarayıcı geçiş anahtarlarını ya da güvenlik anahtarlarını kullanamıyor.
+
+## Browser
+browser-on = { $system } üzerinde { $browser }
+browser-on-system = { $system } üzerinde bir tarayıcı
+browser-unknown = Bilinmeyen tarayıcı

@@ -24,6 +24,7 @@ use deadbolt_auth::{Decision, metrics};
 use url::Url;
 
 use crate::error::ApiError;
+use crate::i18n::{Arg, t, ta};
 use crate::session::{MaybeSession, TrustedPeer};
 use crate::state::AppState;
 use crate::util::encode_query_value;
@@ -44,8 +45,10 @@ fn refused(why: Refusal) -> Response {
     ApiError::bad_request("invalid_forwarded_request", why).into_response()
 }
 
-fn bad(message: &str) -> Refusal {
-    message.to_owned()
+/// A refusal's words (a catalogue key) in the request's language: the
+/// proxy shows them to the user.
+fn bad(key: &str) -> Refusal {
+    t(key)
 }
 
 /// The one value of header `name`: printable ASCII only (no CR, LF, NUL or
@@ -56,25 +59,38 @@ fn one_header<'a>(headers: &'a HeaderMap, name: &str) -> Result<Option<&'a str>,
         return Ok(None);
     };
     if values.next().is_some() {
-        return Err(bad(&format!("{name} was sent more than once.")));
+        return Err(ta(
+            "authz-header-repeated",
+            &[("header", Arg::Text(name.to_owned()))],
+        ));
     }
     let text = first
         .to_str()
         .ok()
         .filter(|v| v.bytes().all(|b| (0x21..0x7f).contains(&b)))
-        .ok_or_else(|| bad(&format!("{name} holds characters a URL cannot have.")))?;
+        .ok_or_else(|| {
+            ta(
+                "authz-header-characters",
+                &[("header", Arg::Text(name.to_owned()))],
+            )
+        })?;
     Ok(Some(text))
 }
 
 fn required<'a>(headers: &'a HeaderMap, name: &str) -> Result<&'a str, Refusal> {
-    one_header(headers, name)?.ok_or_else(|| bad(&format!("{name} is missing.")))
+    one_header(headers, name)?.ok_or_else(|| {
+        ta(
+            "authz-header-missing",
+            &[("header", Arg::Text(name.to_owned()))],
+        )
+    })
 }
 
 fn method(raw: Option<&str>) -> Result<String, Refusal> {
     let raw = raw.unwrap_or("GET");
     match Method::from_bytes(raw.as_bytes()) {
         Ok(m) if raw.len() <= 16 => Ok(m.as_str().to_ascii_uppercase()),
-        _ => Err(bad("The forwarded method is not an HTTP method.")),
+        _ => Err(bad("authz-bad-method")),
     }
 }
 
@@ -85,16 +101,14 @@ fn absolute(raw: &str) -> Result<Url, Refusal> {
         || raw.contains('\\')
         || !(lower.starts_with("https://") || lower.starts_with("http://"))
     {
-        return Err(bad(
-            "The original URL must be an absolute http or https URL.",
-        ));
+        return Err(bad("authz-url-not-absolute"));
     }
-    let url = Url::parse(raw).map_err(|_| bad("The original URL is not a URL."))?;
+    let url = Url::parse(raw).map_err(|_| bad("authz-url-invalid"))?;
     if url.host_str().is_none_or(str::is_empty)
         || !url.username().is_empty()
         || url.password().is_some()
     {
-        return Err(bad("The original URL must name a host and no user."));
+        return Err(bad("authz-url-host"));
     }
     Ok(url)
 }
@@ -104,15 +118,15 @@ fn from_forwarded(headers: &HeaderMap) -> Result<Original, Refusal> {
     let host = required(headers, "x-forwarded-host")?;
     let uri = one_header(headers, "x-forwarded-uri")?.unwrap_or("/");
     if proto != "http" && proto != "https" {
-        return Err(bad("X-Forwarded-Proto must be http or https."));
+        return Err(bad("authz-proto"));
     }
     // The host is a host (and port): nothing that would move the URL's
     // authority or start its path.
     if host.is_empty() || host.contains(['/', '@', '?', '#']) {
-        return Err(bad("X-Forwarded-Host is not a host."));
+        return Err(bad("authz-host"));
     }
     if !uri.starts_with('/') || uri.starts_with("//") {
-        return Err(bad("X-Forwarded-Uri must be a path starting with one /."));
+        return Err(bad("authz-uri"));
     }
     Ok(Original {
         method: method(one_header(headers, "x-forwarded-method")?)?,
@@ -189,7 +203,7 @@ fn answer(
             return message(
                 StatusCode::FORBIDDEN,
                 "access_denied",
-                "You are not allowed to open this page.",
+                &t("authz-forbidden"),
             );
         }
         Decision::Login | Decision::SetUpSecondFactor => login_url(state, &original.url),
@@ -198,7 +212,7 @@ fn answer(
         message(
             StatusCode::UNAUTHORIZED,
             "unauthenticated",
-            "Sign in (with your second factor where the page asks for it) to open this page.",
+            &t("authz-sign-in"),
         )
     } else {
         let status = if matches!(original.method.as_str(), "GET" | "HEAD") {
@@ -243,7 +257,7 @@ pub async fn forward_auth(
         return message(
             StatusCode::FORBIDDEN,
             "untrusted_proxy",
-            "Forwarded headers are believed only from a --trusted-proxy address.",
+            &t("authz-untrusted-proxy"),
         );
     }
     match from_forwarded(&headers) {

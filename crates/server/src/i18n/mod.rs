@@ -240,6 +240,11 @@ pub struct Current {
     pub lang: Lang,
     /// The request's path (the language menu links back to it).
     pub path: String,
+    /// The client asked for this language (`?lang=`, the cookie or
+    /// `Accept-Language`) rather than getting the default.
+    pub asked: bool,
+    /// `?lang=` chose it (the language menu).
+    pub chosen: bool,
 }
 
 tokio::task_local! {
@@ -255,6 +260,23 @@ pub async fn scope<F: std::future::Future>(current: Current, fut: F) -> F::Outpu
 /// unit tests, background tasks).
 pub fn lang() -> Lang {
     CURRENT.try_with(|c| c.lang).unwrap_or_default()
+}
+
+/// The language the client of the request being served asked for, if it
+/// asked for one the server speaks (`None` outside a request).
+pub fn asked() -> Option<Lang> {
+    CURRENT
+        .try_with(|c| c.asked.then_some(c.lang))
+        .ok()
+        .flatten()
+}
+
+/// The language the request chose with `?lang=` (the language menu), if any.
+pub fn chosen() -> Option<Lang> {
+    CURRENT
+        .try_with(|c| c.chosen.then_some(c.lang))
+        .ok()
+        .flatten()
 }
 
 /// The path of the request being served (`/` outside a request).

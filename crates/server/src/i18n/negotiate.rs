@@ -34,8 +34,12 @@ const MAX_RANGES: usize = 16;
 pub struct Choice {
     /// The language to answer in.
     pub lang: Lang,
-    /// `?lang=` named a language: remember it in the cookie.
+    /// `?lang=` named a language: remember it in the cookie (and as a
+    /// signed-in user's language).
     pub remember: bool,
+    /// The client asked for it (`?lang=`, the cookie or `Accept-Language`),
+    /// rather than getting the default: sign-up and sign-in store it.
+    pub asked: bool,
 }
 
 /// Choose the language from the request's `lang` query value, `lang`
@@ -50,15 +54,16 @@ pub fn choose(
         return Choice {
             lang,
             remember: true,
+            asked: true,
         };
     }
-    let lang = cookie
+    let asked = cookie
         .and_then(Lang::from_code)
-        .or_else(|| accept_language.and_then(from_accept_language))
-        .unwrap_or(default);
+        .or_else(|| accept_language.and_then(from_accept_language));
     Choice {
-        lang,
+        lang: asked.unwrap_or(default),
         remember: false,
+        asked: asked.is_some(),
     }
 }
 
@@ -153,6 +158,8 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     let current = Current {
         lang: choice.lang,
         path: menu_path(req.uri().path()),
+        asked: choice.asked,
+        chosen: choice.remember,
     };
     let mut response = super::scope(current, next.run(req)).await;
     if choice.remember {
@@ -234,7 +241,8 @@ mod tests {
             c,
             Choice {
                 lang: ru,
-                remember: true
+                remember: true,
+                asked: true,
             }
         );
         let c = choose(Some("xx"), Some("fr"), Some(b"de"), Lang::ENGLISH);
@@ -242,12 +250,15 @@ mod tests {
             c,
             Choice {
                 lang: fr,
-                remember: false
+                remember: false,
+                asked: true,
             }
         );
         let c = choose(None, Some("bad"), Some(b"de"), Lang::ENGLISH);
         assert_eq!(c.lang, de);
+        assert!(c.asked);
         let c = choose(None, None, Some(b"ja"), fr);
         assert_eq!(c.lang, fr);
+        assert!(!c.asked && !c.remember, "the default was not asked for");
     }
 }

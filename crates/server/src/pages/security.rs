@@ -127,11 +127,9 @@ pub(super) async fn security_page(
         .into_iter()
         .map(|s| SessionView {
             device: browser_and_device(&s.user_agent),
-            last_active: if s.current {
-                "now".to_owned()
-            } else {
-                utc_minute(s.last_seen)
-            },
+            // The current session says "active now" (a catalogue key in
+            // the template) instead of a time.
+            last_active: utc_minute(s.last_seen),
             id: s.id,
             ip: s.ip,
             current: s.current,

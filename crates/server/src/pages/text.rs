@@ -1,7 +1,6 @@
 //! Plain-words formatting for the pages: times, browsers, event kinds, and
 //! the `data:` URL behind "Download as .txt".
 
-pub use deadbolt_auth::browser_and_device;
 use deadbolt_auth::{EventKind, IssuedBackupCode, PasswordContext, SignInMethod};
 
 use crate::i18n::{Arg, t, ta};
@@ -10,6 +9,33 @@ use crate::i18n::{Arg, t, ta};
 /// (`30 November 2026, 04:12 UTC`).
 pub fn utc_minute(unix: i64) -> String {
     crate::i18n::date_time(unix)
+}
+
+/// A browser (its User-Agent) in the request's language: "Chrome on Linux".
+pub fn browser_and_device(user_agent: &str) -> String {
+    use deadbolt_auth::mail::Browser;
+    match deadbolt_auth::browser_name(user_agent) {
+        Browser::On { browser, system } => ta(
+            "browser-on",
+            &[
+                ("browser", Arg::Text(browser.to_owned())),
+                ("system", Arg::Text(system.to_owned())),
+            ],
+        ),
+        Browser::Named(name) => name.to_owned(),
+        Browser::OnSystem(system) => ta(
+            "browser-on-system",
+            &[("system", Arg::Text(system.to_owned()))],
+        ),
+        Browser::Unknown => crate::i18n::t("browser-unknown"),
+        Browser::Other { text, truncated } => {
+            if truncated {
+                format!("{text}…")
+            } else {
+                text.to_owned()
+            }
+        }
+    }
 }
 
 /// A security event in plain words, in the request's language.

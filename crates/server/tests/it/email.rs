@@ -357,3 +357,92 @@ async fn the_pages_reset_a_password_with_a_code_and_a_links_get_changes_nothing(
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.text().contains("This link is not valid"));
 }
+
+/// `POST /api/v1/signup` or `/api/v1/login` as a browser that asks for
+/// `accept_language` (empty: asks for nothing).
+async fn post_in(a: &Agent, path: &str, name: &str, accept_language: &str) {
+    let mut b = Request::post(path).header(header::CONTENT_TYPE, "application/json");
+    if !accept_language.is_empty() {
+        b = b.header(header::ACCEPT_LANGUAGE, accept_language);
+    }
+    let body = json!({"username": name, "password": PW}).to_string();
+    let r = a.send(b.body(body.into()).unwrap()).await;
+    assert!(r.status.is_success(), "{path}: {}", r.text());
+}
+
+async fn stored_language(t: &TestApp, name: &str) -> Option<String> {
+    t.store.user_by_key(name).await.unwrap().unwrap().language
+}
+
+/// The account's language: the one asked for at sign-up, then at each
+/// sign-in that asks for one, then the menu's while signed in; letters
+/// are written in it, and in the server's default without one.
+#[tokio::test]
+async fn letters_are_written_in_the_accounts_language() {
+    let t = TestApp::with_config(|c| {
+        c.auth.mail = Some(MailConfig {
+            from: "Deadbolt Test <no-reply@deadbolt.test>".parse().unwrap(),
+            public_url: "http://localhost".into(),
+            send_timeout: deadbolt_auth::SEND_TIMEOUT,
+        });
+        c.default_language = deadbolt_server::i18n::Lang::from_code("it").unwrap();
+    })
+    .await;
+    let mail = MailRecorder::default();
+    let a = t.agent();
+    post_in(&a, "/api/v1/signup", "lea", "es-MX,es;q=0.9").await;
+    assert_eq!(stored_language(&t, "lea").await.as_deref(), Some("es"));
+    // A sign-in that asks for nothing (an API client) keeps it ...
+    post_in(&a, "/api/v1/login", "lea", "").await;
+    assert_eq!(stored_language(&t, "lea").await.as_deref(), Some("es"));
+    // ... one that asks for a language the server does not speak too ...
+    post_in(&a, "/api/v1/login", "lea", "ja").await;
+    assert_eq!(stored_language(&t, "lea").await.as_deref(), Some("es"));
+    verify(&t, &a, "lea@example.com", &mail).await;
+    let r = a.change_password(PW, NEW_PW).await;
+    assert!(r.status.is_success(), "{}", r.text());
+    let letters = deliver(&t, &mail).await;
+    assert_eq!(letters.len(), 1);
+    assert_eq!(
+        letters[0].letter.subject,
+        "Se cambió su contraseña (Deadbolt Test)"
+    );
+    assert!(letters[0].letter.html.contains("<html lang=\"es\">"));
+    // The menu while signed in.
+    let session = a.cookie_pair();
+    let r = a.get("/account?lang=nl").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(stored_language(&t, "lea").await.as_deref(), Some("nl"));
+    a.set_cookie_pair(session);
+    let r = a.change_password(NEW_PW, PW).await;
+    assert!(r.status.is_success(), "{}", r.text());
+    let letters = deliver(&t, &mail).await;
+    assert_eq!(
+        letters[0].letter.subject,
+        "Uw wachtwoord is gewijzigd (Deadbolt Test)"
+    );
+    // ?lang= without a session changes no account.
+    t.agent().get("/login?lang=sv").await;
+    assert_eq!(stored_language(&t, "lea").await.as_deref(), Some("nl"));
+
+    // No language asked for: none stored, letters in the default (Italian).
+    let b = t.agent();
+    post_in(&b, "/api/v1/signup", "max", "").await;
+    post_in(&b, "/api/v1/login", "max", "").await;
+    assert_eq!(stored_language(&t, "max").await, None);
+    let r = b
+        .post(
+            "/api/v1/me/email",
+            json!({"email": "max@example.com", "password": PW}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::ACCEPTED);
+    let letters = deliver(&t, &mail).await;
+    assert_eq!(
+        letters[0].letter.subject,
+        "Confermi il suo indirizzo email per Deadbolt Test"
+    );
+    // A later sign-in in Czech makes it Czech.
+    post_in(&b, "/api/v1/login", "max", "cs").await;
+    assert_eq!(stored_language(&t, "max").await.as_deref(), Some("cs"));
+}

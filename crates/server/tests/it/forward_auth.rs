@@ -15,7 +15,7 @@ use deadbolt_server::ServerConfig;
 use crate::pages::submit;
 use crate::support::{Agent, PW, Resp, TestApp};
 
-const PROXY: &str = "127.0.0.9:40000";
+pub(crate) const PROXY: &str = "127.0.0.9:40000";
 
 fn rule(domain: &str, policy: &str) -> RuleSpec {
     RuleSpec {
@@ -52,12 +52,12 @@ fn configure(c: &mut ServerConfig) {
     c.access = Arc::new(rules());
 }
 
-async fn app() -> TestApp {
+pub(crate) async fn app() -> TestApp {
     TestApp::with_config(configure).await
 }
 
 /// `GET /api/authz/auth-request` for `url` (and extra headers), from the proxy.
-async fn auth_request(a: &Agent, url: &str, extra: &[(&str, &[u8])]) -> Resp {
+pub(crate) async fn auth_request(a: &Agent, url: &str, extra: &[(&str, &[u8])]) -> Resp {
     let mut b = Request::get("/api/authz/auth-request")
         .header("x-original-url", url)
         .extension(ConnectInfo(PROXY.parse::<SocketAddr>().unwrap()));
@@ -68,7 +68,7 @@ async fn auth_request(a: &Agent, url: &str, extra: &[(&str, &[u8])]) -> Resp {
 }
 
 /// `GET /api/authz/forward-auth` with `headers`, from `peer`.
-async fn forward_auth(a: &Agent, peer: &str, headers: &[(&str, &[u8])]) -> Resp {
+pub(crate) async fn forward_auth(a: &Agent, peer: &str, headers: &[(&str, &[u8])]) -> Resp {
     let mut b = Request::get("/api/authz/forward-auth")
         .extension(ConnectInfo(peer.parse::<SocketAddr>().unwrap()));
     for (k, v) in headers {

@@ -1,7 +1,10 @@
 //! The eleven languages: the catalogues against each other and against the
 //! code that uses them (every key everywhere, every placeholder passed, no
 //! key unused, no English left in a template), then the pages and the API
-//! as a browser in each language sees them, and how the language is chosen.
+//! as a browser in each language sees them, and how the language is chosen;
+//! the letters speak the same languages (their own catalogues are checked
+//! by `crates/mail/tests/i18n.rs`), and what a proxy shows from forward-auth
+//! follows the browser's language.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -10,6 +13,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use deadbolt_server::i18n::{Arg, LANGUAGES, Lang};
 
+use crate::forward_auth as fa;
 use crate::support::{Agent, PW, Resp, TestApp};
 
 const SECURITY: &str = "/settings/account/security";
@@ -232,6 +236,18 @@ fn templates_have_no_text_outside_the_catalogues() {
             );
         }
     }
+}
+
+/// A user's stored language names a page language; the letters
+/// (`deadbolt-mail`'s own catalogues) must speak the same ones.
+#[test]
+fn the_letters_speak_the_languages_of_the_pages() {
+    let letters: Vec<&str> = deadbolt_auth::mail::LANGUAGES
+        .iter()
+        .map(|(code, _)| *code)
+        .collect();
+    let pages: Vec<&str> = LANGUAGES.iter().map(|l| l.code).collect();
+    assert_eq!(letters, pages);
 }
 
 #[test]
@@ -509,5 +525,94 @@ async fn api_messages_follow_the_language_and_codes_do_not() {
             .as_str()
             .unwrap()
             .contains("пароль")
+    );
+}
+
+/// Extra request headers.
+type Headers<'a> = &'a [(&'a str, &'a [u8])];
+
+/// What a proxy shows the user (a refusal, a 403, a 401) is in the
+/// language the user's browser asked for (proxies pass `Accept-Language`
+/// and the `lang` cookie on); the error codes stay the same.
+#[tokio::test]
+async fn refusals_speak_the_browsers_language() {
+    let t = fa::app().await;
+    let anon = t.agent();
+    let cases: [(&str, Headers, StatusCode, &str); 4] = [
+        (
+            "https://closed.example.com/",
+            &[],
+            StatusCode::FORBIDDEN,
+            "access_denied",
+        ),
+        (
+            "https://app.example.com/",
+            &[],
+            StatusCode::UNAUTHORIZED,
+            "unauthenticated",
+        ),
+        (
+            "ftp://app.example.com/",
+            &[],
+            StatusCode::BAD_REQUEST,
+            "invalid_forwarded_request",
+        ),
+        (
+            "https://app.example.com/",
+            &[("x-original-method", b"G E T".as_slice())],
+            StatusCode::BAD_REQUEST,
+            "invalid_forwarded_request",
+        ),
+    ];
+    for (url, extra, status, code) in cases {
+        let mut messages = std::collections::BTreeSet::new();
+        for (lang, cookie) in [
+            ("en", None),
+            ("fr", None),
+            ("de", None),
+            ("ru", Some("lang=ru")),
+        ] {
+            let mut headers: Vec<(&str, &[u8])> = extra.to_vec();
+            // The cookie wins over the header, as on the pages.
+            let header: &[u8] = if cookie.is_some() {
+                b"sv"
+            } else {
+                lang.as_bytes()
+            };
+            headers.push(("accept-language", header));
+            if let Some(c) = cookie {
+                headers.push(("cookie", c.as_bytes()));
+            }
+            let r = fa::auth_request(&anon, url, &headers).await;
+            assert_eq!(r.status, status, "{url} in {lang}: {}", r.text());
+            assert_eq!(r.header("content-language"), Some(lang));
+            assert_eq!(r.json["error"]["code"], code);
+            let message = r.json["error"]["message"].as_str().unwrap().to_owned();
+            assert!(!message.is_empty());
+            messages.insert(message);
+        }
+        assert_eq!(messages.len(), 4, "one message per language: {messages:?}");
+    }
+    let r = fa::auth_request(
+        &anon,
+        "https://closed.example.com/",
+        &[("accept-language", b"fr".as_slice())],
+    )
+    .await;
+    assert_eq!(
+        r.json["error"]["message"],
+        "Vous n'êtes pas autorisé à ouvrir cette page."
+    );
+    // A header named in the message keeps its name.
+    let headers = [("accept-language", b"de".as_slice())];
+    let r = fa::forward_auth(&anon, fa::PROXY, &headers).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.json["error"]["message"], "x-forwarded-proto fehlt.");
+    // An untrusted peer's refusal too.
+    let r = fa::forward_auth(&anon, "198.51.100.7:1", &headers).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        r.json["error"]["message"],
+        "Weitergeleiteten Headern wird nur von einer --trusted-proxy-Adresse geglaubt."
     );
 }

@@ -265,7 +265,9 @@ async fn the_pages_list_rename_and_remove_keys_and_say_why_without_script() {
     let page = a.get("/settings/account/security").await.text();
     assert!(page.contains("Passkeys and security keys"), "{page}");
     assert!(page.contains("No keys yet."));
-    assert!(page.contains("data-passkey-nojs>Adding a passkey needs JavaScript"));
+    assert!(page.contains(
+        "data-passkey-nojs data-unsupported=\"This browser cannot use passkeys or security keys.\">Adding a passkey needs JavaScript"
+    ));
     assert!(page.contains("data-passkey=\"register\" hidden"));
     register(&a, "Blue key").await;
     let page = a.get("/settings/account/security").await.text();

@@ -191,7 +191,7 @@ pub(super) async fn enrolment_user(
 ) -> Result<Option<User>> {
     let row = sqlx::query(
         "SELECT u.id, u.username, u.username_key, u.password_hash, u.created_at, u.email, \
-         u.notify_new_browser, u.disabled \
+         u.notify_new_browser, u.disabled, u.language \
          FROM enrolment_tokens t JOIN users u ON u.id = t.user_id \
          WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > $2",
     )

@@ -153,13 +153,14 @@ impl Store for SqlStore {
     async fn create_session(&self, session: &SessionRecord) -> Result<()> {
         sessions::create(self, session).await
     }
-    async fn open_session(
+    async fn open_session_as(
         &self,
         old_hash: Option<&[u8]>,
         new: &SessionRecord,
         events: &[EventKind],
+        language: Option<&str>,
     ) -> Result<()> {
-        login::open_session(self, old_hash, new, events).await
+        login::open_session(self, old_hash, new, events, language).await
     }
     async fn pass_second_factor(&self, step: &SecondFactorStep<'_>) -> Result<StepOutcome> {
         login::pass_second_factor(self, step).await
@@ -241,6 +242,9 @@ impl Store for SqlStore {
         session: &SessionRecord,
     ) -> Result<bool> {
         mail::complete_password_reset(self, token_hash, user_id, password_hash, session).await
+    }
+    async fn set_user_language(&self, user_id: UserId, language: &str) -> Result<bool> {
+        users::set_language(self, user_id, language).await
     }
     async fn set_notify_new_browser(&self, user_id: UserId, on: bool) -> Result<()> {
         mail::set_notify_new_browser(self, user_id, on).await

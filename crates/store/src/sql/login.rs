@@ -2,7 +2,7 @@
 //! rotated with the step's events (`open_session`), and the second factor
 //! as one commit (`pass_second_factor`).
 
-use super::{SqlStore, backup_codes, budgets, devices, events, sessions};
+use super::{SqlStore, backup_codes, budgets, devices, events, sessions, users};
 use crate::{
     Budget, EventKind, Proof, Result, SecondFactorStep, SessionRecord, Stage, StepOutcome,
 };
@@ -12,9 +12,13 @@ pub(super) async fn open_session(
     old_hash: Option<&[u8]>,
     new: &SessionRecord,
     events: &[EventKind],
+    language: Option<&str>,
 ) -> Result<()> {
     let _writer = s.writer().await;
     let mut tx = s.begin_write().await?;
+    if let Some(language) = language {
+        users::set_language_in(&mut tx, new.user_id, language).await?;
+    }
     open_session_in(&mut tx, old_hash, new, events.iter()).await?;
     tx.commit().await?;
     Ok(())

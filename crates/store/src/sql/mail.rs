@@ -239,6 +239,7 @@ fn outbox_from_row(r: &AnyRow) -> Result<OutboxMail> {
         sealed: r.try_get("sealed")?,
         created_at: r.try_get("created_at")?,
         attempts: r.try_get("attempts")?,
+        language: r.try_get("language")?,
     })
 }
 
@@ -261,7 +262,8 @@ pub(super) async fn claim(
            WHERE sent_at IS NULL AND gave_up_at IS NULL AND next_attempt_at <= $1 \
              AND (claimed_until IS NULL OR claimed_until <= $1) \
            ORDER BY id LIMIT $3{lock}) \
-         RETURNING id, user_id, to_address, kind, detail, ip, user_agent, sealed, created_at, attempts"
+         RETURNING id, user_id, to_address, kind, detail, ip, user_agent, sealed, created_at, attempts, \
+           (SELECT u.language FROM users u WHERE u.id = outbox.user_id) AS language"
     );
     let _writer = s.writer().await;
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))

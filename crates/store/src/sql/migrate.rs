@@ -59,6 +59,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/sqlite/0010_oidc.sql"),
         include_str!("../../migrations/postgres/0010_oidc.sql"),
     ),
+    (
+        11,
+        "users.language: the language of a user's letters",
+        include_str!("../../migrations/sqlite/0011_user_language.sql"),
+        include_str!("../../migrations/postgres/0011_user_language.sql"),
+    ),
 ];
 
 /// The newest migration version this binary carries.

@@ -42,7 +42,7 @@ fn from_row(row: &AnyRow) -> Result<SessionRecord> {
 /// are kept joined in `users.group_list`). A disabled user has no session.
 pub(crate) const SESSION_VIEW_SQL: &str = "\
     SELECT s.user_id, s.stage, s.created_at, s.last_seen, s.expires_at, s.second_factor_at, \
-           u.username, u.email, u.backup_codes_left AS codes, u.group_list, d.id AS device, \
+           u.username, u.email, u.backup_codes_left AS codes, u.group_list, u.language, d.id AS device, \
            (SELECT p.id FROM passkeys p WHERE p.user_id = s.user_id LIMIT 1) AS passkey \
     FROM sessions s JOIN users u ON u.id = s.user_id AND u.disabled = 0 \
     LEFT JOIN devices d ON d.user_id = s.user_id AND d.confirmed = 1 \
@@ -90,6 +90,7 @@ pub(crate) fn session_view_from<R: ViewRow + ?Sized>(r: &R) -> Result<SessionVie
         backup_codes_remaining: r.int("codes")?,
         second_factor_at: r.opt_int("second_factor_at")?,
         groups: super::access::split_groups(&r.text("group_list")?),
+        language: r.opt_text("language")?,
     })
 }
 

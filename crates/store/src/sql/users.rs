@@ -12,7 +12,7 @@ macro_rules! user_select {
     ($tail:literal) => {
         concat!(
             "SELECT id, username, username_key, password_hash, created_at, email, \
-             notify_new_browser, disabled FROM users ",
+             notify_new_browser, disabled, language FROM users ",
             $tail
         )
     };
@@ -28,6 +28,7 @@ pub(super) fn from_row(row: &AnyRow) -> Result<User> {
         email: row.try_get("email")?,
         notify_new_browser: row.try_get::<i64, _>("notify_new_browser")? != 0,
         disabled: row.try_get::<i64, _>("disabled")? != 0,
+        language: row.try_get("language")?,
     })
 }
 
@@ -45,6 +46,7 @@ pub(super) async fn create(s: &SqlStore, user: &NewUser<'_>, now: i64) -> Result
         email: None,
         notify_new_browser: true,
         disabled: false,
+        language: user.language.map(str::to_owned),
     })
 }
 
@@ -54,17 +56,45 @@ where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
     sqlx::query_scalar(
-        "INSERT INTO users (username, username_key, username_skeleton, password_hash, created_at) \
-         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        "INSERT INTO users (username, username_key, username_skeleton, password_hash, created_at, language) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(user.username)
     .bind(user.username_key)
     .bind(user.username_skeleton)
     .bind(user.password_hash.expose())
     .bind(now)
+    .bind(user.language)
     .fetch_one(executor)
     .await
     .map_err(conflict_or(Constraint::Username))
+}
+
+/// Store the user's language (`Some`) unless it is already that one; true
+/// when a row changed. Callers compare first (the session view and the
+/// user record carry the stored language), so a write happens only on a
+/// change; the `IS NULL OR <>` keeps a racing duplicate from writing twice.
+pub(super) async fn set_language_in(
+    conn: &mut sqlx::AnyConnection,
+    user_id: UserId,
+    language: &str,
+) -> Result<bool> {
+    let changed = sqlx::query(
+        "UPDATE users SET language = $1 WHERE id = $2 AND (language IS NULL OR language <> $1)",
+    )
+    .bind(language)
+    .bind(user_id)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(changed == 1)
+}
+
+/// [`set_language_in`] on its own (the language menu while signed in).
+pub(super) async fn set_language(s: &SqlStore, user_id: UserId, language: &str) -> Result<bool> {
+    let _writer = s.writer().await;
+    let mut conn = s.pool().acquire().await?;
+    set_language_in(&mut conn, user_id, language).await
 }
 
 /// A new password hash, and every session of the user ended, inside `tx`.

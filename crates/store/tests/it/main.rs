@@ -66,6 +66,7 @@ fn user_row<'a>(name: &'a str, key: &'a str, hash: &'a PasswordHash) -> NewUser<
         username_key: key,
         username_skeleton: key,
         password_hash: hash,
+        language: None,
     }
 }
 

@@ -40,6 +40,7 @@ async fn migration_2_counts_codes_written_before_it(store: &SqlStore) {
     let (a, b) = (new_user(store, "Ada").await, new_user(store, "Bob").await);
     let undo: &[&str] = match store.backend() {
         Backend::Sqlite => &[
+            "ALTER TABLE users DROP COLUMN language",
             "DROP TABLE oidc_tokens",
             "DROP TABLE oidc_codes",
             "DROP TABLE oidc_grants",
@@ -71,6 +72,7 @@ async fn migration_2_counts_codes_written_before_it(store: &SqlStore) {
             "ALTER TABLE users DROP COLUMN backup_codes_left",
         ],
         Backend::Postgres => &[
+            "ALTER TABLE users DROP COLUMN language",
             "DROP TABLE oidc_tokens",
             "DROP TABLE oidc_codes",
             "DROP TABLE oidc_grants",

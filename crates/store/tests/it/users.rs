@@ -10,6 +10,7 @@ conformance! {
     ping, sqlite_ping, postgres_ping;
     users, sqlite_users, postgres_users;
     bytes_roundtrip_exactly, sqlite_bytes_roundtrip_exactly, postgres_bytes_roundtrip_exactly;
+    languages_are_kept_and_written_on_change, sqlite_languages_are_kept_and_written_on_change, postgres_languages_are_kept_and_written_on_change;
 }
 
 async fn ping(store: &SqlStore) {
@@ -134,6 +135,7 @@ async fn skeletons_are_unique_and_backfilled(store: &SqlStore) {
         username_key: "ace",
         username_skeleton: "ace",
         password_hash: &h,
+        language: None,
     };
     store.create_user(&ace, T0).await.unwrap();
     let look_alike = deadbolt_store::NewUser {
@@ -141,6 +143,7 @@ async fn skeletons_are_unique_and_backfilled(store: &SqlStore) {
         username_key: "\u{430}\u{441}\u{435}",
         username_skeleton: "ace",
         password_hash: &h,
+        language: None,
     };
     assert!(matches!(
         store.create_user(&look_alike, T0).await,
@@ -169,4 +172,79 @@ async fn skeletons_are_unique_and_backfilled(store: &SqlStore) {
         Err(StoreError::Conflict(Constraint::Username))
     ));
     assert_eq!(store.users_without_skeleton().await.unwrap().len(), 1);
+}
+
+/// A user's language: set at creation, changed in a sign-in's commit or on
+/// its own, written only when it changes, read with the session view and
+/// with each claimed letter about the user.
+async fn languages_are_kept_and_written_on_change(store: &SqlStore) {
+    let h = hash("h");
+    let lea = store
+        .create_user(
+            &deadbolt_store::NewUser {
+                language: Some("fr"),
+                ..user_row("lea", "lea", &h)
+            },
+            T0,
+        )
+        .await
+        .unwrap();
+    assert_eq!(lea.language.as_deref(), Some("fr"));
+    let read = store.user_by_key("lea").await.unwrap().unwrap();
+    assert_eq!(read.language.as_deref(), Some("fr"));
+    let max = crate::new_user(store, "max").await;
+    assert_eq!(store.user_by_id(max).await.unwrap().unwrap().language, None);
+
+    // Only a change writes; the other user is untouched.
+    assert!(!store.set_user_language(lea.id, "fr").await.unwrap());
+    assert!(store.set_user_language(lea.id, "de").await.unwrap());
+    assert!(!store.set_user_language(lea.id, "de").await.unwrap());
+    assert!(
+        !store.set_user_language(9_999, "de").await.unwrap(),
+        "no such user"
+    );
+    assert_eq!(store.user_by_id(max).await.unwrap().unwrap().language, None);
+
+    // A sign-in stores it in its own commit, with its session.
+    store
+        .open_session_as(
+            None,
+            &session(b"lea-1", lea.id, Stage::Full, T0),
+            &[],
+            Some("ru"),
+        )
+        .await
+        .unwrap();
+    let view = store.session_view(b"lea-1").await.unwrap().unwrap();
+    assert_eq!(view.language.as_deref(), Some("ru"));
+    // A sign-in that asks for nothing keeps it.
+    store
+        .open_session(None, &session(b"lea-2", lea.id, Stage::Full, T0), &[])
+        .await
+        .unwrap();
+    let view = store.session_view(b"lea-2").await.unwrap().unwrap();
+    assert_eq!(view.language.as_deref(), Some("ru"));
+    let s = store.session_view(b"lea-1").await.unwrap().unwrap();
+    assert_eq!(s.language.as_deref(), Some("ru"));
+
+    // A letter about the user carries the language it has when claimed,
+    // even if it changed after the letter was written.
+    let token = deadbolt_store::MailedToken {
+        token_hash: b"verify-lea",
+        sealed: b"sealed",
+        now: T0,
+        expires_at: T0 + 86_400,
+        ip: "192.0.2.1",
+        user_agent: "test",
+    };
+    store
+        .request_email_change(lea.id, "lea@example.com", &token)
+        .await
+        .unwrap();
+    assert!(store.set_user_language(lea.id, "cs").await.unwrap());
+    let claimed = store.claim_outbox(T0 + 1, T0 + 120, 10).await.unwrap();
+    assert_eq!(claimed.len(), 1);
+    assert_eq!(claimed[0].to_address, "lea@example.com");
+    assert_eq!(claimed[0].language.as_deref(), Some("cs"));
+    assert_eq!(store.user_by_id(max).await.unwrap().unwrap().language, None);
 }

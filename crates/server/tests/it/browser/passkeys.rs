@@ -32,6 +32,8 @@ const PASSWORD: &str = "a passkey walks to the lighthouse";
 struct WebAuthnCommand {
     path: String,
     body: Option<Value>,
+    /// `DELETE` instead of `GET` (without a body).
+    delete: bool,
 }
 
 impl WebDriverCompatibleCommand for WebAuthnCommand {
@@ -47,14 +49,16 @@ impl WebDriverCompatibleCommand for WebAuthnCommand {
     fn method_and_body(&self, _request_url: &url::Url) -> (Method, Option<String>) {
         match &self.body {
             Some(body) => (Method::POST, Some(body.to_string())),
+            None if self.delete => (Method::DELETE, None),
             None => (Method::GET, None),
         }
     }
 }
 
 /// Add a virtual authenticator to the browser: a platform passkey that
-/// keeps resident keys and verifies its user. Returns its id.
-async fn add_virtual_authenticator(s: &Steps) -> String {
+/// keeps resident keys and verifies its user (when `verifies` is false,
+/// the user verification fails, as when the user cancels). Returns its id.
+async fn add_virtual_authenticator(s: &Steps, verifies: bool) -> String {
     let answer =
         s.c.issue_cmd(WebAuthnCommand {
             path: "authenticator".into(),
@@ -63,8 +67,9 @@ async fn add_virtual_authenticator(s: &Steps) -> String {
                 "transport": "internal",
                 "hasResidentKey": true,
                 "hasUserVerification": true,
-                "isUserVerified": true,
+                "isUserVerified": verifies,
             })),
+            delete: false,
         })
         .await
         .expect("chromedriver adds a virtual authenticator");
@@ -80,6 +85,7 @@ async fn credentials(s: &Steps, authenticator: &str) -> Vec<Value> {
         s.c.issue_cmd(WebAuthnCommand {
             path: format!("authenticator/{authenticator}/credentials"),
             body: None,
+            delete: false,
         })
         .await
         .expect("chromedriver lists the credentials");
@@ -98,6 +104,25 @@ async fn wait_for_text(s: &Steps, needle: &str) {
             std::time::Instant::now() < deadline,
             "the page never showed {needle:?}; it is at {}",
             s.path().await
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Wait until the passkey form's message (which the script fills in and
+/// shows) says `expected`; the words are in the page's data attributes
+/// from the start, so the page's source would not tell.
+async fn wait_for_message(s: &Steps, expected: &str) {
+    let css = "#passkey-add [data-passkey-message]";
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    loop {
+        let shown = s.text(css).await;
+        if shown == expected && displayed(s, css).await {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the passkey message never said {expected:?}; it says {shown:?}"
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -140,7 +165,7 @@ async fn passkeys_in_a_real_browser() {
         dir,
         shots: 0,
     };
-    let authenticator = add_virtual_authenticator(&s).await;
+    let authenticator = add_virtual_authenticator(&s, true).await;
 
     // Sign up.
     s.goto("/signup").await;
@@ -226,5 +251,33 @@ async fn passkeys_in_a_real_browser() {
     password_step(&s).await;
     s.wait_path("/account").await;
     s.shot("signed-in-with-password-only").await;
+
+    // In French, whatever the script says is French: the API's refusal (a
+    // wrong password) as the server words it, and a ceremony the user
+    // cancels in the page's own words (its data attributes; the script has
+    // no English of its own).
+    s.goto("/settings/account/security?lang=fr").await;
+    s.fill("#passkey-name", "Portable").await;
+    s.fill("#passkey-password", "not the password").await;
+    s.click("#passkey-add button[type=submit]").await;
+    wait_for_message(&s, "Le mot de passe est incorrect.").await;
+    s.shot("passkey-refused-in-french").await;
+    s.c.issue_cmd(WebAuthnCommand {
+        path: format!("authenticator/{authenticator}"),
+        body: None,
+        delete: true,
+    })
+    .await
+    .expect("chromedriver removes the authenticator");
+    add_virtual_authenticator(&s, false).await;
+    s.fill("#passkey-password", PASSWORD).await;
+    s.click("#passkey-add button[type=submit]").await;
+    wait_for_message(
+        &s,
+        "La demande de clé d'accès a été annulée ou a expiré. Réessayez.",
+    )
+    .await;
+    s.shot("passkey-cancelled-in-french").await;
+    assert!(!s.page_contains("cancelled or timed out").await);
     s.c.clone().close().await.unwrap();
 }
