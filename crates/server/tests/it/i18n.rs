@@ -5,6 +5,9 @@
 //! the letters speak the same languages (their own catalogues are checked
 //! by `crates/mail/tests/i18n.rs`), and what a proxy shows from forward-auth
 //! follows the browser's language.
+//!
+//! Over 600 lines on purpose: the page checks reuse the catalogue readers
+//! above them (the English sentences no other language may contain).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
