@@ -180,6 +180,11 @@ pub trait Store: Send + Sync + 'static {
     /// Remove every device and every backup code of the user (disable 2FA,
     /// admin reset), in one transaction.
     async fn remove_two_factor(&self, user_id: UserId) -> Result<()>;
+    /// Turn the authenticator app off: every device of the user deleted,
+    /// and the backup codes too unless a passkey keeps 2FA on, decided
+    /// under the user's row lock in one transaction (a key removed at the
+    /// same instant waits). True when passkeys keep 2FA on (codes kept).
+    async fn remove_authenticator(&self, user_id: UserId) -> Result<bool>;
     /// Every device of every user (for key rotation).
     async fn all_devices(&self) -> Result<Vec<Device>>;
     /// Replace sealed secrets `(device_id, sealed)` in one transaction (key rotation).
