@@ -384,13 +384,16 @@ pub trait Store: Send + Sync + 'static {
     /// A live ceremony state, with the key whose credential id the answer
     /// names (if registered), in one statement. Nothing is spent: the
     /// finish spends the state with [`Store::pass_passkey`] or [`Store::drop_ceremony`].
+    /// For a sealed ceremony (`key.sealed_until`) the state is the client's:
+    /// `Some(("", key))` while it is neither expired nor spent (on SQLite
+    /// read on the calling thread), `None` otherwise.
     async fn ceremony_with_passkey(
         &self,
         key: CeremonyKey<'_>,
         credential_id: &[u8],
         now: i64,
     ) -> Result<Option<(String, Option<Passkey>)>>;
-    /// A ceremony that failed: its state deleted and, if given, an attempt
+    /// A ceremony that failed: its state spent and, if given, an attempt
     /// taken from `budget`, in one transaction.
     async fn drop_ceremony(
         &self,
