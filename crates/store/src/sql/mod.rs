@@ -199,7 +199,7 @@ impl SqlStore {
                 &connect_url,
                 file,
                 opts.checkpoint_every,
-                opts.sqlite_busy_timeout,
+                (!url.is_sqlite_read_only()).then_some(opts.sqlite_busy_timeout),
             ))
         });
         Ok(SqlStore {

@@ -39,12 +39,14 @@ pub(crate) struct SqliteRuntime {
 
 impl SqliteRuntime {
     /// The runtime for a database at `url`: a file (`Some(path)`) gets the
-    /// checkpointer and the fast read path; an in-memory one does not.
+    /// checkpointer and the fast read path, and the fast write path unless
+    /// it is opened read-only (`writable`: the busy timeout, or `None`); an
+    /// in-memory one gets none of them.
     pub(crate) fn start(
         url: &str,
         file: Option<std::path::PathBuf>,
         checkpoint_every: Duration,
-        busy_timeout: Duration,
+        writable: Option<Duration>,
     ) -> SqliteRuntime {
         let checkpointer = file
             .is_some()
@@ -54,7 +56,9 @@ impl SqliteRuntime {
             budgets: BudgetBatches::default(),
             checkpointer,
             fast: file.clone().map(FastReads::new),
-            write: file.map(|f| FastWrites::new(f, busy_timeout)),
+            write: file
+                .zip(writable)
+                .map(|(f, busy_timeout)| FastWrites::new(f, busy_timeout)),
         }
     }
 }

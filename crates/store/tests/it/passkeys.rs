@@ -601,7 +601,10 @@ async fn removing_the_app_keeps_codes_while_a_key_remains(store: &SqlStore) {
             .await
             .unwrap();
     }
-    assert!(store.remove_authenticator(a).await.unwrap(), "the key keeps 2FA on");
+    assert!(
+        store.remove_authenticator(a).await.unwrap(),
+        "the key keeps 2FA on"
+    );
     assert!(store.confirmed_device(a).await.unwrap().is_none());
     assert_eq!(unspent_code_rows(store, a).await, 2);
     assert_eq!(store.passkeys(a).await.unwrap().len(), 1);
