@@ -48,6 +48,10 @@ const MAIL_TOKEN_AAD_DEVICE: i64 = -1;
 /// no device or mail token has, so neither opens as the other.
 const SIGNING_KEY_AAD_USER: i64 = -2;
 const SIGNING_KEY_AAD_DEVICE: i64 = -2;
+/// The associated data of a passwordless ceremony's sealed state (held by
+/// the client between start and finish): ids nothing else is sealed with.
+const CEREMONY_AAD_USER: i64 = -3;
+const CEREMONY_AAD_DEVICE: i64 = -3;
 /// What a key check seals (see [`Keyring::seal_check`]).
 const KEY_CHECK: &[u8] = b"deadbolt key check v1";
 const NONCE_LEN: usize = 12;
@@ -341,6 +345,17 @@ impl Keyring {
         self.open(SIGNING_KEY_AAD_USER, SIGNING_KEY_AAD_DEVICE, sealed)
     }
 
+    /// Seal a passwordless sign-in's state for the client to hold until
+    /// its finish (AES-256-GCM: the client can neither read nor change it).
+    pub fn seal_ceremony(&self, state: &[u8]) -> Result<Vec<u8>, KeyError> {
+        self.seal(CEREMONY_AAD_USER, CEREMONY_AAD_DEVICE, state)
+    }
+
+    /// Open a state sealed by [`Keyring::seal_ceremony`].
+    pub fn open_ceremony(&self, sealed: &[u8]) -> Result<Zeroizing<Vec<u8>>, KeyError> {
+        self.open(CEREMONY_AAD_USER, CEREMONY_AAD_DEVICE, sealed)
+    }
+
     /// The ids of the AEAD keys held, newest first.
     pub fn key_ids(&self) -> Vec<u32> {
         self.keys.iter().map(|(id, _)| *id).collect()
@@ -504,6 +519,22 @@ mod tests {
         let mut tampered = sealed.clone();
         *tampered.last_mut().unwrap() ^= 1;
         assert!(ring.open(7, 9, &tampered).is_err());
+    }
+
+    #[test]
+    fn a_sealed_ceremony_opens_as_nothing_else() {
+        let ring = Keyring::generate().unwrap();
+        let sealed = ring.seal_ceremony(b"{\"state\":1}").unwrap();
+        assert_eq!(
+            ring.open_ceremony(&sealed).unwrap().as_slice(),
+            b"{\"state\":1}"
+        );
+        assert!(ring.open_mail_token(&sealed).is_err());
+        assert!(ring.open_signing_key(&sealed).is_err());
+        let token = ring.seal_mail_token(b"token").unwrap();
+        assert!(ring.open_ceremony(&token).is_err());
+        let other = Keyring::generate().unwrap();
+        assert!(other.open_ceremony(&sealed).is_err(), "another ring's key");
     }
 
     #[test]

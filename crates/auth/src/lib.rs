@@ -74,4 +74,4 @@ pub use service::{
     TOTP_WINDOW,
 };
 pub use sessions::{SecurityOverview, SessionInfo, SessionListItem};
-pub use setup::SetupInfo;
+pub use setup::{SetupInfo, TwoFactorAfter};

@@ -7,10 +7,15 @@
 //! Rules enforced here (see `docs/SECURITY.md`):
 //! * the RP id is the public URL's host and the origin is the public URL's
 //!   origin, exactly (no subdomain, no other port);
-//! * a ceremony's state lives in the store, never in the client, keyed by
-//!   what started it (the session's token hash, or a passwordless
-//!   ceremony's own token) and deleted by the finish that uses it or fails:
-//!   it serves once, and only the session that started it;
+//! * a ceremony bound to a session keeps its state in the store, keyed by
+//!   the session's token hash, deleted by the finish that uses it or
+//!   fails: it serves once, and only the session that started it;
+//! * a passwordless ceremony (no session yet) hands its state to the
+//!   client sealed with the keyring (AES-256-GCM, its own associated data:
+//!   unreadable and unchangeable there), with its expiry and a random id;
+//!   the finish inserts the id's SHA-256 as a spent mark in its own commit
+//!   (a unique key: one use, on any node) and refuses an expired or
+//!   spent one before verifying, so the start writes nothing but its budget;
 //! * user verification is required in every ceremony;
 //! * a key's signature counter only moves forward (webauthn-rs checks it
 //!   against the stored credential, the store's compare-and-set across
@@ -109,7 +114,7 @@ struct Registration {
 /// `navigator.credentials.get` and the token its finish must bring back.
 #[derive(Debug)]
 pub struct PasswordlessStart {
-    /// The ceremony's token (only its SHA-256 is stored).
+    /// The ceremony's sealed state, which the finish brings back.
     pub ceremony: SessionToken,
     /// `{"publicKey": {...}}` for the browser.
     pub options: serde_json::Value,
@@ -223,6 +228,7 @@ impl Auth {
         let key = CeremonyKey {
             binding: &session.token_hash,
             kind: REGISTER,
+            sealed_until: None,
         };
         let state = self
             .store
@@ -322,7 +328,11 @@ impl Auth {
         let now = self.now();
         self.store
             .put_ceremony(
-                CeremonyKey { binding, kind },
+                CeremonyKey {
+                    binding,
+                    kind,
+                    sealed_until: None,
+                },
                 user_id,
                 &to_json(state)?,
                 now + CEREMONY_SECS,

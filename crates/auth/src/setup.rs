@@ -148,15 +148,18 @@ impl Auth {
         Ok(())
     }
 
-    /// Turn 2FA off: needs the password and a current code or a backup code.
-    /// Every other session of the user ends.
+    /// Turn the authenticator app off: needs the password and a current code
+    /// or a backup code. Every other session of the user ends. Without
+    /// passkeys that turns 2FA off (backup codes deleted); with passkeys 2FA
+    /// stays on by the keys and the backup codes stay: the answer is
+    /// [`TwoFactorAfter::OnByPasskeys`] then.
     pub async fn disable(
         &self,
         session: &SessionInfo,
         password: &str,
         input: SecondFactorInput,
         client: &ClientInfo,
-    ) -> AuthResult<()> {
+    ) -> AuthResult<TwoFactorAfter> {
         let (user_id, current_token_hash) = (session.user_id, &session.token_hash);
         self.reauthenticate(user_id, password, client).await?;
         if self.store.confirmed_device(user_id).await?.is_none() {
@@ -167,12 +170,28 @@ impl Auth {
             self.event(user_id, EventKind::BackupCodeUsed { left }, client)
                 .await?;
         }
-        self.store.remove_two_factor(user_id).await?;
+        let keys_left = self.store.remove_authenticator(user_id).await?;
         self.store
             .delete_user_sessions(user_id, Some(current_token_hash))
             .await?;
-        self.event(user_id, EventKind::TwoFactorDisabled, client)
-            .await?;
-        Ok(())
+        let (kind, after) = if keys_left {
+            (
+                EventKind::AuthenticatorRemoved,
+                TwoFactorAfter::OnByPasskeys,
+            )
+        } else {
+            (EventKind::TwoFactorDisabled, TwoFactorAfter::Off)
+        };
+        self.event(user_id, kind, client).await?;
+        Ok(after)
     }
+}
+
+/// Where 2FA stands after the authenticator app was turned off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TwoFactorAfter {
+    /// Off: the password alone signs in; the backup codes are gone.
+    Off,
+    /// Still on by the account's passkeys; the backup codes stay.
+    OnByPasskeys,
 }

@@ -46,6 +46,9 @@ pub enum EventKind {
     TwoFactorEnabled,
     /// 2FA was turned off; other sessions ended.
     TwoFactorDisabled,
+    /// The authenticator app was removed while passkeys keep 2FA on (the
+    /// backup codes stay); other sessions ended.
+    AuthenticatorRemoved,
     /// An operator removed the device and backup codes.
     TwoFactorResetByOperator,
     /// A new set of backup codes replaced the old one.
@@ -130,6 +133,7 @@ impl EventKind {
         match self {
             EventKind::TwoFactorEnabled
             | EventKind::TwoFactorDisabled
+            | EventKind::AuthenticatorRemoved
             | EventKind::TwoFactorResetByOperator
             | EventKind::BackupCodesGenerated { .. }
             | EventKind::BackupCodeUsed { .. }
@@ -153,6 +157,7 @@ impl EventKind {
             EventKind::CodeReplayRefused => "code_replay_refused",
             EventKind::TwoFactorEnabled => "two_factor_enabled",
             EventKind::TwoFactorDisabled => "two_factor_disabled",
+            EventKind::AuthenticatorRemoved => "authenticator_removed",
             EventKind::TwoFactorResetByOperator => "two_factor_reset_by_operator",
             EventKind::BackupCodesGenerated { .. } => "backup_codes_generated",
             EventKind::BackupCodeUsed { .. } => "backup_code_used",
@@ -188,6 +193,7 @@ impl EventKind {
             EventKind::CodeReplayRefused => "code already used",
             EventKind::TwoFactorEnabled
             | EventKind::TwoFactorDisabled
+            | EventKind::AuthenticatorRemoved
             | EventKind::PasswordChanged => "other sessions signed out",
             EventKind::BackupCodesGenerated { count } => return format!("{count} codes"),
             EventKind::BackupCodeUsed { left } => return format!("{left} left"),
@@ -233,6 +239,7 @@ impl EventKind {
             "code_replay_refused" => EventKind::CodeReplayRefused,
             "two_factor_enabled" => EventKind::TwoFactorEnabled,
             "two_factor_disabled" => EventKind::TwoFactorDisabled,
+            "authenticator_removed" => EventKind::AuthenticatorRemoved,
             "two_factor_reset_by_operator" => EventKind::TwoFactorResetByOperator,
             "password_changed" => EventKind::PasswordChanged,
             "password_reset" => EventKind::PasswordReset,
@@ -310,6 +317,7 @@ mod tests {
             EventKind::CodeReplayRefused,
             EventKind::TwoFactorEnabled,
             EventKind::TwoFactorDisabled,
+            EventKind::AuthenticatorRemoved,
             EventKind::TwoFactorResetByOperator,
             EventKind::BackupCodesGenerated { count: 10 },
             EventKind::BackupCodeUsed { left: 9 },

@@ -180,6 +180,11 @@ pub trait Store: Send + Sync + 'static {
     /// Remove every device and every backup code of the user (disable 2FA,
     /// admin reset), in one transaction.
     async fn remove_two_factor(&self, user_id: UserId) -> Result<()>;
+    /// Turn the authenticator app off: every device of the user deleted,
+    /// and the backup codes too unless a passkey keeps 2FA on, decided
+    /// under the user's row lock in one transaction (a key removed at the
+    /// same instant waits). True when passkeys keep 2FA on (codes kept).
+    async fn remove_authenticator(&self, user_id: UserId) -> Result<bool>;
     /// Every device of every user (for key rotation).
     async fn all_devices(&self) -> Result<Vec<Device>>;
     /// Replace sealed secrets `(device_id, sealed)` in one transaction (key rotation).
@@ -394,13 +399,16 @@ pub trait Store: Send + Sync + 'static {
     /// A live ceremony state, with the key whose credential id the answer
     /// names (if registered), in one statement. Nothing is spent: the
     /// finish spends the state with [`Store::pass_passkey`] or [`Store::drop_ceremony`].
+    /// For a sealed ceremony (`key.sealed_until`) the state is the client's:
+    /// `Some(("", key))` while it is neither expired nor spent (on SQLite
+    /// read on the calling thread), `None` otherwise.
     async fn ceremony_with_passkey(
         &self,
         key: CeremonyKey<'_>,
         credential_id: &[u8],
         now: i64,
     ) -> Result<Option<(String, Option<Passkey>)>>;
-    /// A ceremony that failed: its state deleted and, if given, an attempt
+    /// A ceremony that failed: its state spent and, if given, an attempt
     /// taken from `budget`, in one transaction.
     async fn drop_ceremony(
         &self,

@@ -58,17 +58,26 @@ pub struct NewPasskey<'a> {
 /// Where a ceremony state is kept: what it is bound to (the SHA-256 of the
 /// session token that started it, or of a passwordless ceremony's own
 /// token) and its kind (`register`, `second_factor`, `passwordless`).
+///
+/// A ceremony whose state the client holds sealed (`sealed_until`: a
+/// passwordless sign-in) has no row until it is spent: spending it inserts
+/// a spent mark under the same key (kept a while past its expiry, so a
+/// node whose clock lags still finds it), and only the first insert wins.
 #[derive(Debug, Clone, Copy)]
 pub struct CeremonyKey<'a> {
     /// The binding (a token hash).
     pub binding: &'a [u8],
     /// The ceremony's kind.
     pub kind: &'a str,
+    /// `Some(expiry)` when the client holds the state sealed (no row until
+    /// spent); `None` when the state is a row here.
+    pub sealed_until: Option<i64>,
 }
 
 /// A sign-in with a key that verified, ended in one commit by
-/// [`crate::Store::pass_passkey`]: budget taken, the ceremony state deleted
-/// (it must still be there), the key's counter moved forward (compare-and-set:
+/// [`crate::Store::pass_passkey`]: budget taken, the ceremony state spent
+/// (deleted, or for a sealed one its spent mark inserted: it must not be
+/// spent already), the key's counter moved forward (compare-and-set:
 /// it must be above the stored one unless both are 0), the pending session
 /// (if any) deleted, the new session opened, the events recorded.
 #[derive(Debug, Clone, Copy)]
@@ -85,6 +94,9 @@ pub struct PasskeyStep<'a> {
     pub credential: &'a str,
     /// The pending session a second factor ends (`None` for a passwordless sign-in).
     pub pending: Option<&'a [u8]>,
+    /// A passwordless sign-in: the browser's earlier session (its token
+    /// hash), ended in the same commit.
+    pub replaces: Option<&'a [u8]>,
     /// A step-up: `session` is the caller's live full session (its token
     /// hash, user, time and address), marked as having passed a second
     /// factor now instead of opened; gone → [`PasskeyOutcome::PendingGone`].

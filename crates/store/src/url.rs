@@ -78,6 +78,16 @@ impl DatabaseUrl {
         Some(PathBuf::from(String::from_utf8(out).ok()?))
     }
 
+    /// Whether a `sqlite:` URL opens its file read-only (`mode=ro`): then
+    /// the store writes only through sqlx, which refuses (no fast writes).
+    pub(crate) fn is_sqlite_read_only(&self) -> bool {
+        let query = self.0.split_once('?').map(|(_, q)| q);
+        query.is_some_and(|q| {
+            q.split('&')
+                .any(|kv| kv == "mode=ro" || kv == "immutable=1")
+        })
+    }
+
     /// A SQLite URL that creates the file if missing: `mode=rwc` is appended
     /// unless the URL already names a mode or an in-memory database.
     pub(crate) fn sqlite_with_create(&self) -> Cow<'_, str> {
@@ -175,6 +185,14 @@ mod tests {
         ] {
             assert_eq!(DatabaseUrl::new(none).sqlite_file(), None, "{none}");
         }
+    }
+
+    #[test]
+    fn read_only_sqlite_urls_are_recognised() {
+        assert!(DatabaseUrl::new("sqlite:///d/deadbolt.db?mode=ro").is_sqlite_read_only());
+        assert!(DatabaseUrl::new("sqlite:x.db?cache=shared&immutable=1").is_sqlite_read_only());
+        assert!(!DatabaseUrl::new("sqlite:x.db?mode=rwc").is_sqlite_read_only());
+        assert!(!DatabaseUrl::new("sqlite:mode=ro.db").is_sqlite_read_only());
     }
 
     #[test]

@@ -11,18 +11,32 @@ use webauthn_rs::prelude::{
     DiscoverableAuthentication, Passkey, PasskeyAuthentication, PublicKeyCredential, WebauthnError,
 };
 
+use data_encoding::BASE64URL_NOPAD;
+
 use super::{
-    PASSWORDLESS, PasswordlessStart, SECOND_FACTOR, STEP_UP, bad_credential, counter, from_json,
-    refused, to_json,
+    CEREMONY_SECS, PASSWORDLESS, PasswordlessStart, SECOND_FACTOR, STEP_UP, bad_credential,
+    counter, from_json, refused, to_json,
 };
 use crate::client::ClientInfo;
 use crate::error::{AuthError, AuthResult};
-use crate::keys::{new_session_token, token_hash};
+use crate::keys::{KeyError, new_session_token, token_hash};
 use crate::login::PendingLogin;
 use crate::metrics;
 use crate::secret::SessionToken;
 use crate::service::{Auth, PASSWORD_IP_BURST, PASSWORD_IP_INTERVAL};
 use crate::sessions::SessionInfo;
+
+/// A passwordless sign-in's state, held by the client sealed with the
+/// keyring between start and finish: the library's state (its challenge),
+/// when it stops being accepted, and a random id whose SHA-256 the finish
+/// spends in its commit (a spent mark under a unique key: one use, on any
+/// node).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Held {
+    id: String,
+    expires_at: i64,
+    state: DiscoverableAuthentication,
+}
 
 /// What a verified key is used for.
 #[derive(Clone, Copy)]
@@ -37,9 +51,11 @@ enum KeyUse<'a> {
 
 impl Auth {
     /// Start a passwordless sign-in (any discoverable key of this site).
-    /// Each start keeps a state row, so a client has the password step's
-    /// per-address budget for starts too (its own key: a passkey start is
-    /// not a password guess and spends none of those).
+    /// Each start takes from the password step's per-address budget (its
+    /// own key: a passkey start is not a password guess and spends none of
+    /// those). Nothing else is written: the state (the challenge, its
+    /// expiry and a random id) goes to the client sealed by the keyring,
+    /// and the finish spends the id once (see [`Held`]).
     pub async fn start_passkey_login(&self, client: &ClientInfo) -> AuthResult<PasswordlessStart> {
         let rp = self.passkey_rp()?;
         self.take(
@@ -53,11 +69,18 @@ impl Auth {
             .map_err(|_| AuthError::bug("passkey sign-in options"))?;
         // A button, not the autofill prompt.
         options.mediation = None;
-        let (ceremony, hash) = new_session_token()?;
-        self.keep_ceremony(&hash, PASSWORDLESS, None, &state)
-            .await?;
+        let (id, _) = new_session_token()?;
+        let held = Held {
+            id: id.expose().to_owned(),
+            expires_at: self.now() + CEREMONY_SECS,
+            state,
+        };
+        let sealed = self
+            .keys()
+            .seal_ceremony(to_json(&held)?.as_bytes())
+            .map_err(|_| AuthError::bug("sealing a passkey ceremony"))?;
         Ok(PasswordlessStart {
-            ceremony,
+            ceremony: SessionToken::new(BASE64URL_NOPAD.encode(&sealed)),
             options: serde_json::to_value(&options)
                 .map_err(|_| AuthError::bug("passkey options"))?,
         })
@@ -65,7 +88,7 @@ impl Auth {
 
     /// Finish a passwordless sign-in: a key that verified its user opens a
     /// full session (two factors: possession and the PIN or biometrics),
-    /// replacing `old_token_hash` if given.
+    /// replacing `old_token_hash` if given, in the same commit.
     pub async fn finish_passkey_login(
         &self,
         ceremony: &str,
@@ -74,21 +97,25 @@ impl Auth {
         client: &ClientInfo,
     ) -> AuthResult<SessionToken> {
         let out = async {
-            let binding = token_hash(&SessionToken::new(ceremony));
+            // Not ours, changed, or from a key this node cannot open: gone.
+            let held = self
+                .open_held(ceremony)
+                .ok_or(AuthError::PasskeyCeremonyGone)?;
+            let binding = token_hash(&SessionToken::new(held.id));
             let key = CeremonyKey {
                 binding: &binding,
                 kind: PASSWORDLESS,
+                sealed_until: Some(held.expires_at),
             };
-            let (answer, state, stored) = self.answer(key, credential).await?;
+            let (answer, _, stored) = self.answer(key, credential).await?;
             // The handle the authenticator returned must be the key's owner's.
             if answer.get_user_unique_id() != Some(stored.user_handle.as_slice()) {
                 return Err(self.failed(key, &stored, client, refused()).await);
             }
-            let state: DiscoverableAuthentication = from_json(&state)?;
             let mut passkey: Passkey = from_json(&stored.credential)?;
             let verified = self
                 .passkey_rp()?
-                .finish_discoverable_authentication_v2(&answer, state, &passkey);
+                .finish_discoverable_authentication_v2(&answer, held.state, &passkey);
             let used = KeyUse::Passwordless {
                 old: old_token_hash,
             };
@@ -99,6 +126,22 @@ impl Auth {
         .await;
         metrics::passkey(&out);
         out
+    }
+
+    /// The sealed state a passwordless finish brings back, if this node's
+    /// keyring opens it and it parses (the expiry is the store's check).
+    fn open_held(&self, ceremony: &str) -> Option<Held> {
+        let sealed = BASE64URL_NOPAD.decode(ceremony.trim().as_bytes()).ok()?;
+        let keys = self.keys();
+        let plain = match keys.open_ceremony(&sealed) {
+            Err(KeyError::UnknownKey(id)) => keys
+                .reload()
+                .filter(|k| k.has_key(id))?
+                .open_ceremony(&sealed)
+                .ok()?,
+            other => other.ok()?,
+        };
+        serde_json::from_slice(&plain).ok()
     }
 
     /// Start a key as the second factor of a pending login (the user's keys
@@ -201,7 +244,11 @@ impl Auth {
             KeyUse::StepUp { session } => session,
             KeyUse::Passwordless { .. } => return Err(AuthError::bug("not a named-key ceremony")),
         };
-        let key = CeremonyKey { binding, kind };
+        let key = CeremonyKey {
+            binding,
+            kind,
+            sealed_until: None,
+        };
         let (answer, state, stored) = self.answer(key, credential).await?;
         if stored.user_id != user_id {
             // Another account's key: this account's budget pays for it.
@@ -273,6 +320,10 @@ impl Auth {
         };
         let (token, mut session) =
             self.new_session(user_id, Stage::Full, client, Some(now), amr)?;
+        let replaces = match used {
+            KeyUse::Passwordless { old } => old,
+            KeyUse::SecondFactor { .. } | KeyUse::StepUp { .. } => None,
+        };
         let (pending, step_up) = match used {
             KeyUse::SecondFactor { pending } => (Some(pending), false),
             KeyUse::StepUp { session: live } => {
@@ -294,16 +345,15 @@ impl Auth {
             counter: counter(result.counter()),
             credential: &credential,
             pending,
+            replaces,
             step_up,
             session: &session,
             events: &events,
             regression_events: &regressed,
         };
+        // A passwordless sign-in replaces the browser's earlier session in
+        // the same commit.
         let outcome = self.store.pass_passkey(&step).await?;
-        // A passwordless sign-in replaces the browser's earlier session.
-        if let (PasskeyOutcome::Passed, KeyUse::Passwordless { old: Some(old) }) = (outcome, used) {
-            self.store.delete_session(old).await?;
-        }
         match outcome {
             PasskeyOutcome::Passed => Ok((!step_up).then_some(token)),
             PasskeyOutcome::Throttled { retry_after } => Err(AuthError::Throttled {

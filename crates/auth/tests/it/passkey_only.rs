@@ -4,7 +4,7 @@
 //! last key turns 2FA off as disabling does, and the operator's reset takes
 //! keys and codes.
 
-use deadbolt_auth::{AuthError, EventKind, SecondFactorInput, SessionToken, Stage};
+use deadbolt_auth::{AuthError, EventKind, SecondFactorInput, SessionToken, Stage, TwoFactorAfter};
 
 use crate::passkeys::{get, registered, rig};
 use crate::support::{PW, Rig};
@@ -225,4 +225,96 @@ async fn an_operator_reset_takes_passkeys_and_backup_codes() {
     assert!(!s.two_factor_enabled);
     assert_eq!(s.backup_codes_remaining, 0);
     assert!(r.auth.passkeys(uid).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn turning_the_app_off_while_keys_remain_keeps_two_factor_and_backup_codes() {
+    let r = rig().await;
+    let (_, _, token) = registered(&r, "ada").await;
+    let uid = r.info(&token).await.user_id;
+    // The app too (inside the step-up window the key opened).
+    let secret = r.enable_two_factor(uid, &token).await;
+    let codes = new_codes(&r, &token).await;
+    let pending = r.pending("ada").await;
+    let other = r
+        .auth
+        .second_factor(
+            &pending,
+            SecondFactorInput::backup_code(&codes[0]),
+            &r.client,
+        )
+        .await
+        .unwrap();
+    r.advance(60);
+    let s = r.info(&token).await;
+    assert!(s.authenticator_app && s.has_passkey);
+    assert_eq!(s.backup_codes_remaining, 9);
+
+    let after = r
+        .auth
+        .disable(
+            &s,
+            PW,
+            SecondFactorInput::code(r.code(&secret, 0)),
+            &r.client,
+        )
+        .await
+        .expect("the app is turned off");
+    assert_eq!(after, TwoFactorAfter::OnByPasskeys);
+    let s = r.info(&token).await;
+    assert!(s.two_factor_enabled, "the key keeps 2FA on");
+    assert!(!s.authenticator_app && s.has_passkey);
+    assert_eq!(s.backup_codes_remaining, 9, "the backup codes stay");
+    let overview = r.auth.overview(uid, None).await.unwrap();
+    assert!(overview.two_factor_enabled && !overview.authenticator_app);
+    assert!(
+        r.auth.session(&other).await.unwrap().is_none(),
+        "other sessions end"
+    );
+    let kinds: Vec<_> = r
+        .auth
+        .events(uid, 1)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(kinds[0], EventKind::AuthenticatorRemoved);
+    // A password login still owes a second factor, and a kept code passes it.
+    let pending = r.pending("ada").await;
+    r.auth
+        .second_factor(
+            &pending,
+            SecondFactorInput::backup_code(&codes[1]),
+            &r.client,
+        )
+        .await
+        .expect("a kept backup code still works");
+}
+
+#[tokio::test]
+async fn turning_the_app_off_without_keys_turns_two_factor_off() {
+    let r = Rig::new().await;
+    let uid = r.user("hal").await;
+    let (_, token) = r.full_session("hal").await;
+    let secret = r.enable_two_factor(uid, &token).await;
+    new_codes(&r, &token).await;
+    r.advance(60);
+    let s = r.info(&token).await;
+    let after = r
+        .auth
+        .disable(
+            &s,
+            PW,
+            SecondFactorInput::code(r.code(&secret, 0)),
+            &r.client,
+        )
+        .await
+        .unwrap();
+    assert_eq!(after, TwoFactorAfter::Off);
+    let s = r.info(&token).await;
+    assert!(!s.two_factor_enabled);
+    assert_eq!(s.backup_codes_remaining, 0);
+    let kinds = r.auth.events(uid, 1).await.unwrap();
+    assert_eq!(kinds[0].kind, EventKind::TwoFactorDisabled);
 }

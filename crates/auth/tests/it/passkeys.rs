@@ -4,7 +4,7 @@
 //! account's key, a state replayed or used from another session, the wrong
 //! origin, the wrong RP id.
 
-use deadbolt_auth::{AuthError, EventKind, PendingLogin, SessionToken, Stage};
+use deadbolt_auth::{AuthError, CEREMONY_SECS, EventKind, PendingLogin, SessionToken, Stage};
 use webauthn_authenticator_rs::WebauthnAuthenticator;
 use webauthn_authenticator_rs::softpasskey::SoftPasskey;
 use webauthn_rs::prelude::{
@@ -361,4 +361,85 @@ async fn fail_passwordless_starts_are_budgeted_per_client() {
     r.auth.start_passkey_login(&elsewhere).await.unwrap();
     r.advance(deadbolt_auth::PASSWORD_IP_INTERVAL);
     r.auth.start_passkey_login(&r.client).await.unwrap();
+}
+
+/// A passwordless ceremony's state is held by the client, sealed: a
+/// changed one, an expired one and a spent one are refused before any key
+/// is looked at, and the finish replaces the browser's earlier session in
+/// its commit.
+#[tokio::test]
+async fn fail_a_sealed_ceremony_is_unchangeable_expires_and_serves_once() {
+    let r = rig().await;
+    let (mut key, reg, token) = registered(&r, "ada").await;
+    let handle = handle_of(&r, &token).await;
+    let uid = r.info(&token).await.user_id;
+
+    // Changed by the client: one character of the sealed state flipped.
+    let start = r.auth.start_passkey_login(&r.client).await.unwrap();
+    let sealed = start.ceremony.expose().to_owned();
+    assert!(sealed.len() > 100, "the state travels sealed: {sealed}");
+    let mut changed = sealed.clone().into_bytes();
+    let i = changed.len() / 2;
+    changed[i] = if changed[i] == b'A' { b'B' } else { b'A' };
+    let changed = String::from_utf8(changed).unwrap();
+    let answer = get(&mut key, start.options, Some((&reg, &handle)));
+    assert!(matches!(
+        r.auth
+            .finish_passkey_login(&changed, answer.clone(), None, &r.client)
+            .await,
+        Err(AuthError::PasskeyCeremonyGone)
+    ));
+    assert!(matches!(
+        r.auth
+            .finish_passkey_login("not sealed", answer.clone(), None, &r.client)
+            .await,
+        Err(AuthError::PasskeyCeremonyGone)
+    ));
+    // Past its five minutes: gone, nothing spent from the budget.
+    r.advance(CEREMONY_SECS);
+    assert!(matches!(
+        r.auth
+            .finish_passkey_login(&sealed, answer, None, &r.client)
+            .await,
+        Err(AuthError::PasskeyCeremonyGone)
+    ));
+    assert_eq!(
+        r.auth.events(uid, 1).await.unwrap()[0].kind,
+        EventKind::PasskeyAdded {
+            name: "Blue key".into()
+        },
+        "refused before any attempt is recorded"
+    );
+
+    // In time: the browser's earlier session ends in the same commit.
+    let start = r.auth.start_passkey_login(&r.client).await.unwrap();
+    let answer = get(&mut key, start.options, Some((&reg, &handle)));
+    let old = deadbolt_auth::token_hash(&token);
+    let fresh = r
+        .auth
+        .finish_passkey_login(
+            start.ceremony.expose(),
+            answer.clone(),
+            Some(&old),
+            &r.client,
+        )
+        .await
+        .unwrap();
+    assert!(r.auth.session(&token).await.unwrap().is_none(), "replaced");
+    assert_eq!(r.info(&fresh).await.user_id, uid);
+    // Spent: the same sealed state again is gone, and takes nothing.
+    for _ in 0..3 {
+        assert!(matches!(
+            r.auth
+                .finish_passkey_login(start.ceremony.expose(), answer.clone(), None, &r.client)
+                .await,
+            Err(AuthError::PasskeyCeremonyGone)
+        ));
+    }
+    assert_eq!(
+        r.auth.events(uid, 1).await.unwrap()[0].kind,
+        EventKind::PasskeyUsed {
+            name: "Blue key".into()
+        }
+    );
 }

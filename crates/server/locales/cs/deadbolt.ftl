@@ -226,6 +226,7 @@ notice-account-ready = Váš účet je připravený.
 notice-signed-out = Jste odhlášeni.
 notice-password-changed = Heslo je změněné. Všechny ostatní relace byly odhlášeny.
 notice-two-factor-off = Dvoufázové ověření je vypnuté. Váš účet teď otevře samotné heslo.
+notice-app-removed-keys-remain = Ověřovací aplikace je odebrána. Vaše přístupové klíče nechávají dvoufázové ověření zapnuté a vaše záložní kódy dál platí.
 notice-session-revoked = Tato relace je odhlášená.
 notice-session-gone = Tato relace už skončila.
 notice-signed-out-others = Všechny ostatní relace jsou odhlášené.
@@ -354,6 +355,7 @@ event-code-entry-paused = Příliš mnoho špatných kódů: zadávání kódů 
 event-code-replay-refused = Odmítnut už použitý kód
 event-two-factor-on = Dvoufázové ověření zapnuto
 event-two-factor-off = Dvoufázové ověření vypnuto
+event-app-removed-keys-remain = Ověřovací aplikace odebrána (přístupové klíče nechávají dvoufázové ověření zapnuté)
 event-two-factor-reset = Dvoufázové ověření odebráno správcem
 event-backup-codes-generated = Vytvořeny nové záložní kódy
 event-backup-code-used = { $count ->
@@ -390,7 +392,7 @@ security-factors-keys = { $count ->
     [few] Vaše druhé faktory: { $count } přístupové nebo bezpečnostní klíče.
    *[other] Vaše druhé faktory: { $count } přístupových nebo bezpečnostních klíčů.
 }
-security-disable-text-keys-stay = Tím odeberete ověřovací aplikaci a své záložní kódy. Přístupové a bezpečnostní klíče zůstanou: dál vás přihlašují a zůstávají vaším druhým krokem (potom si vygenerujte nové záložní kódy). Potvrďte heslem a kódem z aplikace (nebo záložním kódem).
+security-disable-text-keys-stay = Tím odeberete ověřovací aplikaci. Přístupové a bezpečnostní klíče zůstanou: dál vás přihlašují a zůstávají vaším druhým krokem a vaše záložní kódy dál platí. Potvrďte heslem a kódem z aplikace (nebo záložním kódem).
 security-keys-only-text = Každé přihlášení heslem vyžaduje některý z vašich přístupových nebo bezpečnostních klíčů (nebo záložní kód). Odebráním posledního klíče se dvoufázové ověření vypne. Můžete přidat i ověřovací aplikaci: šestimístný kód v telefonu.
 security-setup-app-button = Nastavit ověřovací aplikaci
 notice-passkey-stepped-up = Potvrzeno klíčem: několik příštích minut nevyžadují změny zde žádný kód.

@@ -222,6 +222,7 @@ notice-account-ready = Ihr Konto ist bereit.
 notice-signed-out = Sie sind abgemeldet.
 notice-password-changed = Ihr Passwort ist geändert. Alle anderen Sitzungen wurden abgemeldet.
 notice-two-factor-off = Die Zwei-Faktor-Authentifizierung ist ausgeschaltet. Ihr Passwort allein öffnet jetzt Ihr Konto.
+notice-app-removed-keys-remain = Die Authentifizierungs-App ist entfernt. Ihre Passkeys halten die Zwei-Faktor-Authentifizierung eingeschaltet, und Ihre Backup-Codes gelten weiter.
 notice-session-revoked = Diese Sitzung ist abgemeldet.
 notice-session-gone = Diese Sitzung war schon beendet.
 notice-signed-out-others = Alle anderen Sitzungen sind abgemeldet.
@@ -345,6 +346,7 @@ event-code-entry-paused = Zu viele falsche Codes: Code-Eingabe pausiert
 event-code-replay-refused = Ein schon benutzter Code wurde abgelehnt
 event-two-factor-on = Zwei-Faktor-Authentifizierung eingeschaltet
 event-two-factor-off = Zwei-Faktor-Authentifizierung ausgeschaltet
+event-app-removed-keys-remain = Authentifizierungs-App entfernt (Passkeys halten die Zwei-Faktor-Authentifizierung eingeschaltet)
 event-two-factor-reset = Zwei-Faktor-Authentifizierung von einem Administrator entfernt
 event-backup-codes-generated = Neue Backup-Codes erzeugt
 event-backup-code-used = { $count ->
@@ -378,7 +380,7 @@ security-factors-keys = { $count ->
     [one] Ihr zweiter Faktor: 1 Passkey oder Sicherheitsschlüssel.
    *[other] Ihre zweiten Faktoren: { $count } Passkeys oder Sicherheitsschlüssel.
 }
-security-disable-text-keys-stay = Damit werden die Authentifizierungs-App und Ihre Backup-Codes entfernt. Ihre Passkeys und Sicherheitsschlüssel bleiben: Sie melden Sie weiter an und bleiben Ihr zweiter Schritt (erzeugen Sie danach neue Backup-Codes). Bestätigen Sie mit Ihrem Passwort und einem Code aus Ihrer App (oder einem Backup-Code).
+security-disable-text-keys-stay = Damit wird die Authentifizierungs-App entfernt. Ihre Passkeys und Sicherheitsschlüssel bleiben: Sie melden Sie weiter an und bleiben Ihr zweiter Schritt, und Ihre Backup-Codes gelten weiter. Bestätigen Sie mit Ihrem Passwort und einem Code aus Ihrer App (oder einem Backup-Code).
 security-keys-only-text = Jede Anmeldung mit Ihrem Passwort verlangt einen Ihrer Passkeys oder Sicherheitsschlüssel (oder einen Backup-Code). Wenn Sie Ihren letzten Schlüssel entfernen, ist die Zwei-Faktor-Authentifizierung aus. Sie können auch eine Authentifizierungs-App hinzufügen: ein 6-stelliger Code auf Ihrem Telefon.
 security-setup-app-button = Authentifizierungs-App einrichten
 notice-passkey-stepped-up = Mit Ihrem Schlüssel bestätigt: In den nächsten Minuten brauchen Änderungen hier keinen Code.

@@ -224,6 +224,7 @@ notice-account-ready = Your account is ready.
 notice-signed-out = You are signed out.
 notice-password-changed = Your password is changed. Every other session was signed out.
 notice-two-factor-off = Two factor authentication is off. Your password alone now opens your account.
+notice-app-removed-keys-remain = The authenticator app is removed. Your passkeys keep two factor authentication on, and your backup codes still work.
 notice-session-revoked = That session is signed out.
 notice-session-gone = That session had already ended.
 notice-signed-out-others = Every other session is signed out.
@@ -347,6 +348,7 @@ event-code-entry-paused = Too many wrong codes: code entry paused
 event-code-replay-refused = A code that was already used was refused
 event-two-factor-on = Two factor authentication turned on
 event-two-factor-off = Two factor authentication turned off
+event-app-removed-keys-remain = Authenticator app removed (passkeys keep two factor authentication on)
 event-two-factor-reset = Two factor authentication removed by an administrator
 event-backup-codes-generated = New backup codes generated
 event-backup-code-used = { $count ->
@@ -380,7 +382,7 @@ security-factors-keys = { $count ->
     [one] Your second factor: 1 passkey or security key.
    *[other] Your second factors: { $count } passkeys or security keys.
 }
-security-disable-text-keys-stay = This removes the authenticator app and your backup codes. Your passkeys and security keys stay: they still sign you in and stay your second step (generate new backup codes afterwards). Confirm with your password and a code from your app (or a backup code).
+security-disable-text-keys-stay = This removes the authenticator app. Your passkeys and security keys stay: they still sign you in and stay your second step, and your backup codes keep working. Confirm with your password and a code from your app (or a backup code).
 security-keys-only-text = Every login with your password asks for one of your passkeys or security keys (or a backup code). Removing your last key turns two factor authentication off. You can add an authenticator app too: a 6-digit code from your phone.
 security-setup-app-button = Set up an authenticator app
 notice-passkey-stepped-up = Confirmed with your key: for the next few minutes, changes here need no code.

@@ -222,6 +222,7 @@ notice-account-ready = Su cuenta está lista.
 notice-signed-out = Ha cerrado la sesión.
 notice-password-changed = Su contraseña ha cambiado. Se han cerrado todas las demás sesiones.
 notice-two-factor-off = La autenticación de dos factores está desactivada. Ahora su contraseña sola abre su cuenta.
+notice-app-removed-keys-remain = La aplicación de autenticación se ha quitado. Sus llaves de acceso mantienen activada la autenticación de dos factores y sus códigos de respaldo siguen funcionando.
 notice-session-revoked = Esa sesión está cerrada.
 notice-session-gone = Esa sesión ya había terminado.
 notice-signed-out-others = Todas las demás sesiones están cerradas.
@@ -345,6 +346,7 @@ event-code-entry-paused = Demasiados códigos incorrectos: introducción de cód
 event-code-replay-refused = Se rechazó un código ya usado
 event-two-factor-on = Autenticación de dos factores activada
 event-two-factor-off = Autenticación de dos factores desactivada
+event-app-removed-keys-remain = Aplicación de autenticación quitada (las llaves de acceso mantienen activada la autenticación de dos factores)
 event-two-factor-reset = Autenticación de dos factores retirada por un administrador
 event-backup-codes-generated = Códigos de respaldo nuevos generados
 event-backup-code-used = { $count ->
@@ -378,7 +380,7 @@ security-factors-keys = { $count ->
     [one] Su segundo factor: 1 llave de acceso o llave de seguridad.
    *[other] Sus segundos factores: { $count } llaves de acceso o llaves de seguridad.
 }
-security-disable-text-keys-stay = Esto quita la aplicación de autenticación y sus códigos de respaldo. Sus llaves de acceso y de seguridad se quedan: siguen iniciando sesión y siguen siendo su segundo paso (genere después nuevos códigos de respaldo). Confirme con su contraseña y un código de su aplicación (o un código de respaldo).
+security-disable-text-keys-stay = Esto quita la aplicación de autenticación. Sus llaves de acceso y de seguridad se quedan: siguen iniciando sesión y siguen siendo su segundo paso, y sus códigos de respaldo siguen funcionando. Confirme con su contraseña y un código de su aplicación (o un código de respaldo).
 security-keys-only-text = Cada inicio de sesión con su contraseña pide una de sus llaves de acceso o de seguridad (o un código de respaldo). Quitar su última llave desactiva la autenticación de dos factores. También puede añadir una aplicación de autenticación: un código de 6 dígitos en su teléfono.
 security-setup-app-button = Configurar una aplicación de autenticación
 notice-passkey-stepped-up = Confirmado con su llave: durante los próximos minutos, los cambios aquí no piden código.

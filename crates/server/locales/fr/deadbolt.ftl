@@ -222,6 +222,7 @@ notice-account-ready = Votre compte est prêt.
 notice-signed-out = Vous êtes déconnecté.
 notice-password-changed = Votre mot de passe est modifié. Toutes les autres sessions ont été déconnectées.
 notice-two-factor-off = L'authentification à deux facteurs est désactivée. Votre mot de passe seul ouvre désormais votre compte.
+notice-app-removed-keys-remain = L'application d'authentification est retirée. Vos clés d'accès gardent l'authentification à deux facteurs activée, et vos codes de secours restent valables.
 notice-session-revoked = Cette session est déconnectée.
 notice-session-gone = Cette session avait déjà pris fin.
 notice-signed-out-others = Toutes les autres sessions sont déconnectées.
@@ -345,6 +346,7 @@ event-code-entry-paused = Trop de codes erronés : saisie des codes suspendue
 event-code-replay-refused = Un code déjà utilisé a été refusé
 event-two-factor-on = Authentification à deux facteurs activée
 event-two-factor-off = Authentification à deux facteurs désactivée
+event-app-removed-keys-remain = Application d'authentification retirée (les clés d'accès gardent l'authentification à deux facteurs activée)
 event-two-factor-reset = Authentification à deux facteurs retirée par un administrateur
 event-backup-codes-generated = Nouveaux codes de secours générés
 event-backup-code-used = { $count ->
@@ -378,7 +380,7 @@ security-factors-keys = { $count ->
     [one] Votre second facteur : 1 clé d'accès ou clé de sécurité.
    *[other] Vos seconds facteurs : { $count } clés d'accès ou clés de sécurité.
 }
-security-disable-text-keys-stay = Cela retire l'application d'authentification et vos codes de secours. Vos clés d'accès et clés de sécurité restent : elles vous connectent toujours et restent votre seconde étape (générez ensuite de nouveaux codes de secours). Confirmez avec votre mot de passe et un code de votre application (ou un code de secours).
+security-disable-text-keys-stay = Cela retire l'application d'authentification. Vos clés d'accès et clés de sécurité restent : elles vous connectent toujours et restent votre seconde étape, et vos codes de secours restent valables. Confirmez avec votre mot de passe et un code de votre application (ou un code de secours).
 security-keys-only-text = Chaque connexion avec votre mot de passe demande l'une de vos clés d'accès ou clés de sécurité (ou un code de secours). Retirer votre dernière clé désactive l'authentification à deux facteurs. Vous pouvez aussi ajouter une application d'authentification : un code à 6 chiffres sur votre téléphone.
 security-setup-app-button = Configurer une application d'authentification
 notice-passkey-stepped-up = Confirmé avec votre clé : pendant les prochaines minutes, les modifications ici ne demandent aucun code.

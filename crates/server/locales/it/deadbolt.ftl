@@ -222,6 +222,7 @@ notice-account-ready = Il tuo account è pronto.
 notice-signed-out = Sei uscito.
 notice-password-changed = La tua password è cambiata. Tutte le altre sessioni sono state chiuse.
 notice-two-factor-off = L'autenticazione a due fattori è disattivata. Ora la sola password apre il tuo account.
+notice-app-removed-keys-remain = L'app di autenticazione è stata rimossa. Le tue passkey mantengono attiva l'autenticazione a due fattori e i tuoi codici di backup restano validi.
 notice-session-revoked = Quella sessione è stata chiusa.
 notice-session-gone = Quella sessione era già terminata.
 notice-signed-out-others = Tutte le altre sessioni sono state chiuse.
@@ -345,6 +346,7 @@ event-code-entry-paused = Troppi codici sbagliati: inserimento dei codici sospes
 event-code-replay-refused = È stato rifiutato un codice già usato
 event-two-factor-on = Autenticazione a due fattori attivata
 event-two-factor-off = Autenticazione a due fattori disattivata
+event-app-removed-keys-remain = App di autenticazione rimossa (le passkey mantengono attiva l'autenticazione a due fattori)
 event-two-factor-reset = Autenticazione a due fattori rimossa da un amministratore
 event-backup-codes-generated = Nuovi codici di backup generati
 event-backup-code-used = { $count ->
@@ -378,7 +380,7 @@ security-factors-keys = { $count ->
     [one] Il tuo secondo fattore: 1 passkey o chiave di sicurezza.
    *[other] I tuoi secondi fattori: { $count } passkey o chiavi di sicurezza.
 }
-security-disable-text-keys-stay = Così rimuovi l'app di autenticazione e i tuoi codici di backup. Le tue passkey e chiavi di sicurezza restano: ti fanno ancora accedere e restano il tuo secondo passaggio (poi genera nuovi codici di backup). Conferma con la password e un codice della tua app (o un codice di backup).
+security-disable-text-keys-stay = Così rimuovi l'app di autenticazione. Le tue passkey e chiavi di sicurezza restano: ti fanno ancora accedere e restano il tuo secondo passaggio, e i tuoi codici di backup restano validi. Conferma con la password e un codice della tua app (o un codice di backup).
 security-keys-only-text = Ogni accesso con la password chiede una delle tue passkey o chiavi di sicurezza (o un codice di backup). Rimuovere l'ultima chiave disattiva l'autenticazione a due fattori. Puoi aggiungere anche un'app di autenticazione: un codice a 6 cifre sul telefono.
 security-setup-app-button = Configura un'app di autenticazione
 notice-passkey-stepped-up = Confermato con la tua chiave: per i prossimi minuti le modifiche qui non chiedono codici.

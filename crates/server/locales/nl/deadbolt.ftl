@@ -222,6 +222,7 @@ notice-account-ready = Uw account is klaar.
 notice-signed-out = U bent afgemeld.
 notice-password-changed = Uw wachtwoord is gewijzigd. Alle andere sessies zijn afgemeld.
 notice-two-factor-off = Tweestapsverificatie staat uit. Uw wachtwoord alleen opent nu uw account.
+notice-app-removed-keys-remain = De authenticatie-app is verwijderd. Uw passkeys houden tweestapsverificatie aan, en uw back-upcodes blijven geldig.
 notice-session-revoked = Die sessie is afgemeld.
 notice-session-gone = Die sessie was al beëindigd.
 notice-signed-out-others = Alle andere sessies zijn afgemeld.
@@ -345,6 +346,7 @@ event-code-entry-paused = Te veel verkeerde codes: code invoeren gepauzeerd
 event-code-replay-refused = Een al gebruikte code is geweigerd
 event-two-factor-on = Tweestapsverificatie ingeschakeld
 event-two-factor-off = Tweestapsverificatie uitgeschakeld
+event-app-removed-keys-remain = Authenticatie-app verwijderd (passkeys houden tweestapsverificatie aan)
 event-two-factor-reset = Tweestapsverificatie verwijderd door een beheerder
 event-backup-codes-generated = Nieuwe back-upcodes aangemaakt
 event-backup-code-used = { $count ->
@@ -378,7 +380,7 @@ security-factors-keys = { $count ->
     [one] Uw tweede stap: 1 passkey of beveiligingssleutel.
    *[other] Uw tweede stappen: { $count } passkeys of beveiligingssleutels.
 }
-security-disable-text-keys-stay = Dit verwijdert de authenticatie-app en uw back-upcodes. Uw passkeys en beveiligingssleutels blijven: ze loggen u nog steeds in en blijven uw tweede stap (maak daarna nieuwe back-upcodes). Bevestig met uw wachtwoord en een code uit uw app (of een back-upcode).
+security-disable-text-keys-stay = Dit verwijdert de authenticatie-app. Uw passkeys en beveiligingssleutels blijven: ze loggen u nog steeds in en blijven uw tweede stap, en uw back-upcodes blijven geldig. Bevestig met uw wachtwoord en een code uit uw app (of een back-upcode).
 security-keys-only-text = Elke keer inloggen met uw wachtwoord vraagt om een van uw passkeys of beveiligingssleutels (of een back-upcode). Als u uw laatste sleutel verwijdert, staat tweestapsverificatie uit. U kunt ook een authenticatie-app toevoegen: een code van 6 cijfers op uw telefoon.
 security-setup-app-button = Een authenticatie-app instellen
 notice-passkey-stepped-up = Bevestigd met uw sleutel: de komende minuten vragen wijzigingen hier geen code.

@@ -222,6 +222,7 @@ notice-account-ready = A sua conta está pronta.
 notice-signed-out = Terminou a sessão.
 notice-password-changed = A sua palavra-passe foi alterada. Todas as outras sessões foram terminadas.
 notice-two-factor-off = A autenticação de dois fatores está desativada. Agora a palavra-passe sozinha abre a sua conta.
+notice-app-removed-keys-remain = A aplicação de autenticação foi removida. As suas chaves de acesso mantêm a autenticação de dois fatores ativada e os seus códigos de recuperação continuam válidos.
 notice-session-revoked = Essa sessão foi terminada.
 notice-session-gone = Essa sessão já tinha terminado.
 notice-signed-out-others = Todas as outras sessões foram terminadas.
@@ -345,6 +346,7 @@ event-code-entry-paused = Demasiados códigos errados: introdução de códigos 
 event-code-replay-refused = Foi recusado um código já usado
 event-two-factor-on = Autenticação de dois fatores ativada
 event-two-factor-off = Autenticação de dois fatores desativada
+event-app-removed-keys-remain = Aplicação de autenticação removida (as chaves de acesso mantêm a autenticação de dois fatores ativada)
 event-two-factor-reset = Autenticação de dois fatores removida por um administrador
 event-backup-codes-generated = Novos códigos de recuperação gerados
 event-backup-code-used = { $count ->
@@ -378,7 +380,7 @@ security-factors-keys = { $count ->
     [one] O seu segundo fator: 1 chave de acesso ou chave de segurança.
    *[other] Os seus segundos fatores: { $count } chaves de acesso ou chaves de segurança.
 }
-security-disable-text-keys-stay = Isto remove a aplicação de autenticação e os seus códigos de recuperação. As suas chaves de acesso e de segurança ficam: continuam a iniciar sessão e a ser o seu segundo passo (gere depois novos códigos de recuperação). Confirme com a palavra-passe e um código da sua aplicação (ou um código de recuperação).
+security-disable-text-keys-stay = Isto remove a aplicação de autenticação. As suas chaves de acesso e de segurança ficam: continuam a iniciar sessão e a ser o seu segundo passo, e os seus códigos de recuperação continuam válidos. Confirme com a palavra-passe e um código da sua aplicação (ou um código de recuperação).
 security-keys-only-text = Cada início de sessão com a palavra-passe pede uma das suas chaves de acesso ou de segurança (ou um código de recuperação). Remover a última chave desliga a autenticação de dois fatores. Também pode adicionar uma aplicação de autenticação: um código de 6 dígitos no telemóvel.
 security-setup-app-button = Configurar uma aplicação de autenticação
 notice-passkey-stepped-up = Confirmado com a sua chave: nos próximos minutos, as alterações aqui não pedem código.

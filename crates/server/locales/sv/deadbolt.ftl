@@ -222,6 +222,7 @@ notice-account-ready = Ditt konto är klart.
 notice-signed-out = Du är utloggad.
 notice-password-changed = Ditt lösenord är bytt. Alla andra sessioner har loggats ut.
 notice-two-factor-off = Tvåfaktorsautentisering är av. Ditt lösenord ensamt öppnar nu ditt konto.
+notice-app-removed-keys-remain = Autentiseringsappen är borttagen. Dina nycklar håller tvåfaktorsautentiseringen på, och dina reservkoder fungerar fortfarande.
 notice-session-revoked = Den sessionen är utloggad.
 notice-session-gone = Den sessionen hade redan avslutats.
 notice-signed-out-others = Alla andra sessioner är utloggade.
@@ -345,6 +346,7 @@ event-code-entry-paused = För många fel koder: kodinmatning pausad
 event-code-replay-refused = En redan använd kod avvisades
 event-two-factor-on = Tvåfaktorsautentisering påslagen
 event-two-factor-off = Tvåfaktorsautentisering avstängd
+event-app-removed-keys-remain = Autentiseringsappen borttagen (nycklar håller tvåfaktorsautentiseringen på)
 event-two-factor-reset = Tvåfaktorsautentisering borttagen av en administratör
 event-backup-codes-generated = Nya reservkoder skapade
 event-backup-code-used = { $count ->
@@ -378,7 +380,7 @@ security-factors-keys = { $count ->
     [one] Din andra faktor: 1 nyckel eller säkerhetsnyckel.
    *[other] Dina andra faktorer: { $count } nycklar eller säkerhetsnycklar.
 }
-security-disable-text-keys-stay = Det här tar bort autentiseringsappen och dina reservkoder. Dina nycklar och säkerhetsnycklar finns kvar: de loggar fortfarande in dig och är fortfarande ditt andra steg (skapa nya reservkoder efteråt). Bekräfta med ditt lösenord och en kod från din app (eller en reservkod).
+security-disable-text-keys-stay = Det här tar bort autentiseringsappen. Dina nycklar och säkerhetsnycklar finns kvar: de loggar fortfarande in dig och är fortfarande ditt andra steg, och dina reservkoder fungerar fortfarande. Bekräfta med ditt lösenord och en kod från din app (eller en reservkod).
 security-keys-only-text = Varje inloggning med ditt lösenord kräver en av dina nycklar eller säkerhetsnycklar (eller en reservkod). Tar du bort din sista nyckel stängs tvåfaktorsautentiseringen av. Du kan också lägga till en autentiseringsapp: en sexsiffrig kod i telefonen.
 security-setup-app-button = Konfigurera en autentiseringsapp
 notice-passkey-stepped-up = Bekräftat med din nyckel: de närmaste minuterna kräver ändringar här ingen kod.

@@ -219,6 +219,7 @@ notice-account-ready = Hesabınız hazır.
 notice-signed-out = Çıkış yaptınız.
 notice-password-changed = Parolanız değişti. Diğer tüm oturumlar kapatıldı.
 notice-two-factor-off = İki faktörlü kimlik doğrulama kapalı. Artık hesabınızı yalnızca parolanız açar.
+notice-app-removed-keys-remain = Kimlik doğrulama uygulaması kaldırıldı. Geçiş anahtarlarınız iki faktörlü kimlik doğrulamayı açık tutuyor ve yedek kodlarınız geçerliliğini koruyor.
 notice-session-revoked = O oturum kapatıldı.
 notice-session-gone = O oturum zaten sona ermişti.
 notice-signed-out-others = Diğer tüm oturumlar kapatıldı.
@@ -337,6 +338,7 @@ event-code-entry-paused = Çok fazla yanlış kod: kod girişi duraklatıldı
 event-code-replay-refused = Zaten kullanılmış bir kod reddedildi
 event-two-factor-on = İki faktörlü kimlik doğrulama açıldı
 event-two-factor-off = İki faktörlü kimlik doğrulama kapatıldı
+event-app-removed-keys-remain = Kimlik doğrulama uygulaması kaldırıldı (geçiş anahtarları iki faktörlü kimlik doğrulamayı açık tutuyor)
 event-two-factor-reset = İki faktörlü kimlik doğrulama bir yönetici tarafından kaldırıldı
 event-backup-codes-generated = Yeni yedek kodlar oluşturuldu
 event-backup-code-used = { $count ->
@@ -369,7 +371,7 @@ security-factors-keys = { $count ->
     [one] İkinci faktörünüz: 1 geçiş anahtarı veya güvenlik anahtarı.
    *[other] İkinci faktörleriniz: { $count } geçiş anahtarı veya güvenlik anahtarı.
 }
-security-disable-text-keys-stay = Bu, kimlik doğrulama uygulamasını ve yedek kodlarınızı kaldırır. Geçiş anahtarlarınız ve güvenlik anahtarlarınız kalır: sizi yine giriş yaptırır ve ikinci adımınız olmaya devam eder (ardından yeni yedek kodlar oluşturun). Parolanız ve uygulamanızdan bir kodla (veya bir yedek kodla) onaylayın.
+security-disable-text-keys-stay = Bu, kimlik doğrulama uygulamasını kaldırır. Geçiş anahtarlarınız ve güvenlik anahtarlarınız kalır: sizi yine giriş yaptırır ve ikinci adımınız olmaya devam eder; yedek kodlarınız da geçerli kalır. Parolanız ve uygulamanızdan bir kodla (veya bir yedek kodla) onaylayın.
 security-keys-only-text = Parolanızla yapılan her giriş, geçiş anahtarlarınızdan veya güvenlik anahtarlarınızdan birini (ya da bir yedek kodu) ister. Son anahtarınızı kaldırmak iki faktörlü kimlik doğrulamayı kapatır. Bir kimlik doğrulama uygulaması da ekleyebilirsiniz: telefonunuzda 6 haneli bir kod.
 security-setup-app-button = Bir kimlik doğrulama uygulaması kur
 notice-passkey-stepped-up = Anahtarınızla onaylandı: önümüzdeki birkaç dakika buradaki değişiklikler kod istemez.

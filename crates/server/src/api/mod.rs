@@ -410,11 +410,14 @@ pub async fn disable(
     ApiJson(body): ApiJson<DisableRequest>,
 ) -> ApiResult<Json<EnabledResponse>> {
     let input = second_factor_input(body.code, body.backup_code)?;
-    state
+    let after = state
         .auth
         .disable(&user, &body.password, input, &client)
         .await?;
-    Ok(Json(EnabledResponse { enabled: false }))
+    // Passkeys keep 2FA on: say so, as `GET /api/v1/me` does.
+    Ok(Json(EnabledResponse {
+        enabled: after == deadbolt_auth::TwoFactorAfter::OnByPasskeys,
+    }))
 }
 
 /// Generate a new set of 10 backup codes (the old set stops working).

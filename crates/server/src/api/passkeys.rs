@@ -101,8 +101,8 @@ pub struct RenameRequest {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordlessFinishRequest {
-    /// The `ceremony` the start answered.
-    #[schema(min_length = 1, max_length = 128, pattern = "^[^\\x00]*$")]
+    /// The `ceremony` the start answered (its state, sealed by the server).
+    #[schema(min_length = 1, max_length = 1024, pattern = "^[^\\x00]*$")]
     pub ceremony: String,
     /// The browser's `PublicKeyCredential` (from `navigator.credentials.get`), as JSON.
     #[schema(value_type = Object)]

@@ -25,7 +25,7 @@ use crate::i18n::t;
 use crate::session::{Authenticated, Client, set_cookie};
 use crate::state::AppState;
 use crate::util::rfc3339;
-use deadbolt_auth::{AuthError, SecondFactorInput};
+use deadbolt_auth::{AuthError, SecondFactorInput, TwoFactorAfter};
 
 const SECURITY: &str = "/settings/account/security";
 
@@ -85,6 +85,7 @@ fn done_notice(done: Option<&str>) -> Option<String> {
     let text = match done? {
         "password-changed" => t("notice-password-changed"),
         "two-factor-off" => t("notice-two-factor-off"),
+        "app-removed-keys-remain" => t("notice-app-removed-keys-remain"),
         "session-revoked" => t("notice-session-revoked"),
         "session-gone" => t("notice-session-gone"),
         "signed-out-others" => t("notice-signed-out-others"),
@@ -337,7 +338,11 @@ async fn disable(
         .disable(&user, &form.disable_password, input, &client)
         .await
     {
-        Ok(()) | Err(AuthError::TwoFactorNotEnabled) => {
+        Ok(TwoFactorAfter::OnByPasskeys) => {
+            Redirect::to("/settings/account/security?done=app-removed-keys-remain#two-factor")
+                .into_response()
+        }
+        Ok(TwoFactorAfter::Off) | Err(AuthError::TwoFactorNotEnabled) => {
             Redirect::to("/settings/account/security?done=two-factor-off#two-factor")
                 .into_response()
         }

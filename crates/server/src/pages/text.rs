@@ -52,6 +52,7 @@ pub fn event_words(kind: &EventKind) -> String {
         EventKind::CodeReplayRefused => "event-code-replay-refused",
         EventKind::TwoFactorEnabled => "event-two-factor-on",
         EventKind::TwoFactorDisabled => "event-two-factor-off",
+        EventKind::AuthenticatorRemoved => "event-app-removed-keys-remain",
         EventKind::TwoFactorResetByOperator => "event-two-factor-reset",
         EventKind::BackupCodesGenerated { .. } => "event-backup-codes-generated",
         EventKind::BackupCodeUsed { left } => {

@@ -144,3 +144,48 @@ async fn the_security_page_names_both_factors_and_what_turning_the_app_off_keeps
     assert!(page.contains("Your passkeys and security keys stay"));
     assert!(!page.contains("your password alone opens your account"));
 }
+
+/// Turning the app off while a key remains: 2FA stays on by the key, the
+/// backup codes stay (and still pass the code step), the API says
+/// `enabled: true`, and the page's confirmation and status say so.
+#[tokio::test]
+async fn turning_the_app_off_keeps_two_factor_and_backup_codes_while_a_key_remains() {
+    let t = TestApp::new().await;
+    let (a, secret) = t.user_with_2fa("eve").await;
+    register(&a, "Laptop").await;
+    let codes = a.new_backup_codes().await;
+    let r = a.disable_with_code(PW, &t.code(&secret, 0)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.json, json!({"enabled": true}));
+    assert_eq!(
+        a.me().await.json["two_factor"],
+        json!({"enabled": true, "factors": ["passkey"], "backup_codes_remaining": 10})
+    );
+    assert!(
+        a.event_kinds()
+            .await
+            .contains(&"authenticator_removed".to_owned()),
+        "{:?}",
+        a.event_kinds().await
+    );
+    let page = a
+        .get("/settings/account/security?done=app-removed-keys-remain")
+        .await
+        .text();
+    assert!(
+        page.contains("The authenticator app is removed. Your passkeys keep two factor authentication on, and your backup codes still work."),
+        "{page}"
+    );
+    assert!(
+        page.contains("<span class=\"status on\">On</span>"),
+        "{page}"
+    );
+    assert!(page.contains("Your second factor: 1 passkey or security key."));
+    assert!(
+        page.contains("Authenticator app removed (passkeys keep two factor authentication on)")
+    );
+    // A kept code still passes the code step of a password login.
+    let p = t.pending("eve").await;
+    let r = p.second_factor_backup(&codes[0]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+}

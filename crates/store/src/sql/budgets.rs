@@ -5,6 +5,25 @@ use super::SqlStore;
 use crate::sqlite::batches;
 use crate::{Budget, BudgetSpec, Result};
 
+/// The GCRA take (`$1` key, `$2` now, `$3` interval, `$4` slack): a row
+/// back iff granted. Shared with the SQLite fast write path.
+pub(crate) const TAKE_SQL: &str = "INSERT INTO budgets (key, tat) VALUES ($1, $2 + $3) \
+     ON CONFLICT (key) DO UPDATE \
+       SET tat = (CASE WHEN budgets.tat > $2 THEN budgets.tat ELSE $2 END) + $3 \
+       WHERE budgets.tat <= $2 + $4 \
+     RETURNING tat";
+/// A budget's theoretical arrival time (`$1` key).
+pub(crate) const TAT_SQL: &str = "SELECT tat FROM budgets WHERE key = $1";
+/// One attempt given back (`$1` interval, `$2` key).
+pub(crate) const REFUND_SQL: &str = "UPDATE budgets SET tat = tat - $1 WHERE key = $2";
+
+/// `(interval, slack)` of a budget, as [`TAKE_SQL`] wants them.
+pub(crate) fn take_terms(budget: BudgetSpec<'_>) -> (i64, i64) {
+    let burst = budget.burst.max(1);
+    let interval = budget.interval.max(1);
+    (interval, (burst - 1).saturating_mul(interval))
+}
+
 pub(super) async fn take(s: &SqlStore, budget: BudgetSpec<'_>, now: i64) -> Result<Budget> {
     match s.sqlite_runtime() {
         Some(rt) => batches::take(s, &rt.budgets, budget, now).await,
@@ -20,26 +39,18 @@ pub(crate) async fn take_in(
     budget: BudgetSpec<'_>,
     now: i64,
 ) -> Result<Budget> {
-    let burst = budget.burst.max(1);
-    let interval = budget.interval.max(1);
-    let slack = (burst - 1).saturating_mul(interval);
-    let granted: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO budgets (key, tat) VALUES ($1, $2 + $3) \
-         ON CONFLICT (key) DO UPDATE \
-           SET tat = (CASE WHEN budgets.tat > $2 THEN budgets.tat ELSE $2 END) + $3 \
-           WHERE budgets.tat <= $2 + $4 \
-         RETURNING tat",
-    )
-    .bind(budget.key)
-    .bind(now)
-    .bind(interval)
-    .bind(slack)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let (interval, slack) = take_terms(budget);
+    let granted: Option<i64> = sqlx::query_scalar(TAKE_SQL)
+        .bind(budget.key)
+        .bind(now)
+        .bind(interval)
+        .bind(slack)
+        .fetch_optional(&mut *conn)
+        .await?;
     if granted.is_some() {
         return Ok(Budget::Granted);
     }
-    let tat: Option<i64> = sqlx::query_scalar("SELECT tat FROM budgets WHERE key = $1")
+    let tat: Option<i64> = sqlx::query_scalar(TAT_SQL)
         .bind(budget.key)
         .fetch_optional(&mut *conn)
         .await?;
@@ -60,7 +71,7 @@ pub(crate) async fn refund_in(
     conn: &mut sqlx::AnyConnection,
     budget: BudgetSpec<'_>,
 ) -> Result<()> {
-    sqlx::query("UPDATE budgets SET tat = tat - $1 WHERE key = $2")
+    sqlx::query(REFUND_SQL)
         .bind(budget.interval.max(1))
         .bind(budget.key)
         .execute(conn)

@@ -173,6 +173,34 @@ pub(super) async fn remove_two_factor(s: &SqlStore, user_id: UserId) -> Result<(
     Ok(())
 }
 
+/// The authenticator app off: the devices deleted, and the backup codes
+/// with them only when no passkey is left to keep 2FA on (the count is read
+/// under the user's row lock, which `passkeys::remove` takes too).
+pub(super) async fn remove_authenticator(s: &SqlStore, user_id: UserId) -> Result<bool> {
+    let _writer = s.writer().await;
+    let mut tx = s.begin_write().await?;
+    sqlx::query(LOCK_USER)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM devices WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    let keys: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM passkeys WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    if keys == 0 {
+        sqlx::query("DELETE FROM backup_codes WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(keys > 0)
+}
+
 /// The user's devices and backup codes deleted, in the caller's transaction
 /// (which this locks the user's row in first).
 pub(super) async fn remove_two_factor_in(

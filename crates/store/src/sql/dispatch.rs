@@ -121,6 +121,9 @@ impl Store for SqlStore {
     async fn remove_two_factor(&self, user_id: UserId) -> Result<()> {
         devices::remove_two_factor(self, user_id).await
     }
+    async fn remove_authenticator(&self, user_id: UserId) -> Result<bool> {
+        devices::remove_authenticator(self, user_id).await
+    }
     async fn all_devices(&self) -> Result<Vec<Device>> {
         devices::all(self).await
     }

@@ -10,6 +10,29 @@ use super::SqlStore;
 use crate::event::Notice;
 use crate::{Event, EventKind, Result, UserId};
 
+/// An event row (`$1` user, `$2` at, `$3` kind, `$4` ip, `$5` detail).
+/// Shared with the SQLite fast write path.
+pub(crate) const INSERT_SQL: &str =
+    "INSERT INTO events (user_id, at, kind, ip, detail) VALUES ($1, $2, $3, $4, $5)";
+
+/// The notice's outbox row (`$1` user, `$2` kind, `$3` detail, `$4` ip,
+/// `$5` user agent, `$6` now), written only while the user has a verified
+/// address (and, for [`Notice::UnlessTurnedOff`], keeps it on).
+pub(crate) fn notice_sql(notice: Notice) -> &'static str {
+    match notice {
+        Notice::Always => {
+            "INSERT INTO outbox (user_id, to_address, kind, detail, ip, user_agent, created_at, next_attempt_at) \
+             SELECT id, email, $2, $3, $4, $5, $6, $6 FROM users \
+             WHERE id = $1 AND email IS NOT NULL"
+        }
+        Notice::UnlessTurnedOff => {
+            "INSERT INTO outbox (user_id, to_address, kind, detail, ip, user_agent, created_at, next_attempt_at) \
+             SELECT id, email, $2, $3, $4, $5, $6, $6 FROM users \
+             WHERE id = $1 AND email IS NOT NULL AND notify_new_browser = 1"
+        }
+    }
+}
+
 /// The event, and its notice if it sends one, in the caller's transaction.
 pub(super) async fn insert(
     conn: &mut sqlx::AnyConnection,
@@ -20,7 +43,7 @@ pub(super) async fn insert(
     now: i64,
 ) -> Result<()> {
     let detail = kind.detail();
-    sqlx::query("INSERT INTO events (user_id, at, kind, ip, detail) VALUES ($1, $2, $3, $4, $5)")
+    sqlx::query(INSERT_SQL)
         .bind(user_id)
         .bind(now)
         .bind(kind.name())
@@ -31,16 +54,7 @@ pub(super) async fn insert(
     let Some(notice) = kind.notice() else {
         return Ok(());
     };
-    let wanted = match notice {
-        Notice::Always => "",
-        Notice::UnlessTurnedOff => " AND notify_new_browser = 1",
-    };
-    let sql = format!(
-        "INSERT INTO outbox (user_id, to_address, kind, detail, ip, user_agent, created_at, next_attempt_at) \
-         SELECT id, email, $2, $3, $4, $5, $6, $6 FROM users \
-         WHERE id = $1 AND email IS NOT NULL{wanted}"
-    );
-    sqlx::query(sqlx::AssertSqlSafe(sql))
+    sqlx::query(notice_sql(notice))
         .bind(user_id)
         .bind(kind.name())
         .bind(&detail)

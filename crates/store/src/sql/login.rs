@@ -103,7 +103,7 @@ pub(super) async fn open_session_in<'a>(
     recorded: impl Iterator<Item = &'a EventKind>,
 ) -> Result<()> {
     if let Some(old) = old_hash {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        sqlx::query(sessions::DELETE_SQL)
             .bind(old)
             .execute(&mut *conn)
             .await?;

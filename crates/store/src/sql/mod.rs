@@ -58,14 +58,14 @@ mod backup_codes;
 pub(crate) mod budgets;
 mod devices;
 mod dispatch;
-mod events;
+pub(crate) mod events;
 mod keys;
 mod login;
 pub(crate) mod mail;
 mod migrate;
 mod oidc;
 mod oidc_tokens;
-mod passkeys;
+pub(crate) mod passkeys;
 pub(crate) mod sessions;
 mod users;
 
@@ -199,6 +199,7 @@ impl SqlStore {
                 &connect_url,
                 file,
                 opts.checkpoint_every,
+                (!url.is_sqlite_read_only()).then_some(opts.sqlite_busy_timeout),
             ))
         });
         Ok(SqlStore {
@@ -271,6 +272,9 @@ impl SqlStore {
         }
         if let Some(f) = self.sqlite.as_ref().and_then(|rt| rt.fast.as_ref()) {
             f.close();
+        }
+        if let Some(w) = self.sqlite.as_ref().and_then(|rt| rt.write.as_ref()) {
+            w.close();
         }
         self.pool.close().await;
     }

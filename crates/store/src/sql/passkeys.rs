@@ -232,12 +232,42 @@ pub(super) async fn take_ceremony(
         .transpose()?)
 }
 
+/// A sealed ceremony not spent yet, with the key `$1` names (a row with
+/// NULL key columns when no key has that id; no row when spent). Also the
+/// SQLite fast path's statement.
+pub(crate) const SEALED_WITH_PASSKEY_SQL: &str = passkey_select!(
+    "",
+    "(SELECT 1 AS one) o LEFT JOIN passkeys p ON p.credential_id = $1 \
+     WHERE NOT EXISTS (SELECT 1 FROM passkey_ceremonies c WHERE c.binding = $2 AND c.kind = $3)"
+);
+
 pub(super) async fn ceremony_with_passkey(
     s: &SqlStore,
     key: CeremonyKey<'_>,
     credential_id: &[u8],
     now: i64,
 ) -> Result<Option<(String, Option<Passkey>)>> {
+    if let Some(until) = key.sealed_until {
+        // The client holds the state: only "not spent yet" is read here.
+        if until <= now {
+            return Ok(None);
+        }
+        if let Some(fast) = s.sqlite_runtime().and_then(|rt| rt.fast.as_ref())
+            && let Some(found) = fast.sealed_with_passkey(credential_id, key.binding, key.kind)
+        {
+            return Ok(found.map(|p| (String::new(), p)));
+        }
+        let row = sqlx::query(SEALED_WITH_PASSKEY_SQL)
+            .bind(credential_id)
+            .bind(key.binding)
+            .bind(key.kind)
+            .fetch_optional(s.pool())
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        let id: Option<i64> = row.try_get("id")?;
+        let passkey = id.map(|_| from_row(&row)).transpose()?;
+        return Ok(Some((String::new(), passkey)));
+    }
     let row = sqlx::query(passkey_select!(
         "c.state, ",
         "passkey_ceremonies c LEFT JOIN passkeys p ON p.credential_id = $3 \
@@ -266,7 +296,7 @@ pub(super) async fn drop_ceremony(
 ) -> Result<Budget> {
     let _writer = s.writer().await;
     let mut tx = s.begin_write().await?;
-    delete_ceremony_in(&mut tx, key).await?;
+    spend_ceremony_in(&mut tx, key).await?;
     let taken = match budget {
         Some(b) => budgets::take_in(&mut tx, b, now).await?,
         None => Budget::Granted,
@@ -275,45 +305,81 @@ pub(super) async fn drop_ceremony(
     Ok(taken)
 }
 
-async fn delete_ceremony_in(conn: &mut sqlx::AnyConnection, key: CeremonyKey<'_>) -> Result<u64> {
-    Ok(
-        sqlx::query("DELETE FROM passkey_ceremonies WHERE binding = $1 AND kind = $2")
+/// How long a sealed ceremony's spent mark outlives the ceremony: nodes'
+/// clocks may differ by this much before a replay could find no mark.
+const SPENT_MARK_MARGIN_SECS: i64 = 600;
+
+/// Until when the spent mark of a sealed ceremony that expires `until` is kept.
+pub(crate) fn spent_mark_until(until: i64) -> i64 {
+    until.saturating_add(SPENT_MARK_MARGIN_SECS)
+}
+
+/// A stored ceremony state spent (`$1` binding, `$2` kind).
+pub(crate) const DELETE_CEREMONY_SQL: &str =
+    "DELETE FROM passkey_ceremonies WHERE binding = $1 AND kind = $2";
+/// A sealed ceremony's spent mark (`$1` binding, `$2` kind, `$3` kept
+/// until): one row affected for the one call that spends it.
+pub(crate) const SPEND_SEALED_SQL: &str = "INSERT INTO passkey_ceremonies (binding, kind, user_id, state, expires_at) \
+     VALUES ($1, $2, NULL, '', $3) ON CONFLICT (binding, kind) DO NOTHING";
+/// The counter's compare-and-set (`$1` counter, `$2` credential, `$3` now,
+/// `$4` key id, `$5` user): it only moves forward (authenticators that keep
+/// none send 0 every time), so two assertions with one counter value
+/// cannot both pass, on any node.
+pub(crate) const COUNTER_SQL: &str = "UPDATE passkeys SET counter = $1, credential = $2, last_used_at = $3 \
+     WHERE id = $4 AND user_id = $5 AND (counter < $1 OR (counter = 0 AND $1 = 0))";
+
+/// Spend a ceremony: delete its state row, or for a state the client holds
+/// sealed insert its spent mark. True for the one call that spent it.
+async fn spend_ceremony_in(conn: &mut sqlx::AnyConnection, key: CeremonyKey<'_>) -> Result<bool> {
+    let done = match key.sealed_until {
+        None => sqlx::query(DELETE_CEREMONY_SQL)
             .bind(key.binding)
             .bind(key.kind)
             .execute(&mut *conn)
             .await?
             .rows_affected(),
-    )
+        Some(until) => sqlx::query(SPEND_SEALED_SQL)
+            .bind(key.binding)
+            .bind(key.kind)
+            .bind(spent_mark_until(until))
+            .execute(&mut *conn)
+            .await?
+            .rows_affected(),
+    };
+    Ok(done == 1)
 }
 
 pub(super) async fn pass(s: &SqlStore, step: &PasskeyStep<'_>) -> Result<PasskeyOutcome> {
     let new = step.session;
     let now = new.created_at;
     let _writer = s.writer().await;
+    // A passwordless sign-in on an SQLite file: the same statements on
+    // this thread (`sqlite/fastwrite.rs`).
+    if step.pending.is_none()
+        && !step.step_up
+        && let Some(fast) = s.sqlite_runtime().and_then(|rt| rt.write.as_ref())
+        && let Some(out) = fast.pass_passwordless(step)
+    {
+        return out;
+    }
     let mut tx = s.begin_write().await?;
     if let Budget::Exhausted { retry_after } = budgets::take_in(&mut tx, step.budget, now).await? {
         tx.commit().await?;
         return Ok(PasskeyOutcome::Throttled { retry_after });
     }
-    if delete_ceremony_in(&mut tx, step.ceremony).await? != 1 {
+    if !spend_ceremony_in(&mut tx, step.ceremony).await? {
         tx.rollback().await?;
         return Ok(PasskeyOutcome::CeremonyGone);
     }
-    // The counter only moves forward (authenticators that keep none send 0
-    // every time): two assertions with one counter value cannot both pass,
-    // on any node.
-    let moved = sqlx::query(
-        "UPDATE passkeys SET counter = $1, credential = $2, last_used_at = $3 \
-         WHERE id = $4 AND user_id = $5 AND (counter < $1 OR (counter = 0 AND $1 = 0))",
-    )
-    .bind(step.counter)
-    .bind(step.credential)
-    .bind(now)
-    .bind(step.passkey_id)
-    .bind(new.user_id)
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
+    let moved = sqlx::query(COUNTER_SQL)
+        .bind(step.counter)
+        .bind(step.credential)
+        .bind(now)
+        .bind(step.passkey_id)
+        .bind(new.user_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
     if moved != 1 {
         for kind in step.regression_events {
             events::insert(&mut tx, new.user_id, kind, &new.ip, &new.user_agent, now).await?;
@@ -337,7 +403,7 @@ pub(super) async fn pass(s: &SqlStore, step: &PasskeyStep<'_>) -> Result<Passkey
             events::insert(&mut tx, new.user_id, kind, &new.ip, &new.user_agent, now).await?;
         }
     } else {
-        login::open_session_in(&mut tx, None, new, step.events.iter()).await?;
+        login::open_session_in(&mut tx, step.replaces, new, step.events.iter()).await?;
     }
     tx.commit().await?;
     Ok(PasskeyOutcome::Passed)

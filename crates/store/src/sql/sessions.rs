@@ -94,29 +94,33 @@ pub(crate) fn session_view_from<R: ViewRow + ?Sized>(r: &R) -> Result<SessionVie
     })
 }
 
+/// A new session row (the columns in [`SessionRecord`]'s order). Shared
+/// with the SQLite fast write path.
+pub(crate) const INSERT_SQL: &str = "INSERT INTO sessions \
+     (token_hash, user_id, stage, created_at, last_seen, expires_at, user_agent, ip, \
+      second_factor_at, amr) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+/// One session ended by its token hash (`$1`).
+pub(crate) const DELETE_SQL: &str = "DELETE FROM sessions WHERE token_hash = $1";
+
 pub(super) async fn insert<'e, E>(executor: E, s: &SessionRecord) -> Result<()>
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
-    sqlx::query(
-        "INSERT INTO sessions \
-         (token_hash, user_id, stage, created_at, last_seen, expires_at, user_agent, ip, \
-          second_factor_at, amr) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-    )
-    .bind(&s.token_hash[..])
-    .bind(s.user_id)
-    .bind(s.stage.as_i64())
-    .bind(s.created_at)
-    .bind(s.last_seen)
-    .bind(s.expires_at)
-    .bind(&s.user_agent[..])
-    .bind(&s.ip[..])
-    .bind(s.second_factor_at)
-    .bind(&s.amr[..])
-    .execute(executor)
-    .await
-    .map_err(conflict_or(Constraint::Session))?;
+    sqlx::query(INSERT_SQL)
+        .bind(&s.token_hash[..])
+        .bind(s.user_id)
+        .bind(s.stage.as_i64())
+        .bind(s.created_at)
+        .bind(s.last_seen)
+        .bind(s.expires_at)
+        .bind(&s.user_agent[..])
+        .bind(&s.ip[..])
+        .bind(s.second_factor_at)
+        .bind(&s.amr[..])
+        .execute(executor)
+        .await
+        .map_err(conflict_or(Constraint::Session))?;
     Ok(())
 }
 
@@ -260,5 +264,11 @@ pub(super) async fn purge(s: &SqlStore, now: i64, idle_cutoff: i64) -> Result<u6
         .execute(s.pool())
         .await?
         .rows_affected();
+    // Passkey ceremony states and spent marks past their time (a
+    // passwordless sign-in writes only marks, and no start clears them).
+    sqlx::query("DELETE FROM passkey_ceremonies WHERE expires_at <= $1")
+        .bind(now)
+        .execute(s.pool())
+        .await?;
     Ok(n)
 }

@@ -1,5 +1,6 @@
 //! The one read every authenticated request makes, on SQLite, without the
-//! hop to a connection's worker thread.
+//! hop to a connection's worker thread (and a passwordless sign-in's read
+//! of the key its answer names).
 //!
 //! sqlx's SQLite driver runs each connection on a thread of its own and
 //! passes every statement to it over a channel: for a three-lookup `SELECT`
@@ -27,8 +28,9 @@ use std::sync::{Mutex, OnceLock};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 use super::viewcache::ViewCache;
-use crate::SessionView;
+use crate::sql::passkeys::SEALED_WITH_PASSKEY_SQL;
 use crate::sql::sessions::{SESSION_VIEW_SQL, ViewRow, session_view_from};
+use crate::{Passkey, SessionView};
 
 /// Connections kept for reuse (more are opened under a burst and dropped).
 const KEEP: usize = 8;
@@ -107,8 +109,54 @@ impl FastReads {
         }
     }
 
+    /// A sealed passkey ceremony's finish read (`Store::ceremony_with_passkey`
+    /// with `sealed_until`): `None` inside when it was spent, else the key
+    /// the answer names if any; `None` when the async path must answer.
+    pub(crate) fn sealed_with_passkey(
+        &self,
+        credential_id: &[u8],
+        binding: &[u8],
+        kind: &str,
+    ) -> Option<Option<Option<Passkey>>> {
+        self.with_conn(|conn| {
+            conn.prepare_cached(SEALED_WITH_PASSKEY_SQL)
+                .and_then(|mut stmt| {
+                    stmt.query_row(rusqlite::params![credential_id, binding, kind], |r| {
+                        let id: Option<i64> = r.get("id")?;
+                        id.map(|id| {
+                            Ok(Passkey {
+                                id,
+                                user_id: r.get("user_id")?,
+                                name: r.get("name")?,
+                                user_handle: r.get("user_handle")?,
+                                credential_id: r.get("credential_id")?,
+                                credential: r.get("credential")?,
+                                counter: r.get("counter")?,
+                                created_at: r.get("created_at")?,
+                                last_used_at: r.get("last_used_at")?,
+                            })
+                        })
+                        .transpose()
+                    })
+                    .optional()
+                })
+        })
+    }
+
     /// One read through SQLite.
     fn read(&self, token_hash: &[u8]) -> Option<Option<SessionView>> {
+        let view = self.with_conn(|conn| {
+            conn.prepare_cached(SESSION_VIEW_SQL).and_then(|mut stmt| {
+                stmt.query_row([token_hash], |r| session_view_from(r))
+                    .optional()
+            })
+        })?;
+        self.served.fetch_add(1, Ordering::Relaxed);
+        Some(view)
+    }
+
+    /// Run `read` on a kept (or new) connection; `None` when it failed.
+    fn with_conn<T>(&self, read: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Option<T> {
         let pooled = self.idle.lock().ok()?.pop();
         let conn = match pooled {
             Some(c) => c,
@@ -120,19 +168,14 @@ impl FastReads {
                 }
             },
         };
-        let result = conn.prepare_cached(SESSION_VIEW_SQL).and_then(|mut stmt| {
-            stmt.query_row([token_hash], |r| session_view_from(r))
-                .optional()
-        });
-        match result {
-            Ok(view) => {
+        match read(&conn) {
+            Ok(found) => {
                 if let Ok(mut idle) = self.idle.lock()
                     && idle.len() < KEEP
                 {
                     idle.push(conn);
                 }
-                self.served.fetch_add(1, Ordering::Relaxed);
-                Some(view)
+                Some(found)
             }
             Err(e) => {
                 // The connection is dropped: the next read opens a fresh one.

@@ -2,12 +2,14 @@
 //! process ([`SqliteRuntime::writer`]), attempt-budget takes share commits
 //! ([`batches`]), the write-ahead log is checkpointed off the request path
 //! ([`checkpoint`]), and the one read every request makes skips sqlx's
-//! worker thread ([`fastread`]). PostgreSQL needs none of it: the store
+//! worker thread ([`fastread`]), nor do a passwordless sign-in's commit
+//! and budget batches ([`fastwrite`]). PostgreSQL needs none of it: the store
 //! holds this as `Option<Arc<SqliteRuntime>>`, `None` there.
 
 pub(crate) mod batches;
 pub(crate) mod checkpoint;
 pub(crate) mod fastread;
+pub(crate) mod fastwrite;
 pub mod files;
 pub(crate) mod viewcache;
 
@@ -16,6 +18,7 @@ use std::time::Duration;
 use batches::BudgetBatches;
 use checkpoint::Checkpointer;
 use fastread::FastReads;
+use fastwrite::FastWrites;
 
 /// See the module documentation.
 pub(crate) struct SqliteRuntime {
@@ -29,15 +32,21 @@ pub(crate) struct SqliteRuntime {
     pub(crate) checkpointer: Option<Checkpointer>,
     /// File databases only: `session_view` without a thread hop.
     pub(crate) fast: Option<FastReads>,
+    /// File databases only: a passwordless sign-in's commit and budget
+    /// batches without thread hops.
+    pub(crate) write: Option<FastWrites>,
 }
 
 impl SqliteRuntime {
     /// The runtime for a database at `url`: a file (`Some(path)`) gets the
-    /// checkpointer and the fast read path; an in-memory one does not.
+    /// checkpointer and the fast read path, and the fast write path unless
+    /// it is opened read-only (`writable`: the busy timeout, or `None`); an
+    /// in-memory one gets none of them.
     pub(crate) fn start(
         url: &str,
         file: Option<std::path::PathBuf>,
         checkpoint_every: Duration,
+        writable: Option<Duration>,
     ) -> SqliteRuntime {
         let checkpointer = file
             .is_some()
@@ -46,7 +55,10 @@ impl SqliteRuntime {
             writer: tokio::sync::Mutex::new(()),
             budgets: BudgetBatches::default(),
             checkpointer,
-            fast: file.map(FastReads::new),
+            fast: file.clone().map(FastReads::new),
+            write: file
+                .zip(writable)
+                .map(|(f, busy_timeout)| FastWrites::new(f, busy_timeout)),
         }
     }
 }

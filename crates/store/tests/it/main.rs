@@ -45,6 +45,7 @@ mod mail;
 mod migrations;
 mod oidc;
 mod passkeys;
+mod passkeys_sealed;
 mod sessions;
 mod sqlite;
 mod users;

@@ -31,7 +31,7 @@ fn key<'a>(user_id: i64, name: &'a str, cred: &'a [u8]) -> NewPasskey<'a> {
     }
 }
 
-async fn add(store: &SqlStore, user_id: i64, name: &str, cred: &[u8]) -> i64 {
+pub(crate) async fn add(store: &SqlStore, user_id: i64, name: &str, cred: &[u8]) -> i64 {
     store
         .add_passkey(&key(user_id, name, cred), "192.0.2.1", "test", T0)
         .await
@@ -111,6 +111,7 @@ async fn ceremony_states_are_used_once(store: &SqlStore) {
     let k = CeremonyKey {
         binding: b"session-a",
         kind: "register",
+        sealed_until: None,
     };
     store
         .put_ceremony(k, Some(a), "state-1", T0 + 300, T0)
@@ -125,10 +126,12 @@ async fn ceremony_states_are_used_once(store: &SqlStore) {
     let other_kind = CeremonyKey {
         binding: b"session-a",
         kind: "second_factor",
+        sealed_until: None,
     };
     let other_binding = CeremonyKey {
         binding: b"session-b",
         kind: "register",
+        sealed_until: None,
     };
     assert_eq!(store.take_ceremony(other_kind, T0).await.unwrap(), None);
     assert_eq!(store.take_ceremony(other_binding, T0).await.unwrap(), None);
@@ -175,6 +178,7 @@ async fn pass_passkey_moves_the_counter_forward_once(store: &SqlStore) {
     let k = CeremonyKey {
         binding: b"pw-less-1",
         kind: "passwordless",
+        sealed_until: None,
     };
     let budget = spec("2fa:user:ada", 10, 900);
     let events = [EventKind::PasskeyUsed {
@@ -191,6 +195,7 @@ async fn pass_passkey_moves_the_counter_forward_once(store: &SqlStore) {
         counter,
         credential: "{\"cred\":2}",
         pending: None,
+        replaces: None,
         step_up: false,
         session,
         events: &events,
@@ -246,6 +251,7 @@ async fn pass_passkey_ends_the_pending_login(store: &SqlStore) {
     let k = CeremonyKey {
         binding: b"pending-hash",
         kind: "second_factor",
+        sealed_until: None,
     };
     let budget = spec("2fa:user:ada", 10, 900);
     store
@@ -260,6 +266,7 @@ async fn pass_passkey_ends_the_pending_login(store: &SqlStore) {
         counter: 0,
         credential: "{}",
         pending: Some(b"pending-hash"),
+        replaces: None,
         step_up: false,
         session: &full,
         events: &[],
@@ -402,6 +409,7 @@ async fn a_step_up_with_a_key_marks_the_live_session(store: &SqlStore) {
     let k = CeremonyKey {
         binding: b"live",
         kind: "step_up",
+        sealed_until: None,
     };
     let budget = spec("2fa:user:ada", 10, 900);
     store
@@ -418,6 +426,7 @@ async fn a_step_up_with_a_key_marks_the_live_session(store: &SqlStore) {
         counter: 3,
         credential: "{}",
         pending: None,
+        replaces: None,
         step_up: true,
         session: &live,
         events: &used,
@@ -443,6 +452,7 @@ async fn a_step_up_with_a_key_marks_the_live_session(store: &SqlStore) {
     let k2 = CeremonyKey {
         binding: b"pending",
         kind: "step_up",
+        sealed_until: None,
     };
     store
         .put_ceremony(k2, Some(a), "state", T0 + 300, T0)
