@@ -18,6 +18,8 @@
 # The signing rate is measured just before and after each round (mean used).
 #
 # Usage: scripts/bench-oidc.sh   (ROUNDS=3 COUNT=3000 CONC=4 SECS=5 by default)
+#   BIN=path: measure that deadbolt binary (e.g. an older commit's) instead
+#   of building one.
 #   PERF=1: also `perf record -g` the server during the last round's flows
 #   and print the top of `perf report` (needs linux-perf).
 set -euo pipefail
@@ -35,9 +37,11 @@ for tool in wrk curl; do
   command -v "$tool" >/dev/null || { echo "$tool is required" >&2; exit 1; }
 done
 echo "== build (release, CARGO_TARGET_DIR=$CARGO_TARGET_DIR)"
-cargo build --release -q -p deadbolt --bin deadbolt
+if [[ -z "${BIN:-}" ]]; then
+  cargo build --release -q -p deadbolt --bin deadbolt
+  BIN="$CARGO_TARGET_DIR/release/deadbolt"
+fi
 cargo build --release -q -p deadbolt-server --example oidc_flows --example bare
-BIN="$CARGO_TARGET_DIR/release/deadbolt"
 GEN="$CARGO_TARGET_DIR/release/examples/oidc_flows"
 BARE="$CARGO_TARGET_DIR/release/examples/bare"
 CORES=$(nproc)

@@ -370,11 +370,9 @@ impl Auth {
                 Ok(AuthorizeNext::Login { login_after: now })
             };
         };
+        // A disabled user has no session (the session read joins only
+        // enabled users), and the code's redemption checks again.
         let user_id = session.user_id;
-        let user = self.store.user_by_id(user_id).await?;
-        if user.is_none_or(|u| u.disabled) {
-            return Err(OidcError::AccessDenied);
-        }
         let wanted = req.scopes.join(" ");
         if consented {
             self.store

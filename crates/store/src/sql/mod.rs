@@ -63,7 +63,7 @@ mod keys;
 mod login;
 pub(crate) mod mail;
 mod migrate;
-mod oidc;
+pub(crate) mod oidc;
 mod oidc_tokens;
 pub(crate) mod passkeys;
 pub(crate) mod sessions;

@@ -5,22 +5,35 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::SqlStore;
+use super::sessions::ViewRow;
 use crate::error::conflict_or;
 use crate::{Constraint, OidcClient, OidcConsent, Result, SigningKeyRow, UserId};
 
-fn client_from_row(row: &AnyRow) -> Result<OidcClient> {
-    let uris: String = row.try_get("redirect_uris")?;
-    let scopes: String = row.try_get("scopes")?;
+/// The one mapping of a client row, for sqlx's rows and (the SQLite fast
+/// read) rusqlite's.
+pub(crate) fn client_from<R: ViewRow>(row: &R) -> std::result::Result<OidcClient, R::Error> {
     Ok(OidcClient {
-        client_id: row.try_get("client_id")?,
-        name: row.try_get("name")?,
-        secret_hash: row.try_get("secret_hash")?,
-        public: row.try_get::<i64, _>("public")? != 0,
-        trusted: row.try_get::<i64, _>("trusted")? != 0,
-        redirect_uris: uris.lines().map(str::to_owned).collect(),
-        scopes: scopes.split_whitespace().map(str::to_owned).collect(),
-        created_at: row.try_get("created_at")?,
+        client_id: row.text("client_id")?,
+        name: row.text("name")?,
+        secret_hash: row.opt_blob("secret_hash")?,
+        public: row.int("public")? != 0,
+        trusted: row.int("trusted")? != 0,
+        redirect_uris: row
+            .text("redirect_uris")?
+            .lines()
+            .map(str::to_owned)
+            .collect(),
+        scopes: row
+            .text("scopes")?
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect(),
+        created_at: row.int("created_at")?,
     })
+}
+
+fn client_from_row(row: &AnyRow) -> Result<OidcClient> {
+    Ok(client_from(row)?)
 }
 
 /// `SELECT <client columns> FROM oidc_clients <tail>`.
@@ -62,8 +75,16 @@ pub(super) async fn clients(s: &SqlStore) -> Result<Vec<OidcClient>> {
     rows.iter().map(client_from_row).collect()
 }
 
+/// One client by id (the SQLite fast read runs the same text).
+pub(crate) const CLIENT_BY_ID_SQL: &str = client_select!("WHERE client_id = $1");
+
 pub(super) async fn client(s: &SqlStore, client_id: &str) -> Result<Option<OidcClient>> {
-    let row = sqlx::query(client_select!("WHERE client_id = $1"))
+    if let Some(fast) = s.sqlite_runtime().and_then(|rt| rt.fast.as_ref())
+        && let Some(found) = fast.oidc_client(client_id)
+    {
+        return Ok(found);
+    }
+    let row = sqlx::query(CLIENT_BY_ID_SQL)
         .bind(client_id)
         .fetch_optional(s.pool())
         .await?;
@@ -96,20 +117,25 @@ pub(super) async fn remove_client(s: &SqlStore, name: &str) -> Result<bool> {
     Ok(true)
 }
 
+/// The scopes a user allowed a client (the SQLite fast read runs the same text).
+pub(crate) const CONSENT_SQL: &str =
+    "SELECT scopes FROM oidc_consents WHERE user_id = $1 AND client_id = $2";
+
 pub(super) async fn consent(
     s: &SqlStore,
     user_id: UserId,
     client_id: &str,
 ) -> Result<Option<String>> {
-    Ok(
-        sqlx::query_scalar(
-            "SELECT scopes FROM oidc_consents WHERE user_id = $1 AND client_id = $2",
-        )
+    if let Some(fast) = s.sqlite_runtime().and_then(|rt| rt.fast.as_ref())
+        && let Some(found) = fast.oidc_consent(user_id, client_id)
+    {
+        return Ok(found);
+    }
+    Ok(sqlx::query_scalar(CONSENT_SQL)
         .bind(user_id)
         .bind(client_id)
         .fetch_optional(s.pool())
-        .await?,
-    )
+        .await?)
 }
 
 pub(super) async fn put_consent(

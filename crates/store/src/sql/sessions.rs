@@ -57,6 +57,7 @@ pub(crate) trait ViewRow {
     fn opt_int(&self, col: &str) -> Result<Option<i64>, Self::Error>;
     fn text(&self, col: &str) -> Result<String, Self::Error>;
     fn opt_text(&self, col: &str) -> Result<Option<String>, Self::Error>;
+    fn opt_blob(&self, col: &str) -> Result<Option<Vec<u8>>, Self::Error>;
 }
 
 impl ViewRow for AnyRow {
@@ -71,6 +72,9 @@ impl ViewRow for AnyRow {
         self.try_get(col)
     }
     fn opt_text(&self, col: &str) -> Result<Option<String>, sqlx::Error> {
+        self.try_get(col)
+    }
+    fn opt_blob(&self, col: &str) -> Result<Option<Vec<u8>>, sqlx::Error> {
         self.try_get(col)
     }
 }

@@ -1,6 +1,7 @@
 //! The one read every authenticated request makes, on SQLite, without the
 //! hop to a connection's worker thread (and a passwordless sign-in's read
-//! of the key its answer names).
+//! of the key its answer names, and the OpenID Connect client both ends of
+//! an authorization-code flow look up, with the user's consent to it).
 //!
 //! sqlx's SQLite driver runs each connection on a thread of its own and
 //! passes every statement to it over a channel: for a three-lookup `SELECT`
@@ -28,9 +29,10 @@ use std::sync::{Mutex, OnceLock};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 use super::viewcache::ViewCache;
+use crate::sql::oidc::{CLIENT_BY_ID_SQL, CONSENT_SQL, client_from};
 use crate::sql::passkeys::SEALED_WITH_PASSKEY_SQL;
 use crate::sql::sessions::{SESSION_VIEW_SQL, ViewRow, session_view_from};
-use crate::{Passkey, SessionView};
+use crate::{OidcClient, Passkey, SessionView, UserId};
 
 /// Connections kept for reuse (more are opened under a burst and dropped).
 const KEEP: usize = 8;
@@ -143,6 +145,26 @@ impl FastReads {
         })
     }
 
+    /// `Store::oidc_client` (both ends of an authorization-code flow read
+    /// the client), or `None` when the async path must answer.
+    pub(crate) fn oidc_client(&self, client_id: &str) -> Option<Option<OidcClient>> {
+        self.with_conn(|conn| {
+            conn.prepare_cached(CLIENT_BY_ID_SQL)
+                .and_then(|mut stmt| stmt.query_row([client_id], |r| client_from(r)).optional())
+        })
+    }
+
+    /// `Store::oidc_consent` (an authorization request for a client that
+    /// is not trusted), or `None` when the async path must answer.
+    pub(crate) fn oidc_consent(&self, user_id: UserId, client_id: &str) -> Option<Option<String>> {
+        self.with_conn(|conn| {
+            conn.prepare_cached(CONSENT_SQL).and_then(|mut stmt| {
+                stmt.query_row(rusqlite::params![user_id, client_id], |r| r.get(0))
+                    .optional()
+            })
+        })
+    }
+
     /// One read through SQLite.
     fn read(&self, token_hash: &[u8]) -> Option<Option<SessionView>> {
         let view = self.with_conn(|conn| {
@@ -198,6 +220,9 @@ impl ViewRow for rusqlite::Row<'_> {
         self.get(col)
     }
     fn opt_text(&self, col: &str) -> rusqlite::Result<Option<String>> {
+        self.get(col)
+    }
+    fn opt_blob(&self, col: &str) -> rusqlite::Result<Option<Vec<u8>>> {
         self.get(col)
     }
 }
