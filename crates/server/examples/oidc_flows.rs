@@ -19,6 +19,8 @@
 //! the server runs with `--trusted-proxy 127.0.0.1`. Each mode prints one
 //! JSON line.
 
+#[path = "common/args.rs"]
+mod args;
 #[path = "common/http.rs"]
 mod http;
 
@@ -32,27 +34,13 @@ use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use p256::pkcs8::EncodePrivateKey;
 use serde_json::{Value, json};
 
+use args::{args, num};
 use http::{Conn, Res, cpu_seconds, thread_cpu_seconds};
 
 /// RFC 7636, appendix B: a verifier and its S256 challenge.
 const VERIFIER: &str = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 const CHALLENGE: &str = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 const PASSWORD: &str = "glacier notebook pumpkin 58";
-
-fn args() -> (String, HashMap<String, String>) {
-    let mut it = std::env::args().skip(1);
-    let mode = it.next().unwrap_or_default();
-    let mut kv = HashMap::new();
-    while let Some(k) = it.next() {
-        let v = it.next().unwrap_or_default();
-        kv.insert(k.trim_start_matches("--").to_owned(), v);
-    }
-    (mode, kv)
-}
-
-fn num(kv: &HashMap<String, String>, k: &str, default: u64) -> u64 {
-    kv.get(k).map_or(default, |v| v.parse().expect("a number"))
-}
 
 fn arg<'a>(kv: &'a HashMap<String, String>, k: &str) -> Res<&'a str> {
     Ok(kv.get(k).ok_or(format!("--{k} is required"))?)

@@ -19,9 +19,12 @@
 //! budgets of sign-up and passwordless starts would throttle the generator.
 //! Each mode prints one JSON line.
 
+#[path = "common/args.rs"]
+mod args;
+#[path = "common/http.rs"]
+mod http;
+
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
 use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -33,22 +36,8 @@ use webauthn_authenticator_rs::WebauthnAuthenticator;
 use webauthn_authenticator_rs::softpasskey::SoftPasskey;
 use webauthn_rs::prelude::{CreationChallengeResponse, RequestChallengeResponse, Url};
 
-type Res<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
-
-fn args() -> (String, HashMap<String, String>) {
-    let mut it = std::env::args().skip(1);
-    let mode = it.next().unwrap_or_default();
-    let mut kv = HashMap::new();
-    while let Some(k) = it.next() {
-        let v = it.next().unwrap_or_default();
-        kv.insert(k.trim_start_matches("--").to_owned(), v);
-    }
-    (mode, kv)
-}
-
-fn num(kv: &HashMap<String, String>, k: &str, default: u64) -> u64 {
-    kv.get(k).map_or(default, |v| v.parse().expect("a number"))
-}
+use args::{args, num};
+use http::{Conn, Res, cpu_seconds, thread_cpu_seconds};
 
 /// P-256 verifications per second of this thread's own CPU time (not wall
 /// time: other work on the cores must not make verifying look slower).
@@ -69,100 +58,29 @@ fn verify_rate(seconds: u64) -> f64 {
     n as f64 / (thread_cpu_seconds() - cpu0)
 }
 
-/// utime + stime of the calling thread, in seconds.
-fn thread_cpu_seconds() -> f64 {
-    stat_cpu_seconds(&std::fs::read_to_string("/proc/thread-self/stat").expect("the thread's stat"))
-}
-
-/// utime + stime of `pid`, in seconds.
-fn cpu_seconds(pid: u32) -> f64 {
-    stat_cpu_seconds(
-        &std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("the server's stat"),
-    )
-}
-
-/// utime + stime from a `/proc/.../stat` line, in seconds.
-fn stat_cpu_seconds(stat: &str) -> f64 {
-    let after = &stat[stat.rfind(')').expect("comm") + 2..];
-    let fields: Vec<&str> = after.split(' ').collect();
-    // Fields 14 and 15 of proc(5), counted from the state (field 3).
-    let ticks: f64 = fields[11].parse::<f64>().unwrap() + fields[12].parse::<f64>().unwrap();
-    ticks / 100.0
-}
-
 /// A fresh client address per request.
 static XFF: AtomicU32 = AtomicU32::new(1);
 
-/// One keep-alive HTTP/1.1 connection.
-struct Conn {
-    addr: String,
-    stream: Option<BufReader<TcpStream>>,
-}
-
-impl Conn {
-    fn post(
-        &mut self,
-        path: &str,
-        cookie: Option<&str>,
-        body: &Value,
-    ) -> Res<(u16, Value, Option<String>)> {
-        let body = body.to_string();
-        let n = XFF.fetch_add(1, Ordering::Relaxed) & 0x00ff_ffff;
-        let mut req = format!(
-            "POST {path} HTTP/1.1\r\nHost: {}\r\nX-Forwarded-For: 10.{}.{}.{}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n",
-            self.addr,
-            n >> 16,
-            (n >> 8) & 0xff,
-            n & 0xff,
-            body.len()
-        );
-        if let Some(c) = cookie {
-            req.push_str(&format!("Cookie: {c}\r\n"));
-        }
-        req.push_str("\r\n");
-        req.push_str(&body);
-        if self.stream.is_none() {
-            let s = TcpStream::connect(&self.addr)?;
-            s.set_nodelay(true)?;
-            self.stream = Some(BufReader::new(s));
-        }
-        let stream = self.stream.as_mut().expect("connected");
-        stream.get_mut().write_all(req.as_bytes())?;
-        let mut line = String::new();
-        stream.read_line(&mut line)?;
-        let status: u16 = line.split(' ').nth(1).ok_or("no status")?.parse()?;
-        let (mut len, mut cookie) = (0usize, None);
-        loop {
-            line.clear();
-            stream.read_line(&mut line)?;
-            let l = line.trim_end();
-            if l.is_empty() {
-                break;
-            }
-            let (k, v) = l.split_once(':').ok_or("bad header")?;
-            match k.to_ascii_lowercase().as_str() {
-                "content-length" => len = v.trim().parse()?,
-                // Every cookie set (the session and the device cookie),
-                // sent back together.
-                "set-cookie" => {
-                    if let Some(c) = v.trim().split(';').next() {
-                        cookie = Some(match cookie {
-                            Some(earlier) => format!("{earlier}; {c}"),
-                            None => c.to_owned(),
-                        });
-                    }
-                }
-                _ => {}
-            }
-        }
-        let mut buf = vec![0u8; len];
-        stream.read_exact(&mut buf)?;
-        Ok((
-            status,
-            serde_json::from_slice(&buf).unwrap_or(Value::Null),
-            cookie,
-        ))
+/// `POST path` with a JSON body (and `cookie`): the status, the JSON answer
+/// and every cookie it set.
+fn post(
+    conn: &mut Conn,
+    path: &str,
+    cookie: Option<&str>,
+    body: &Value,
+) -> Res<(u16, Value, Option<String>)> {
+    let n = XFF.fetch_add(1, Ordering::Relaxed) & 0x00ff_ffff;
+    let ip = format!("10.{}.{}.{}", n >> 16, (n >> 8) & 0xff, n & 0xff);
+    let mut headers = vec![
+        ("X-Forwarded-For", ip.as_str()),
+        ("Content-Type", "application/json"),
+    ];
+    if let Some(c) = cookie {
+        headers.push(("Cookie", c));
     }
+    let a = conn.request("POST", path, &headers, body.to_string().as_bytes())?;
+    let json = serde_json::from_slice(&a.body).unwrap_or(Value::Null);
+    Ok((a.status, json, a.cookies()))
 }
 
 /// A user with a registered key: the key, its credential id (as the
@@ -179,13 +97,14 @@ fn setup_user(conn: &mut Conn, origin: &Url, i: usize) -> Res<Holder> {
         "correct horse battery passkey",
     );
     let creds = json!({"username": username, "password": password});
-    let (s, _, _) = conn.post("/api/v1/signup", None, &creds)?;
+    let (s, _, _) = post(conn, "/api/v1/signup", None, &creds)?;
     if s != 201 {
         return Err(format!("signup: {s}").into());
     }
-    let (s, _, cookie) = conn.post("/api/v1/login", None, &creds)?;
+    let (s, _, cookie) = post(conn, "/api/v1/login", None, &creds)?;
     let cookie = cookie.filter(|_| s == 200).ok_or("login")?;
-    let (s, options, _) = conn.post(
+    let (s, options, _) = post(
+        conn,
         "/api/v1/me/passkeys/register/start",
         Some(&cookie),
         &json!({"password": password}),
@@ -202,7 +121,8 @@ fn setup_user(conn: &mut Conn, origin: &Url, i: usize) -> Res<Holder> {
     let options: CreationChallengeResponse = serde_json::from_value(options)?;
     let mut key = SoftPasskey::new(true);
     let answer = serde_json::to_value(key.do_registration(origin.clone(), options)?)?;
-    let (s, body, _) = conn.post(
+    let (s, body, _) = post(
+        conn,
         "/api/v1/me/passkeys/register/finish",
         Some(&cookie),
         &json!({"name": "bench", "credential": answer}),
@@ -219,7 +139,7 @@ fn setup_user(conn: &mut Conn, origin: &Url, i: usize) -> Res<Holder> {
 
 /// One passwordless sign-in: start, sign (here), finish.
 fn sign_in(conn: &mut Conn, origin: &Url, h: &mut Holder) -> Res<()> {
-    let (s, start, _) = conn.post("/api/v1/login/passkey/start", None, &json!({}))?;
+    let (s, start, _) = post(conn, "/api/v1/login/passkey/start", None, &json!({}))?;
     if s != 200 {
         return Err(format!("start: {s} {start}").into());
     }
@@ -232,7 +152,7 @@ fn sign_in(conn: &mut Conn, origin: &Url, h: &mut Holder) -> Res<()> {
     let mut answer = h.key.do_authentication(origin.clone(), options)?;
     answer.response.user_handle = Some(h.handle.clone());
     let body = json!({"ceremony": start["ceremony"], "credential": answer});
-    let (s, out, _) = conn.post("/api/v1/login/passkey/finish", None, &body)?;
+    let (s, out, _) = post(conn, "/api/v1/login/passkey/finish", None, &body)?;
     if s != 200 {
         return Err(format!("finish: {s} {out}").into());
     }
@@ -246,10 +166,7 @@ fn signins(kv: &HashMap<String, String>) -> Res<Value> {
     let count = num(kv, "count", 500) as usize;
     let concurrency = num(kv, "concurrency", 4) as usize;
     let pid = u32::try_from(num(kv, "pid", 0))?;
-    let mut conn = Conn {
-        addr: addr.clone(),
-        stream: None,
-    };
+    let mut conn = Conn::new(&addr);
     let holders: Vec<Mutex<Holder>> = (0..users)
         .map(|i| setup_user(&mut conn, &origin, i).map(Mutex::new))
         .collect::<Res<_>>()?;
@@ -261,7 +178,7 @@ fn signins(kv: &HashMap<String, String>) -> Res<Value> {
             let (holders, next, addr, origin) =
                 (holders.clone(), next.clone(), addr.clone(), origin.clone());
             std::thread::spawn(move || -> Res<()> {
-                let mut conn = Conn { addr, stream: None };
+                let mut conn = Conn::new(&addr);
                 loop {
                     let n = next.fetch_add(1, Ordering::Relaxed);
                     if n >= count {
