@@ -252,9 +252,17 @@ impl FromRequestParts<AppState> for MaybeSession {
         match state.auth.session(&token).await {
             Ok(Some(mut info)) => {
                 // The language menu while signed in: the account's letters
-                // follow. A failure here costs the page nothing.
+                // follow. A failure here costs the page nothing. A link from
+                // another site (`Sec-Fetch-Site: cross-site`) shows its
+                // language but writes nothing: a GET from elsewhere must not
+                // change the account.
+                let cross_site = parts
+                    .headers
+                    .get("sec-fetch-site")
+                    .is_some_and(|v| v.as_bytes() == b"cross-site");
                 if let Some(lang) = crate::i18n::chosen()
                     && info.stage == Stage::Full
+                    && !cross_site
                 {
                     match state.auth.remember_language(&info, lang.code()).await {
                         Ok(_) => info.language = Some(lang.code().to_owned()),

@@ -101,6 +101,10 @@ pub struct PasskeyStep<'a> {
     /// hash, user, time and address), marked as having passed a second
     /// factor now instead of opened; gone → [`PasskeyOutcome::PendingGone`].
     pub step_up: bool,
+    /// A passwordless sign-in: the language the browser asked for, stored
+    /// as the account's (its letters' language) in the same commit when it
+    /// differs, as a password sign-in does.
+    pub language: Option<&'a str>,
     /// The full session opened (its user, time and address also date the events).
     pub session: &'a SessionRecord,
     /// The events recorded on success.

@@ -347,6 +347,13 @@ impl Auth {
             pending,
             replaces,
             step_up,
+            // A passwordless sign-in is a sign-in like the password's: the
+            // browser's language becomes the account's.
+            language: if pending.is_none() && !step_up {
+                client.language.as_deref()
+            } else {
+                None
+            },
             session: &session,
             events: &events,
             regression_events: &regressed,

@@ -16,7 +16,10 @@ pub struct Answer {
 
 impl Answer {
     /// The first header called `name` (lower case).
-    #[allow(dead_code, reason = "included by several examples; not all ask for headers")]
+    #[allow(
+        dead_code,
+        reason = "included by several examples; not all ask for headers"
+    )]
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()

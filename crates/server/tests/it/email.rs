@@ -408,6 +408,18 @@ async fn letters_are_written_in_the_accounts_language() {
         "Se cambió su contraseña (Deadbolt Test)"
     );
     assert!(letters[0].letter.html.contains("<html lang=\"es\">"));
+    // A link from another site shows its language but changes no account
+    // (a cross-site GET writes nothing).
+    let session = a.cookie_pair();
+    let cross = axum::http::Request::get("/account?lang=de")
+        .header("sec-fetch-site", "cross-site")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let r = a.send(cross).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.text().contains("<html lang=\"de\">"), "{}", r.text());
+    assert_eq!(stored_language(&t, "lea").await.as_deref(), Some("es"));
+    a.set_cookie_pair(session);
     // The menu while signed in.
     let session = a.cookie_pair();
     let r = a.get("/account?lang=nl").await;

@@ -67,7 +67,7 @@ pub(crate) mod oidc;
 mod oidc_tokens;
 pub(crate) mod passkeys;
 pub(crate) mod sessions;
-mod users;
+pub(crate) mod users;
 
 /// Pool settings for [`SqlStore::connect`].
 #[derive(Debug, Clone)]

@@ -404,6 +404,9 @@ pub(super) async fn pass(s: &SqlStore, step: &PasskeyStep<'_>) -> Result<Passkey
         }
     } else {
         login::open_session_in(&mut tx, step.replaces, new, step.events.iter()).await?;
+        if let Some(language) = step.language {
+            super::users::set_language_in(&mut tx, new.user_id, language).await?;
+        }
     }
     tx.commit().await?;
     Ok(PasskeyOutcome::Passed)

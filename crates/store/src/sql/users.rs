@@ -70,6 +70,11 @@ where
     .map_err(conflict_or(Constraint::Username))
 }
 
+/// The user's language, written only when it differs (the SQLite fast
+/// write runs the same text).
+pub(crate) const SET_LANGUAGE_SQL: &str =
+    "UPDATE users SET language = $1 WHERE id = $2 AND (language IS NULL OR language <> $1)";
+
 /// Store the user's language (`Some`) unless it is already that one; true
 /// when a row changed. Callers compare first (the session view and the
 /// user record carry the stored language), so a write happens only on a
@@ -79,14 +84,12 @@ pub(super) async fn set_language_in(
     user_id: UserId,
     language: &str,
 ) -> Result<bool> {
-    let changed = sqlx::query(
-        "UPDATE users SET language = $1 WHERE id = $2 AND (language IS NULL OR language <> $1)",
-    )
-    .bind(language)
-    .bind(user_id)
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
+    let changed = sqlx::query(SET_LANGUAGE_SQL)
+        .bind(language)
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
     Ok(changed == 1)
 }
 

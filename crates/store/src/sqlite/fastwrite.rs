@@ -28,7 +28,7 @@ use std::time::Duration;
 
 use rusqlite::{CachedStatement, Connection, OpenFlags, ToSql, TransactionBehavior};
 
-use crate::sql::{budgets, events, passkeys, sessions};
+use crate::sql::{budgets, events, passkeys, sessions, users};
 use crate::{
     Budget, BudgetSpec, Constraint, DbError, EventKind, PasskeyOutcome, PasskeyStep, Result,
     StoreError,
@@ -184,6 +184,9 @@ impl FastWrites {
                 }
                 other => other?,
             };
+            if let Some(language) = step.language {
+                execute(tx, users::SET_LANGUAGE_SQL, &[&language, &new.user_id])?;
+            }
             for kind in step.events {
                 event(
                     tx,

@@ -59,6 +59,7 @@ async fn a_sealed_ceremony_is_spent_once(store: &SqlStore) {
         pending: None,
         replaces: Some(b"old"),
         step_up: false,
+        language: Some("fr"),
         session: &full,
         events: &[],
         regression_events: &[],
@@ -67,7 +68,16 @@ async fn a_sealed_ceremony_is_spent_once(store: &SqlStore) {
         store.pass_passkey(&step).await.unwrap(),
         PasskeyOutcome::Passed
     );
-    assert!(store.session(b"full").await.unwrap().is_some());
+    let view = store
+        .session_view(b"full")
+        .await
+        .unwrap()
+        .expect("the new session");
+    assert_eq!(
+        view.language.as_deref(),
+        Some("fr"),
+        "the browser's language becomes the account's in the same commit"
+    );
     assert!(
         store.session(b"old").await.unwrap().is_none(),
         "the earlier session ends in the same commit"
