@@ -5,6 +5,9 @@
 //! next to the server on a 2-core machine. Every mode is bounded (by a count
 //! or a duration) and prints one JSON line on stdout.
 //!
+//! Over 600 lines on purpose: one generator for every mode of the login and
+//! node benchmarks, sharing its HTTP client and its user files.
+//!
 //! ```text
 //! loadgen setup     --addr A --users N --prefix P --out FILE [--concurrency C] [--email-domain D]
 //!     sign up N users, set up 2FA (TOTP confirmed) and 10 backup codes each;
