@@ -190,9 +190,14 @@ async fn security_headers(req: Request, next: Next) -> Response {
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
+    // Nothing leaves for another origin; a same-origin request carries its
+    // referrer, and with it an `Origin` header: under `no-referrer` a
+    // browser sends `Origin: null` on a form POST, and where it sends no
+    // `Sec-Fetch-Site` either (plain http on a name other than localhost)
+    // the CSRF layer could not tell the login form from a forgery.
     h.insert(
         header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
+        HeaderValue::from_static("same-origin"),
     );
     h.insert(
         HeaderName::from_static("cross-origin-opener-policy"),

@@ -32,6 +32,7 @@ use deadbolt_server::{AppState, Argon2Params, Keyring, ServerConfig, SystemClock
 use deadbolt_store::SqlStore;
 use fantoccini::{Client, ClientBuilder, Locator};
 
+mod forward;
 mod oidc;
 mod passkeys;
 
@@ -94,7 +95,7 @@ pub(crate) fn artifacts_dir() -> PathBuf {
     dir
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -236,11 +237,6 @@ pub(crate) async fn start_server_as(smtp_port: Option<u16>, host: &str) -> (Stri
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
     let base = format!("http://{host}:{port}");
-    let data = unique("browser-data");
-    std::fs::create_dir_all(&data).unwrap();
-    let store = SqlStore::open_sqlite_dir(&data)
-        .await
-        .expect("open the SQLite store");
     let mut config = ServerConfig::new("Deadbolt", base.clone());
     if smtp_port.is_some() {
         config.auth.mail = Some(deadbolt_auth::MailConfig {
@@ -249,6 +245,22 @@ pub(crate) async fn start_server_as(smtp_port: Option<u16>, host: &str) -> (Stri
             send_timeout: Duration::from_secs(10),
         });
     }
+    (base, serve(listener, config, smtp_port).await)
+}
+
+/// The real server on `listener` with `config` (SQLite in a fresh folder,
+/// the real clock, cheap hashing); with `smtp_port`, its outbox worker
+/// sends to that SMTP server.
+pub(crate) async fn serve(
+    listener: tokio::net::TcpListener,
+    mut config: ServerConfig,
+    smtp_port: Option<u16>,
+) -> AppState {
+    let data = unique("browser-data");
+    std::fs::create_dir_all(&data).unwrap();
+    let store = SqlStore::open_sqlite_dir(&data)
+        .await
+        .expect("open the SQLite store");
     // Cheap hashing: the test is about the pages, not Argon2's cost.
     config.auth.argon2 = Argon2Params {
         m_cost: 1024,
@@ -268,7 +280,7 @@ pub(crate) async fn start_server_as(smtp_port: Option<u16>, host: &str) -> (Stri
     }
     let service = app(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     tokio::spawn(async move { axum::serve(listener, service).await.expect("server") });
-    (base, state)
+    state
 }
 
 /// Screenshot the set-up page's QR code and decode it as a phone would:
@@ -303,7 +315,26 @@ pub(crate) async fn after_step(used: u64) {
     }
 }
 
+/// Wait (20 s at most) until something listens on 127.0.0.1:`port`;
+/// `what` names it (and may add its log) when nothing does.
+pub(crate) async fn wait_listening(port: u16, what: impl Fn() -> String) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{} did not listen on port {port}",
+            what()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 pub(crate) async fn start_browser(downloads: &Path) -> (KillOnDrop, Client) {
+    start_browser_with(downloads, &[]).await
+}
+
+/// [`start_browser`] with more Chromium switches (`extra`).
+pub(crate) async fn start_browser_with(downloads: &Path, extra: &[&str]) -> (KillOnDrop, Client) {
     let port = free_port();
     let driver = Command::new("chromedriver")
         .arg(format!("--port={port}"))
@@ -313,25 +344,28 @@ pub(crate) async fn start_browser(downloads: &Path) -> (KillOnDrop, Client) {
         .spawn()
         .expect("start chromedriver");
     let driver = KillOnDrop(driver);
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "chromedriver did not listen on port {port}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    wait_listening(port, || "chromedriver".to_owned()).await;
     let profile = unique("chromium-profile");
+    let mut args: Vec<String> = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ]
+    .iter()
+    .chain(extra)
+    .map(|a| (*a).to_owned())
+    .collect();
+    args.push(format!("--user-data-dir={}", profile.display()));
     let mut caps = serde_json::Map::new();
     caps.insert(
         "goog:chromeOptions".to_owned(),
         serde_json::json!({
             "binary": CHROMIUM,
-            "args": [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run",
-                format!("--user-data-dir={}", profile.display()),
-            ],
+            "args": args,
             "prefs": {
                 "download.default_directory": downloads.display().to_string(),
                 "download.prompt_for_download": false,

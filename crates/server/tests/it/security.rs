@@ -1384,7 +1384,7 @@ async fn fail_pages_have_a_strict_csp() {
         // Scripts only from this origin: the passkey script, nothing inline.
         assert!(csp.contains("script-src 'self';"), "{csp}");
         assert_eq!(r.header("x-frame-options"), Some("DENY"));
-        assert_eq!(r.header("referrer-policy"), Some("no-referrer"));
+        assert_eq!(r.header("referrer-policy"), Some("same-origin"));
         assert_eq!(r.header("x-content-type-options"), Some("nosniff"));
     }
 }
