@@ -3,7 +3,7 @@
 //! kind of letter rendered in every language with no English sentence left
 //! in it, its `<html lang>`, and its date in the reader's language.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use deadbolt_mail::{Browser, Content, LANGUAGES, LetterContext, render};
@@ -14,48 +14,7 @@ fn locales() -> PathBuf {
 
 /// `key -> source` of one catalogue (multi-line messages joined).
 fn catalogue(code: &str) -> BTreeMap<String, String> {
-    let path = locales().join(code).join("mail.ftl");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (every language needs its file)", path.display()));
-    // The whole file must parse: a broken entry would silently vanish.
-    if let Err((_, errors)) = fluent_templates::fluent_bundle::FluentResource::try_new(text.clone())
-    {
-        panic!("{code}: the catalogue does not parse: {errors:?}");
-    }
-    let mut out = BTreeMap::new();
-    let mut current: Option<String> = None;
-    for line in text.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        if line.starts_with(char::is_lowercase)
-            && let Some((key, value)) = line.split_once(" = ")
-        {
-            assert!(
-                out.insert(key.to_owned(), value.to_owned()).is_none(),
-                "{code}: {key} twice"
-            );
-            current = Some(key.to_owned());
-        } else if let Some(key) = &current {
-            let entry = out.get_mut(key).unwrap();
-            entry.push('\n');
-            entry.push_str(line);
-        }
-    }
-    out
-}
-
-/// The `$names` a message uses.
-fn variables(source: &str) -> BTreeSet<String> {
-    source
-        .split('$')
-        .skip(1)
-        .map(|rest| {
-            rest.chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
-                .collect()
-        })
-        .collect()
+    deadbolt_testkit::ftl::catalogue(&locales().join(code).join("mail.ftl"), code)
 }
 
 fn codes() -> Vec<&'static str> {
@@ -87,8 +46,8 @@ fn every_language_has_every_key_with_the_same_placeholders() {
         assert!(extra.is_empty(), "{code} has keys English lacks: {extra:?}");
         for (key, source) in &english {
             assert_eq!(
-                variables(&other[key]),
-                variables(source),
+                deadbolt_testkit::ftl::variables(&other[key]),
+                deadbolt_testkit::ftl::variables(source),
                 "{code}: {key} uses other placeholders than English"
             );
         }

@@ -9,9 +9,12 @@
 //! `postgres://postgres@127.0.0.1:5432/postgres`), dropped when the value
 //! is dropped. It works from synchronous tests and from inside a tokio
 //! runtime alike: its database calls run on a thread of their own.
+//!
+//! [`ftl`] reads the Fluent catalogues for the pages' and the letters' i18n tests.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod ftl;
 mod mail;
 
 pub use mail::{MailRecorder, link_token};

@@ -28,47 +28,7 @@ fn crate_dir() -> PathBuf {
 /// `key -> source` of one catalogue (multi-line messages joined).
 fn catalogue(code: &str) -> BTreeMap<String, String> {
     let path = crate_dir().join("locales").join(code).join("deadbolt.ftl");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (every language needs its file)", path.display()));
-    // The whole file must parse: a broken entry would silently vanish.
-    if let Err((_, errors)) = fluent_templates::fluent_bundle::FluentResource::try_new(text.clone())
-    {
-        panic!("{code}: the catalogue does not parse: {errors:?}");
-    }
-    let mut out = BTreeMap::new();
-    let mut current: Option<String> = None;
-    for line in text.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        if line.starts_with(char::is_lowercase)
-            && let Some((key, value)) = line.split_once(" = ")
-        {
-            assert!(
-                out.insert(key.to_owned(), value.to_owned()).is_none(),
-                "{code}: {key} twice"
-            );
-            current = Some(key.to_owned());
-        } else if let Some(key) = &current {
-            let entry = out.get_mut(key).unwrap();
-            entry.push('\n');
-            entry.push_str(line);
-        }
-    }
-    out
-}
-
-/// The `$names` a message uses.
-fn variables(source: &str) -> BTreeSet<String> {
-    source
-        .split('$')
-        .skip(1)
-        .map(|rest| {
-            rest.chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
-                .collect()
-        })
-        .collect()
+    deadbolt_testkit::ftl::catalogue(&path, code)
 }
 
 fn files(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
@@ -163,7 +123,10 @@ fn every_language_has_every_key_and_only_the_placeholders_the_code_passes() {
             let Some(source) = messages.get(key) else {
                 panic!("{}: {key} is missing", lang.code);
             };
-            let missing: Vec<_> = variables(source).difference(passed).cloned().collect();
+            let missing: Vec<_> = deadbolt_testkit::ftl::variables(source)
+                .difference(passed)
+                .cloned()
+                .collect();
             assert!(
                 missing.is_empty(),
                 "{}: {key} uses {missing:?}, never passed",

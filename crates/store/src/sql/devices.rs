@@ -179,23 +179,13 @@ pub(super) async fn remove_two_factor(s: &SqlStore, user_id: UserId) -> Result<(
 pub(super) async fn remove_authenticator(s: &SqlStore, user_id: UserId) -> Result<bool> {
     let _writer = s.writer().await;
     let mut tx = s.begin_write().await?;
-    sqlx::query(LOCK_USER)
-        .bind(user_id)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("DELETE FROM devices WHERE user_id = $1")
-        .bind(user_id)
-        .execute(&mut *tx)
-        .await?;
+    remove_devices_in(&mut tx, user_id).await?;
     let keys: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM passkeys WHERE user_id = $1")
         .bind(user_id)
         .fetch_one(&mut *tx)
         .await?;
     if keys == 0 {
-        sqlx::query("DELETE FROM backup_codes WHERE user_id = $1")
-            .bind(user_id)
-            .execute(&mut *tx)
-            .await?;
+        remove_backup_codes_in(&mut tx, user_id).await?;
     }
     tx.commit().await?;
     Ok(keys > 0)
@@ -207,6 +197,12 @@ pub(super) async fn remove_two_factor_in(
     conn: &mut sqlx::AnyConnection,
     user_id: UserId,
 ) -> Result<()> {
+    remove_devices_in(conn, user_id).await?;
+    remove_backup_codes_in(conn, user_id).await
+}
+
+/// The user's row locked, then their devices deleted.
+async fn remove_devices_in(conn: &mut sqlx::AnyConnection, user_id: UserId) -> Result<()> {
     sqlx::query(LOCK_USER)
         .bind(user_id)
         .execute(&mut *conn)
@@ -215,6 +211,10 @@ pub(super) async fn remove_two_factor_in(
         .bind(user_id)
         .execute(&mut *conn)
         .await?;
+    Ok(())
+}
+
+async fn remove_backup_codes_in(conn: &mut sqlx::AnyConnection, user_id: UserId) -> Result<()> {
     sqlx::query("DELETE FROM backup_codes WHERE user_id = $1")
         .bind(user_id)
         .execute(&mut *conn)
