@@ -229,6 +229,7 @@ impl Auth {
             binding: &session.token_hash,
             kind: REGISTER,
             sealed_until: None,
+            client_budget: None,
         };
         let state = self
             .store
@@ -332,6 +333,7 @@ impl Auth {
                     binding,
                     kind,
                     sealed_until: None,
+                    client_budget: None,
                 },
                 user_id,
                 &to_json(state)?,

@@ -41,7 +41,9 @@ pub use oidc::{
     IssuedTokens, NewGrant, OidcClient, OidcCode, OidcCodeView, OidcConsent, OidcTokenInfo,
     OidcUser, RedeemOutcome, RefreshOutcome, SigningKeyRow, TokenKind,
 };
-pub use passkey::{CeremonyKey, NewPasskey, Passkey, PasskeyOutcome, PasskeyStep, RemovedPasskey};
+pub use passkey::{
+    CeremonyKey, CeremonyRead, NewPasskey, Passkey, PasskeyOutcome, PasskeyStep, RemovedPasskey,
+};
 pub use sql::mail::{PASSWORD_RESET as MAIL_PASSWORD_RESET, VERIFY_EMAIL as MAIL_VERIFY_EMAIL};
 pub use sql::{SqlStore, StoreOptions};
 pub use sqlite::files::private_dir;
@@ -400,16 +402,19 @@ pub trait Store: Send + Sync + 'static {
     /// names (if registered), in one statement. Nothing is spent: the
     /// finish spends the state with [`Store::pass_passkey`] or [`Store::drop_ceremony`].
     /// For a sealed ceremony (`key.sealed_until`) the state is the client's:
-    /// `Some(("", key))` while it is neither expired nor spent (on SQLite
-    /// read on the calling thread), `None` otherwise.
+    /// `Live` with an empty state while it is neither expired nor spent (on
+    /// SQLite read on the calling thread), `Gone` otherwise, and
+    /// `Throttled` when `key.client_budget` is empty (same statement).
     async fn ceremony_with_passkey(
         &self,
         key: CeremonyKey<'_>,
         credential_id: &[u8],
         now: i64,
-    ) -> Result<Option<(String, Option<Passkey>)>>;
+    ) -> Result<CeremonyRead>;
     /// A ceremony that failed: its state spent and, if given, an attempt
-    /// taken from `budget`, in one transaction.
+    /// taken from `budget`, in one transaction. With a client budget
+    /// (`key.client_budget`) that is taken first: if it is empty nothing is
+    /// written and that is the answer.
     async fn drop_ceremony(
         &self,
         key: CeremonyKey<'_>,

@@ -72,6 +72,33 @@ pub struct CeremonyKey<'a> {
     /// `Some(expiry)` when the client holds the state sealed (no row until
     /// spent); `None` when the state is a row here.
     pub sealed_until: Option<i64>,
+    /// The budget of the client that brought the answer (a passwordless
+    /// sign-in's `passkey:ip:<address>`), if any: the finish's read says
+    /// when it is empty (before any signature is checked), and every
+    /// commit that spends this state takes one attempt from it first (an
+    /// empty budget: nothing written, the state stays).
+    pub client_budget: Option<BudgetSpec<'a>>,
+}
+
+/// What [`crate::Store::ceremony_with_passkey`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CeremonyRead {
+    /// Expired, spent, or never there.
+    Gone,
+    /// Live, but the client's budget ([`CeremonyKey::client_budget`]) is
+    /// empty: nothing may be spent yet.
+    Throttled {
+        /// Seconds until the next attempt would be granted.
+        retry_after: i64,
+    },
+    /// Live: its state (empty for a sealed one: the client holds it) and
+    /// the key the answer names, if one is registered.
+    Live {
+        /// The library's state, as JSON.
+        state: String,
+        /// The key with the answer's credential id.
+        passkey: Option<Passkey>,
+    },
 }
 
 /// A sign-in with a key that verified, ended in one commit by

@@ -5,7 +5,8 @@
 //! with their budget and events.
 
 use deadbolt_store::{
-    CeremonyKey, EventKind, Passkey as StoredPasskey, PasskeyOutcome, PasskeyStep, Stage, UserId,
+    BudgetSpec, CeremonyKey, CeremonyRead, EventKind, Passkey as StoredPasskey, PasskeyOutcome,
+    PasskeyStep, Stage, UserId,
 };
 use webauthn_rs::prelude::{
     DiscoverableAuthentication, Passkey, PasskeyAuthentication, PublicKeyCredential, WebauthnError,
@@ -51,19 +52,12 @@ enum KeyUse<'a> {
 
 impl Auth {
     /// Start a passwordless sign-in (any discoverable key of this site).
-    /// Each start takes from the password step's per-address budget (its
-    /// own key: a passkey start is not a password guess and spends none of
-    /// those). Nothing else is written: the state (the challenge, its
-    /// expiry and a random id) goes to the client sealed by the keyring,
-    /// and the finish spends the id once (see [`Held`]).
-    pub async fn start_passkey_login(&self, client: &ClientInfo) -> AuthResult<PasswordlessStart> {
+    /// Nothing is written: the state (the challenge, its expiry and a
+    /// random id) goes to the client sealed by the keyring, and the finish
+    /// spends the id once (see [`Held`]), taking from the client's budget
+    /// in that commit ([`Auth::finish_passkey_login`]).
+    pub async fn start_passkey_login(&self) -> AuthResult<PasswordlessStart> {
         let rp = self.passkey_rp()?;
-        self.take(
-            &format!("passkey:ip:{}", client.address()),
-            PASSWORD_IP_BURST,
-            PASSWORD_IP_INTERVAL,
-        )
-        .await?;
         let (mut options, state) = rp
             .start_discoverable_authentication()
             .map_err(|_| AuthError::bug("passkey sign-in options"))?;
@@ -89,6 +83,14 @@ impl Auth {
     /// Finish a passwordless sign-in: a key that verified its user opens a
     /// full session (two factors: possession and the PIN or biometrics),
     /// replacing `old_token_hash` if given, in the same commit.
+    ///
+    /// Finishes are budgeted per client address like password guesses (a
+    /// key of their own, `passkey:ip:<address>`: a passkey is not a
+    /// password guess and spends none of those): the read that finds the
+    /// state refuses an empty budget before any signature is checked, and
+    /// every commit that spends the state (passed, or refused) takes one
+    /// attempt from it first. A start writes nothing, so this bounds the
+    /// spent marks and the signature checks per address.
     pub async fn finish_passkey_login(
         &self,
         ceremony: &str,
@@ -102,10 +104,16 @@ impl Auth {
                 .open_held(ceremony)
                 .ok_or(AuthError::PasskeyCeremonyGone)?;
             let binding = token_hash(&SessionToken::new(held.id));
+            let client_key = format!("passkey:ip:{}", client.address());
             let key = CeremonyKey {
                 binding: &binding,
                 kind: PASSWORDLESS,
                 sealed_until: Some(held.expires_at),
+                client_budget: Some(BudgetSpec {
+                    key: &client_key,
+                    burst: PASSWORD_IP_BURST,
+                    interval: PASSWORD_IP_INTERVAL,
+                }),
             };
             let (answer, _, stored) = self.answer(key, credential).await?;
             // The handle the authenticator returned must be the key's owner's.
@@ -248,6 +256,7 @@ impl Auth {
             binding,
             kind,
             sealed_until: None,
+            client_budget: None,
         };
         let (answer, state, stored) = self.answer(key, credential).await?;
         if stored.user_id != user_id {
@@ -272,16 +281,28 @@ impl Auth {
     ) -> AuthResult<(PublicKeyCredential, String, StoredPasskey)> {
         let answer: PublicKeyCredential =
             serde_json::from_value(credential).map_err(|_| bad_credential())?;
-        let (state, stored) = self
+        let read = self
             .store
             .ceremony_with_passkey(key, answer.get_credential_id(), self.now())
-            .await?
-            .ok_or(AuthError::PasskeyCeremonyGone)?;
-        match stored {
-            Some(stored) => Ok((answer, state, stored)),
-            None => {
-                self.store.drop_ceremony(key, None, self.now()).await?;
-                Err(refused())
+            .await?;
+        match read {
+            CeremonyRead::Gone => Err(AuthError::PasskeyCeremonyGone),
+            CeremonyRead::Throttled { retry_after } => Err(AuthError::Throttled {
+                retry_after: retry_after.max(1),
+            }),
+            CeremonyRead::Live {
+                state,
+                passkey: Some(stored),
+            } => Ok((answer, state, stored)),
+            CeremonyRead::Live { passkey: None, .. } => {
+                match self.store.drop_ceremony(key, None, self.now()).await? {
+                    deadbolt_store::Budget::Exhausted { retry_after } => {
+                        Err(AuthError::Throttled {
+                            retry_after: retry_after.max(1),
+                        })
+                    }
+                    deadbolt_store::Budget::Granted => Err(refused()),
+                }
             }
         }
     }

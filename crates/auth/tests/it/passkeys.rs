@@ -164,7 +164,7 @@ async fn a_passkey_signs_in_without_a_password() {
     let r = rig().await;
     let (mut key, reg, token) = registered(&r, "ada").await;
     let handle = handle_of(&r, &token).await;
-    let start = r.auth.start_passkey_login(&r.client).await.unwrap();
+    let start = r.auth.start_passkey_login().await.unwrap();
     let answer = get(&mut key, start.options, Some((&reg, &handle)));
     let session = r
         .auth
@@ -189,7 +189,7 @@ async fn a_passkey_signs_in_without_a_password() {
         Err(AuthError::PasskeyCeremonyGone)
     ));
     // The same answer under another ceremony: its challenge is not this one's.
-    let other = r.auth.start_passkey_login(&r.client).await.unwrap();
+    let other = r.auth.start_passkey_login().await.unwrap();
     assert!(matches!(
         r.auth
             .finish_passkey_login(other.ceremony.expose(), answer, None, &r.client)
@@ -197,14 +197,28 @@ async fn a_passkey_signs_in_without_a_password() {
         Err(AuthError::PasskeyRefused)
     ));
     // A user handle that is not the key's owner's is refused.
-    let third = r.auth.start_passkey_login(&r.client).await.unwrap();
-    let forged = get(&mut key, third.options, Some((&reg, b"0123456789abcdef")));
     assert!(matches!(
-        r.auth
-            .finish_passkey_login(third.ceremony.expose(), forged, None, &r.client)
-            .await,
+        passwordless(&r, &mut key, (&reg, FORGED), &r.client).await,
         Err(AuthError::PasskeyRefused)
     ));
+}
+
+/// A user handle no account has.
+const FORGED: &[u8] = b"0123456789abcdef";
+
+/// A whole passwordless sign-in from `client`: start, sign (answering with
+/// `holding`'s user handle), finish.
+async fn passwordless(
+    r: &Rig,
+    key: &mut SoftPasskey,
+    holding: (&serde_json::Value, &[u8]),
+    client: &deadbolt_auth::ClientInfo,
+) -> Result<SessionToken, AuthError> {
+    let start = r.auth.start_passkey_login().await.unwrap();
+    let answer = get(key, start.options, Some(holding));
+    r.auth
+        .finish_passkey_login(start.ceremony.expose(), answer, None, client)
+        .await
 }
 
 #[tokio::test]
@@ -212,8 +226,8 @@ async fn a_counter_that_goes_backwards_is_refused_and_recorded() {
     let r = rig().await;
     let (mut key, reg, token) = registered(&r, "ada").await;
     let handle = handle_of(&r, &token).await;
-    let first = r.auth.start_passkey_login(&r.client).await.unwrap();
-    let second = r.auth.start_passkey_login(&r.client).await.unwrap();
+    let first = r.auth.start_passkey_login().await.unwrap();
+    let second = r.auth.start_passkey_login().await.unwrap();
     // Signed in this order: counter 1, then 2.
     let older = get(&mut key, first.options, Some((&reg, &handle)));
     let newer = get(&mut key, second.options, Some((&reg, &handle)));
@@ -345,22 +359,59 @@ async fn an_operator_reset_removes_passkeys_too() {
     assert!(r.auth.passkeys(s.user_id).await.unwrap().is_empty());
 }
 
+/// Passwordless finishes are budgeted per client address (starts write
+/// nothing and cost nothing): each finish that spends its state takes one
+/// attempt, passed or refused; once the address's budget is empty a finish
+/// is refused before its signature is checked, writing nothing (its state
+/// still serves from elsewhere, or later).
 #[tokio::test]
-async fn fail_passwordless_starts_are_budgeted_per_client() {
+async fn fail_passwordless_finishes_are_budgeted_per_client() {
     let r = rig().await;
-    for _ in 0..deadbolt_auth::PASSWORD_IP_BURST {
-        r.auth.start_passkey_login(&r.client).await.unwrap();
+    let (mut key, reg, token) = registered(&r, "ada").await;
+    let handle = handle_of(&r, &token).await;
+    let uid = r.info(&token).await.user_id;
+    for _ in 0..3 * deadbolt_auth::PASSWORD_IP_BURST {
+        r.auth.start_passkey_login().await.unwrap();
     }
-    match r.auth.start_passkey_login(&r.client).await {
+    // The budget's attempts: a refused finish (a forged user handle) costs
+    // one like a passed one.
+    assert!(matches!(
+        passwordless(&r, &mut key, (&reg, FORGED), &r.client).await,
+        Err(AuthError::PasskeyRefused)
+    ));
+    for _ in 1..deadbolt_auth::PASSWORD_IP_BURST {
+        passwordless(&r, &mut key, (&reg, &handle), &r.client)
+            .await
+            .unwrap();
+    }
+    let events = r.auth.events(uid, 100).await.unwrap().len();
+    let start = r.auth.start_passkey_login().await.unwrap();
+    let answer = get(&mut key, start.options, Some((&reg, &handle)));
+    match r
+        .auth
+        .finish_passkey_login(start.ceremony.expose(), answer.clone(), None, &r.client)
+        .await
+    {
         Err(AuthError::Throttled { retry_after }) => assert!(retry_after >= 1),
-        other => panic!("the 31st start from one address: {other:?}"),
+        other => panic!("the 31st finish from one address: {other:?}"),
     }
-    // Another address has its own budget; time refills this one.
+    assert_eq!(
+        r.auth.events(uid, 100).await.unwrap().len(),
+        events,
+        "nothing written"
+    );
+    // Another address has its own budget: the same state still serves.
     let mut elsewhere = r.client.clone();
     elsewhere.ip = Some("198.51.100.7".parse().unwrap());
-    r.auth.start_passkey_login(&elsewhere).await.unwrap();
+    r.auth
+        .finish_passkey_login(start.ceremony.expose(), answer, None, &elsewhere)
+        .await
+        .unwrap();
+    // Time refills this one.
     r.advance(deadbolt_auth::PASSWORD_IP_INTERVAL);
-    r.auth.start_passkey_login(&r.client).await.unwrap();
+    passwordless(&r, &mut key, (&reg, &handle), &r.client)
+        .await
+        .unwrap();
 }
 
 /// A passwordless ceremony's state is held by the client, sealed: a
@@ -375,7 +426,7 @@ async fn fail_a_sealed_ceremony_is_unchangeable_expires_and_serves_once() {
     let uid = r.info(&token).await.user_id;
 
     // Changed by the client: one character of the sealed state flipped.
-    let start = r.auth.start_passkey_login(&r.client).await.unwrap();
+    let start = r.auth.start_passkey_login().await.unwrap();
     let sealed = start.ceremony.expose().to_owned();
     assert!(sealed.len() > 100, "the state travels sealed: {sealed}");
     let mut changed = sealed.clone().into_bytes();
@@ -412,7 +463,7 @@ async fn fail_a_sealed_ceremony_is_unchangeable_expires_and_serves_once() {
     );
 
     // In time: the browser's earlier session ends in the same commit.
-    let start = r.auth.start_passkey_login(&r.client).await.unwrap();
+    let start = r.auth.start_passkey_login().await.unwrap();
     let answer = get(&mut key, start.options, Some((&reg, &handle)));
     let old = deadbolt_auth::token_hash(&token);
     let fresh = r

@@ -233,11 +233,8 @@ pub async fn remove(
 /// Start a passwordless sign-in.
 #[utoipa::path(post, path = "/api/v1/login/passkey/start",
     responses((status = 200, body = PasswordlessOptions)))]
-pub async fn login_start(
-    State(state): State<AppState>,
-    client: Client,
-) -> ApiResult<Json<PasswordlessOptions>> {
-    let start = state.auth.start_passkey_login(&client).await?;
+pub async fn login_start(State(state): State<AppState>) -> ApiResult<Json<PasswordlessOptions>> {
+    let start = state.auth.start_passkey_login().await?;
     Ok(Json(PasswordlessOptions {
         ceremony: start.ceremony.expose().to_owned(),
         public_key: public_key(start.options),

@@ -468,17 +468,61 @@ async fn a_key_is_renamed_over_the_api_by_its_owner_only() {
     }
 }
 
+/// A passwordless finish from `ip` (as the connection's address).
+async fn finish_from(t: &TestApp, body: &Value, ip: [u8; 4]) -> crate::support::Resp {
+    let mut req = Request::post("/api/v1/login/passkey/finish")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    req.extensions_mut()
+        .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+            ip, 40_000,
+        ))));
+    t.agent().send(req).await
+}
+
+/// Starts write nothing and are never throttled; finishes are budgeted
+/// per client address (burst 30, then one per 10 s): a finish naming an
+/// unknown key costs one like any other, and once the address's budget
+/// is empty even a good signature gets a 429 with `Retry-After`, opening
+/// nothing, while the same state still serves from another address.
 #[tokio::test]
-async fn fail_passwordless_starts_are_throttled_per_client() {
+async fn fail_passwordless_finishes_are_throttled_per_client() {
     let t = TestApp::new().await;
+    let a = t.user("ada").await;
+    let (mut key, reg, handle) = register(&a, "Blue key").await;
     let c = t.agent();
-    let mut last = None;
-    for _ in 0..=deadbolt_auth::PASSWORD_IP_BURST {
-        last = Some(c.post("/api/v1/login/passkey/start", json!({})).await);
+    let attacker = [198, 51, 100, 9];
+    for i in 0..=deadbolt_auth::PASSWORD_IP_BURST {
+        let r = c.post("/api/v1/login/passkey/start", json!({})).await;
+        assert_eq!(r.status, StatusCode::OK, "start {i}: {}", r.text());
+        let mut answer = get(&mut key, &r.json["publicKey"], Some((&reg, &handle)));
+        answer["id"] = json!(format!("unknownkey{i:02}"));
+        answer["rawId"] = answer["id"].clone();
+        let body = json!({"ceremony": r.json["ceremony"], "credential": answer});
+        let r = finish_from(&t, &body, attacker).await;
+        if i < deadbolt_auth::PASSWORD_IP_BURST {
+            assert_eq!(
+                r.status,
+                StatusCode::UNAUTHORIZED,
+                "finish {i}: {}",
+                r.text()
+            );
+        } else {
+            assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.text());
+        }
     }
-    let r = last.unwrap();
+    let r = c.post("/api/v1/login/passkey/start", json!({})).await;
+    let answer = get(&mut key, &r.json["publicKey"], Some((&reg, &handle)));
+    let body = json!({"ceremony": r.json["ceremony"], "credential": answer});
+    let r = finish_from(&t, &body, attacker).await;
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.text());
-    assert!(r.header("retry-after").is_some());
+    let wait: i64 = r.header("retry-after").unwrap().parse().unwrap();
+    assert!((1..=10).contains(&wait), "{wait}");
+    assert!(r.header("set-cookie").is_none(), "no session opened");
+    let r = finish_from(&t, &body, [192, 0, 2, 1]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.json["status"], "authenticated");
     let doc = t.agent().get("/api/openapi.json").await.json;
-    assert!(doc["paths"]["/api/v1/login/passkey/start"]["post"]["responses"]["429"].is_object());
+    assert!(doc["paths"]["/api/v1/login/passkey/finish"]["post"]["responses"]["429"].is_object());
 }

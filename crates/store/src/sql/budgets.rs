@@ -24,6 +24,15 @@ pub(crate) fn take_terms(budget: BudgetSpec<'_>) -> (i64, i64) {
     (interval, (burst - 1).saturating_mul(interval))
 }
 
+/// Whether a take from `budget`, whose arrival time is `tat` (`None`: no
+/// row yet), would be refused at `now`, and if so for how many seconds
+/// (at least 1): the read-only twin of [`TAKE_SQL`]'s condition.
+pub(crate) fn refused_until(budget: BudgetSpec<'_>, tat: Option<i64>, now: i64) -> Option<i64> {
+    let (_, slack) = take_terms(budget);
+    tat.filter(|tat| *tat > now.saturating_add(slack))
+        .map(|tat| (tat - slack - now).max(1))
+}
+
 pub(super) async fn take(s: &SqlStore, budget: BudgetSpec<'_>, now: i64) -> Result<Budget> {
     match s.sqlite_runtime() {
         Some(rt) => batches::take(s, &rt.budgets, budget, now).await,

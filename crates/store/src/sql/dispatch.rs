@@ -331,7 +331,7 @@ impl Store for SqlStore {
         key: CeremonyKey<'_>,
         credential_id: &[u8],
         now: i64,
-    ) -> Result<Option<(String, Option<Passkey>)>> {
+    ) -> Result<CeremonyRead> {
         passkeys::ceremony_with_passkey(self, key, credential_id, now).await
     }
     async fn drop_ceremony(

@@ -47,7 +47,9 @@ use crate::{
     SecondFactorStep, SessionRecord, SessionView, StepOutcome, Store, StoreError, User, UserId,
     UserSummary,
 };
-use crate::{CeremonyKey, NewPasskey, Passkey, PasskeyOutcome, PasskeyStep, RemovedPasskey};
+use crate::{
+    CeremonyKey, CeremonyRead, NewPasskey, Passkey, PasskeyOutcome, PasskeyStep, RemovedPasskey,
+};
 use crate::{
     IssuedTokens, NewGrant, OidcClient, OidcCode, OidcCodeView, OidcConsent, OidcTokenInfo,
     RedeemOutcome, RefreshOutcome, SigningKeyRow,

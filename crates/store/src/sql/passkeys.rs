@@ -9,8 +9,8 @@ use sqlx::any::AnyRow;
 use super::{LOCK_USER, SqlStore, budgets, devices, events, login, sessions};
 use crate::error::conflict_or;
 use crate::{
-    Budget, BudgetSpec, CeremonyKey, Constraint, EventKind, NewPasskey, Passkey, PasskeyOutcome,
-    PasskeyStep, RemovedPasskey, Result, UserId,
+    Budget, BudgetSpec, CeremonyKey, CeremonyRead, Constraint, EventKind, NewPasskey, Passkey,
+    PasskeyOutcome, PasskeyStep, RemovedPasskey, Result, UserId,
 };
 
 /// `SELECT <head>, <passkey columns> FROM <tail>`.
@@ -232,41 +232,73 @@ pub(super) async fn take_ceremony(
         .transpose()?)
 }
 
-/// A sealed ceremony not spent yet, with the key `$1` names (a row with
-/// NULL key columns when no key has that id; no row when spent). Also the
-/// SQLite fast path's statement.
+/// A sealed ceremony not spent yet, with the key `$2` names (a row with
+/// NULL key columns when no key has that id; no row when spent) and the
+/// client budget `$1`'s arrival time (NULL when it has none, or `$1` is
+/// NULL). Also the SQLite fast path's statement. (SQLite numbers `$N`
+/// placeholders in the order they first appear, so they appear in order.)
 pub(crate) const SEALED_WITH_PASSKEY_SQL: &str = passkey_select!(
-    "",
-    "(SELECT 1 AS one) o LEFT JOIN passkeys p ON p.credential_id = $1 \
-     WHERE NOT EXISTS (SELECT 1 FROM passkey_ceremonies c WHERE c.binding = $2 AND c.kind = $3)"
+    "(SELECT b.tat FROM budgets b WHERE b.key = $1) AS client_tat, ",
+    "(SELECT 1 AS one) o LEFT JOIN passkeys p ON p.credential_id = $2 \
+     WHERE NOT EXISTS (SELECT 1 FROM passkey_ceremonies c WHERE c.binding = $3 AND c.kind = $4)"
 );
+
+/// What a sealed ceremony's read found (`found`: `None` when spent; else
+/// the client budget's arrival time and the key), as a [`CeremonyRead`].
+pub(crate) fn sealed_read(
+    key: CeremonyKey<'_>,
+    found: Option<(Option<i64>, Option<Passkey>)>,
+    now: i64,
+) -> CeremonyRead {
+    let Some((tat, passkey)) = found else {
+        return CeremonyRead::Gone;
+    };
+    match key
+        .client_budget
+        .and_then(|b| budgets::refused_until(b, tat, now))
+    {
+        Some(retry_after) => CeremonyRead::Throttled { retry_after },
+        None => CeremonyRead::Live {
+            state: String::new(),
+            passkey,
+        },
+    }
+}
 
 pub(super) async fn ceremony_with_passkey(
     s: &SqlStore,
     key: CeremonyKey<'_>,
     credential_id: &[u8],
     now: i64,
-) -> Result<Option<(String, Option<Passkey>)>> {
+) -> Result<CeremonyRead> {
     if let Some(until) = key.sealed_until {
         // The client holds the state: only "not spent yet" is read here.
         if until <= now {
-            return Ok(None);
+            return Ok(CeremonyRead::Gone);
         }
+        let client = key.client_budget.map(|b| b.key);
         if let Some(fast) = s.sqlite_runtime().and_then(|rt| rt.fast.as_ref())
-            && let Some(found) = fast.sealed_with_passkey(credential_id, key.binding, key.kind)
+            && let Some(found) =
+                fast.sealed_with_passkey(credential_id, key.binding, key.kind, client)
         {
-            return Ok(found.map(|p| (String::new(), p)));
+            return Ok(sealed_read(key, found, now));
         }
         let row = sqlx::query(SEALED_WITH_PASSKEY_SQL)
+            .bind(client)
             .bind(credential_id)
             .bind(key.binding)
             .bind(key.kind)
             .fetch_optional(s.pool())
             .await?;
-        let Some(row) = row else { return Ok(None) };
-        let id: Option<i64> = row.try_get("id")?;
-        let passkey = id.map(|_| from_row(&row)).transpose()?;
-        return Ok(Some((String::new(), passkey)));
+        let found = match row {
+            None => None,
+            Some(row) => {
+                let id: Option<i64> = row.try_get("id")?;
+                let tat: Option<i64> = row.try_get("client_tat")?;
+                Some((tat, id.map(|_| from_row(&row)).transpose()?))
+            }
+        };
+        return Ok(sealed_read(key, found, now));
     }
     let row = sqlx::query(passkey_select!(
         "c.state, ",
@@ -279,13 +311,18 @@ pub(super) async fn ceremony_with_passkey(
     .bind(now)
     .fetch_optional(s.pool())
     .await?;
-    let Some(row) = row else { return Ok(None) };
+    let Some(row) = row else {
+        return Ok(CeremonyRead::Gone);
+    };
     let id: Option<i64> = row.try_get("id")?;
     let passkey = match id {
         Some(_) => Some(from_row(&row)?),
         None => None,
     };
-    Ok(Some((row.try_get("state")?, passkey)))
+    Ok(CeremonyRead::Live {
+        state: row.try_get("state")?,
+        passkey,
+    })
 }
 
 pub(super) async fn drop_ceremony(
@@ -296,6 +333,12 @@ pub(super) async fn drop_ceremony(
 ) -> Result<Budget> {
     let _writer = s.writer().await;
     let mut tx = s.begin_write().await?;
+    if let Some(client) = key.client_budget
+        && let exhausted @ Budget::Exhausted { .. } = budgets::take_in(&mut tx, client, now).await?
+    {
+        tx.rollback().await?;
+        return Ok(exhausted);
+    }
     spend_ceremony_in(&mut tx, key).await?;
     let taken = match budget {
         Some(b) => budgets::take_in(&mut tx, b, now).await?,
@@ -363,6 +406,12 @@ pub(super) async fn pass(s: &SqlStore, step: &PasskeyStep<'_>) -> Result<Passkey
         return out;
     }
     let mut tx = s.begin_write().await?;
+    if let Some(client) = step.ceremony.client_budget
+        && let Budget::Exhausted { retry_after } = budgets::take_in(&mut tx, client, now).await?
+    {
+        tx.rollback().await?;
+        return Ok(PasskeyOutcome::Throttled { retry_after });
+    }
     if let Budget::Exhausted { retry_after } = budgets::take_in(&mut tx, step.budget, now).await? {
         tx.commit().await?;
         return Ok(PasskeyOutcome::Throttled { retry_after });

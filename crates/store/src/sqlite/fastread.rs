@@ -112,33 +112,38 @@ impl FastReads {
     }
 
     /// A sealed passkey ceremony's finish read (`Store::ceremony_with_passkey`
-    /// with `sealed_until`): `None` inside when it was spent, else the key
-    /// the answer names if any; `None` when the async path must answer.
+    /// with `sealed_until`): `None` inside when it was spent, else the
+    /// client budget's arrival time and the key the answer names if any;
+    /// `None` when the async path must answer.
     pub(crate) fn sealed_with_passkey(
         &self,
         credential_id: &[u8],
         binding: &[u8],
         kind: &str,
-    ) -> Option<Option<Option<Passkey>>> {
+        client_budget: Option<&str>,
+    ) -> Option<Option<(Option<i64>, Option<Passkey>)>> {
         self.with_conn(|conn| {
             conn.prepare_cached(SEALED_WITH_PASSKEY_SQL)
                 .and_then(|mut stmt| {
-                    stmt.query_row(rusqlite::params![credential_id, binding, kind], |r| {
+                    let params = rusqlite::params![client_budget, credential_id, binding, kind];
+                    stmt.query_row(params, |r| {
                         let id: Option<i64> = r.get("id")?;
-                        id.map(|id| {
-                            Ok(Passkey {
-                                id,
-                                user_id: r.get("user_id")?,
-                                name: r.get("name")?,
-                                user_handle: r.get("user_handle")?,
-                                credential_id: r.get("credential_id")?,
-                                credential: r.get("credential")?,
-                                counter: r.get("counter")?,
-                                created_at: r.get("created_at")?,
-                                last_used_at: r.get("last_used_at")?,
+                        let passkey = id
+                            .map(|id| {
+                                Ok::<_, rusqlite::Error>(Passkey {
+                                    id,
+                                    user_id: r.get("user_id")?,
+                                    name: r.get("name")?,
+                                    user_handle: r.get("user_handle")?,
+                                    credential_id: r.get("credential_id")?,
+                                    credential: r.get("credential")?,
+                                    counter: r.get("counter")?,
+                                    created_at: r.get("created_at")?,
+                                    last_used_at: r.get("last_used_at")?,
+                                })
                             })
-                        })
-                        .transpose()
+                            .transpose()?;
+                        Ok((r.get("client_tat")?, passkey))
                     })
                     .optional()
                 })

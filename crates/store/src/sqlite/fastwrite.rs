@@ -118,6 +118,11 @@ impl FastWrites {
         let new = step.session;
         let now = new.created_at;
         self.transaction(|tx| {
+            if let Some(client) = step.ceremony.client_budget
+                && let Budget::Exhausted { retry_after } = take(tx, client, now)?
+            {
+                return Ok((PasskeyOutcome::Throttled { retry_after }, false));
+            }
             if let Budget::Exhausted { retry_after } = take(tx, step.budget, now)? {
                 return Ok((PasskeyOutcome::Throttled { retry_after }, true));
             }

@@ -4,8 +4,8 @@
 //! or nothing but the budget and the regression event is written).
 
 use deadbolt_store::{
-    Budget, CeremonyKey, Constraint, EventKind, NewPasskey, PasskeyOutcome, PasskeyStep, SqlStore,
-    Stage, Store, StoreError,
+    Budget, CeremonyKey, CeremonyRead, Constraint, EventKind, NewPasskey, PasskeyOutcome,
+    PasskeyStep, SqlStore, Stage, Store, StoreError,
 };
 
 use crate::{T0, new_user, session, spec, user_with_device};
@@ -112,6 +112,7 @@ async fn ceremony_states_are_used_once(store: &SqlStore) {
         binding: b"session-a",
         kind: "register",
         sealed_until: None,
+        client_budget: None,
     };
     store
         .put_ceremony(k, Some(a), "state-1", T0 + 300, T0)
@@ -127,17 +128,22 @@ async fn ceremony_states_are_used_once(store: &SqlStore) {
         binding: b"session-a",
         kind: "second_factor",
         sealed_until: None,
+        client_budget: None,
     };
     let other_binding = CeremonyKey {
         binding: b"session-b",
         kind: "register",
         sealed_until: None,
+        client_budget: None,
     };
     assert_eq!(store.take_ceremony(other_kind, T0).await.unwrap(), None);
     assert_eq!(store.take_ceremony(other_binding, T0).await.unwrap(), None);
     assert_eq!(
         store.ceremony_with_passkey(k, b"none", T0).await.unwrap(),
-        Some(("state-2".to_owned(), None))
+        CeremonyRead::Live {
+            state: "state-2".to_owned(),
+            passkey: None
+        }
     );
     assert_eq!(
         store.take_ceremony(k, T0).await.unwrap().as_deref(),
@@ -151,7 +157,7 @@ async fn ceremony_states_are_used_once(store: &SqlStore) {
         .unwrap();
     assert_eq!(
         store.ceremony_with_passkey(k, b"x", T0 + 10).await.unwrap(),
-        None
+        CeremonyRead::Gone
     );
     assert_eq!(store.take_ceremony(k, T0 + 10).await.unwrap(), None);
     assert_eq!(store.take_ceremony(k, T0).await.unwrap(), None);
@@ -179,6 +185,7 @@ async fn pass_passkey_moves_the_counter_forward_once(store: &SqlStore) {
         binding: b"pw-less-1",
         kind: "passwordless",
         sealed_until: None,
+        client_budget: None,
     };
     let budget = spec("2fa:user:ada", 10, 900);
     let events = [EventKind::PasskeyUsed {
@@ -207,11 +214,13 @@ async fn pass_passkey_moves_the_counter_forward_once(store: &SqlStore) {
         .put_ceremony(k, None, "state", T0 + 300, T0)
         .await
         .unwrap();
-    let (state, found) = store
-        .ceremony_with_passkey(k, b"cred-1", T0)
-        .await
-        .unwrap()
-        .unwrap();
+    let CeremonyRead::Live {
+        state,
+        passkey: found,
+    } = store.ceremony_with_passkey(k, b"cred-1", T0).await.unwrap()
+    else {
+        panic!("a live state")
+    };
     assert_eq!(state, "state");
     assert_eq!(found.unwrap().id, id);
     assert_eq!(
@@ -253,6 +262,7 @@ async fn pass_passkey_ends_the_pending_login(store: &SqlStore) {
         binding: b"pending-hash",
         kind: "second_factor",
         sealed_until: None,
+        client_budget: None,
     };
     let budget = spec("2fa:user:ada", 10, 900);
     store
@@ -412,6 +422,7 @@ async fn a_step_up_with_a_key_marks_the_live_session(store: &SqlStore) {
         binding: b"live",
         kind: "step_up",
         sealed_until: None,
+        client_budget: None,
     };
     let budget = spec("2fa:user:ada", 10, 900);
     store
@@ -456,6 +467,7 @@ async fn a_step_up_with_a_key_marks_the_live_session(store: &SqlStore) {
         binding: b"pending",
         kind: "step_up",
         sealed_until: None,
+        client_budget: None,
     };
     store
         .put_ceremony(k2, Some(a), "state", T0 + 300, T0)

@@ -3,13 +3,17 @@
 //! turning the authenticator app off while a key remains (the backup codes
 //! stay).
 
-use deadbolt_store::{Budget, CeremonyKey, PasskeyOutcome, PasskeyStep, SqlStore, Stage, Store};
+use deadbolt_store::{
+    Budget, CeremonyKey, CeremonyRead, PasskeyOutcome, PasskeyStep, SessionRecord, SqlStore, Stage,
+    Store,
+};
 
 use crate::passkeys::add;
 use crate::{T0, new_user, session, spec, unspent_code_rows, user_with_device};
 
 conformance! {
     a_sealed_ceremony_is_spent_once, sqlite_a_sealed_ceremony_is_spent_once, postgres_a_sealed_ceremony_is_spent_once;
+    a_sealed_finish_takes_from_the_clients_budget, sqlite_a_sealed_finish_takes_from_the_clients_budget, postgres_a_sealed_finish_takes_from_the_clients_budget;
     removing_the_app_keeps_codes_while_a_key_remains, sqlite_removing_the_app_keeps_codes_while_a_key_remains, postgres_removing_the_app_keeps_codes_while_a_key_remains;
 }
 
@@ -24,17 +28,23 @@ async fn a_sealed_ceremony_is_spent_once(store: &SqlStore) {
         binding: b"sealed-1",
         kind: "passwordless",
         sealed_until: Some(T0 + 300),
+        client_budget: None,
     };
-    let (state, found) = store
-        .ceremony_with_passkey(k, b"cred-1", T0)
-        .await
-        .unwrap()
-        .expect("not spent");
+    let CeremonyRead::Live {
+        state,
+        passkey: found,
+    } = store.ceremony_with_passkey(k, b"cred-1", T0).await.unwrap()
+    else {
+        panic!("not spent")
+    };
     assert_eq!(state, "");
     assert_eq!(found.unwrap().id, id);
     assert_eq!(
         store.ceremony_with_passkey(k, b"nobody", T0).await.unwrap(),
-        Some((String::new(), None)),
+        CeremonyRead::Live {
+            state: String::new(),
+            passkey: None
+        },
         "an unknown key, the ceremony not spent"
     );
     assert_eq!(
@@ -42,7 +52,7 @@ async fn a_sealed_ceremony_is_spent_once(store: &SqlStore) {
             .ceremony_with_passkey(k, b"cred-1", T0 + 300)
             .await
             .unwrap(),
-        None,
+        CeremonyRead::Gone,
         "expired"
     );
     store
@@ -84,7 +94,7 @@ async fn a_sealed_ceremony_is_spent_once(store: &SqlStore) {
     );
     assert_eq!(
         store.ceremony_with_passkey(k, b"cred-1", T0).await.unwrap(),
-        None,
+        CeremonyRead::Gone,
         "spent"
     );
     let again = session(b"again", a, Stage::Full, T0);
@@ -116,22 +126,162 @@ async fn a_sealed_ceremony_is_spent_once(store: &SqlStore) {
             .ceremony_with_passkey(k2, b"cred-1", T0)
             .await
             .unwrap(),
-        None
+        CeremonyRead::Gone
     );
     // The marks stay past the expiry by the margin (a node whose clock
     // lags still finds them), then the purge forgets them.
     store.purge_sessions(T0 + 300, 0).await.unwrap();
     assert_eq!(
         store.ceremony_with_passkey(k, b"cred-1", T0).await.unwrap(),
-        None
+        CeremonyRead::Gone
     );
     store.purge_sessions(T0 + 900, 0).await.unwrap();
-    assert!(
+    assert!(matches!(
+        store.ceremony_with_passkey(k, b"cred-1", T0).await.unwrap(),
+        CeremonyRead::Live { .. }
+    ));
+}
+
+/// A sealed ceremony's client budget: the read reports it empty (before
+/// any signature would be checked), and a commit that would spend the
+/// state with it empty writes nothing (no spent mark, no session, the
+/// account's budget untouched); each commit that spends a state takes
+/// one attempt from it, passed or refused.
+async fn a_sealed_finish_takes_from_the_clients_budget(store: &SqlStore) {
+    let a = new_user(store, "ada").await;
+    let id = add(store, a, "YubiKey", b"cred-1").await;
+    let client = spec("passkey:ip:192.0.2.9", 2, 10);
+    let sealed = |binding: &'static [u8]| CeremonyKey {
+        binding,
+        kind: "passwordless",
+        sealed_until: Some(T0 + 300),
+        client_budget: Some(client),
+    };
+    let live = |r: CeremonyRead| {
+        matches!(
+            r,
+            CeremonyRead::Live {
+                passkey: Some(_),
+                ..
+            }
+        )
+    };
+    assert!(live(
         store
-            .ceremony_with_passkey(k, b"cred-1", T0)
+            .ceremony_with_passkey(sealed(b"s-1"), b"cred-1", T0)
             .await
             .unwrap()
-            .is_some()
+    ));
+    // Two attempts in the budget: a refused finish, then a passed one.
+    assert_eq!(
+        store.drop_ceremony(sealed(b"s-1"), None, T0).await.unwrap(),
+        Budget::Granted
+    );
+    let full = session(b"full", a, Stage::Full, T0);
+    let step = |binding: &'static [u8], s| PasskeyStep {
+        ceremony: sealed(binding),
+        budget: spec("2fa:user:ada", 10, 900),
+        passkey_id: id,
+        counter: 1,
+        credential: "{}",
+        pending: None,
+        replaces: None,
+        step_up: false,
+        language: None,
+        session: s,
+        events: &[],
+        regression_events: &[],
+    };
+    assert_eq!(
+        store.pass_passkey(&step(b"s-2", &full)).await.unwrap(),
+        PasskeyOutcome::Passed
+    );
+    // Empty now: the read says so, and neither commit writes anything.
+    match store
+        .ceremony_with_passkey(sealed(b"s-3"), b"cred-1", T0)
+        .await
+        .unwrap()
+    {
+        CeremonyRead::Throttled { retry_after } => assert!((1..=10).contains(&retry_after)),
+        other => panic!("an empty client budget: {other:?}"),
+    }
+    let other = session(b"other", a, Stage::Full, T0);
+    let mut moved = step(b"s-3", &other);
+    moved.counter = 2;
+    assert!(matches!(
+        store.pass_passkey(&moved).await.unwrap(),
+        PasskeyOutcome::Throttled { .. }
+    ));
+    assert!(matches!(
+        store.drop_ceremony(sealed(b"s-4"), None, T0).await.unwrap(),
+        Budget::Exhausted { .. }
+    ));
+    assert!(store.session(b"other").await.unwrap().is_none());
+    assert_eq!(store.passkeys(a).await.unwrap()[0].counter, 1);
+    let unbudgeted = |binding| CeremonyKey {
+        client_budget: None,
+        ..sealed(binding)
+    };
+    for binding in [b"s-3", b"s-4"] {
+        assert!(
+            live(
+                store
+                    .ceremony_with_passkey(unbudgeted(binding), b"cred-1", T0)
+                    .await
+                    .unwrap()
+            ),
+            "not spent"
+        );
+    }
+    // The account's budget lost nothing (the pass refunded its attempt,
+    // the throttled ones took none): all 10 left.
+    for _ in 0..10 {
+        assert_eq!(
+            store
+                .take_budget(spec("2fa:user:ada", 10, 900), T0)
+                .await
+                .unwrap(),
+            Budget::Granted
+        );
+    }
+    assert!(matches!(
+        store
+            .take_budget(spec("2fa:user:ada", 10, 900), T0)
+            .await
+            .unwrap(),
+        Budget::Exhausted { .. }
+    ));
+    // Another address has its own budget; time refills this one.
+    let elsewhere = spec("passkey:ip:198.51.100.7", 2, 10);
+    assert!(live(
+        store
+            .ceremony_with_passkey(
+                CeremonyKey {
+                    client_budget: Some(elsewhere),
+                    ..sealed(b"s-3")
+                },
+                b"cred-1",
+                T0
+            )
+            .await
+            .unwrap()
+    ));
+    assert!(live(
+        store
+            .ceremony_with_passkey(sealed(b"s-3"), b"cred-1", T0 + 10)
+            .await
+            .unwrap()
+    ));
+    let later = SessionRecord {
+        created_at: T0 + 10,
+        ..session(b"later", a, Stage::Full, T0 + 10)
+    };
+    let mut refilled = step(b"s-3", &later);
+    refilled.counter = 2;
+    refilled.budget = spec("2fa:user:bob", 10, 900);
+    assert_eq!(
+        store.pass_passkey(&refilled).await.unwrap(),
+        PasskeyOutcome::Passed
     );
 }
 
