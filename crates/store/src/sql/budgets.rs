@@ -35,7 +35,7 @@ pub(crate) fn refused_until(budget: BudgetSpec<'_>, tat: Option<i64>, now: i64) 
 
 pub(super) async fn take(s: &SqlStore, budget: BudgetSpec<'_>, now: i64) -> Result<Budget> {
     match s.sqlite_runtime() {
-        Some(rt) => batches::take(s, &rt.budgets, budget, now).await,
+        Some(rt) => batches::take(s, &rt.batches, budget, now).await,
         None => take_in(&mut *s.pool().acquire().await?, budget, now).await,
     }
 }

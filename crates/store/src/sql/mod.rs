@@ -299,12 +299,13 @@ impl SqlStore {
             .map_or(0, |f| f.remembered())
     }
 
-    /// How many transactions applied attempt-budget takes as a group
-    /// (SQLite; always 0 on PostgreSQL, where each take is its own statement).
-    pub fn budget_commits(&self) -> u64 {
+    /// How many transactions applied attempt-budget takes and passwordless
+    /// sign-ins as a group (SQLite; always 0 on PostgreSQL, where each is
+    /// its own transaction).
+    pub fn group_commits(&self) -> u64 {
         self.sqlite
             .as_ref()
-            .map_or(0, |rt| rt.budgets.commits.load(Ordering::Relaxed))
+            .map_or(0, |rt| rt.batches.commits.load(Ordering::Relaxed))
     }
 
     /// How many background WAL checkpoints copied new pages so far (SQLite

@@ -8,6 +8,7 @@ use sqlx::any::AnyRow;
 
 use super::{LOCK_USER, SqlStore, budgets, devices, events, login, sessions};
 use crate::error::conflict_or;
+use crate::sqlite::batches;
 use crate::{
     Budget, BudgetSpec, CeremonyKey, CeremonyRead, Constraint, EventKind, NewPasskey, Passkey,
     PasskeyOutcome, PasskeyStep, RemovedPasskey, Result, UserId,
@@ -357,6 +358,10 @@ pub(crate) fn spent_mark_until(until: i64) -> i64 {
     until.saturating_add(SPENT_MARK_MARGIN_SECS)
 }
 
+/// Whether a ceremony has a row (`$1` binding, `$2` kind): for a sealed
+/// one, its spent mark.
+pub(crate) const CEREMONY_KEPT_SQL: &str =
+    "SELECT 1 FROM passkey_ceremonies WHERE binding = $1 AND kind = $2";
 /// A stored ceremony state spent (`$1` binding, `$2` kind).
 pub(crate) const DELETE_CEREMONY_SQL: &str =
     "DELETE FROM passkey_ceremonies WHERE binding = $1 AND kind = $2";
@@ -393,18 +398,23 @@ async fn spend_ceremony_in(conn: &mut sqlx::AnyConnection, key: CeremonyKey<'_>)
 }
 
 pub(super) async fn pass(s: &SqlStore, step: &PasskeyStep<'_>) -> Result<PasskeyOutcome> {
-    let new = step.session;
-    let now = new.created_at;
-    let _writer = s.writer().await;
-    // A passwordless sign-in on an SQLite file: the same statements on
-    // this thread (`sqlite/fastwrite.rs`).
-    if step.pending.is_none()
-        && !step.step_up
-        && let Some(fast) = s.sqlite_runtime().and_then(|rt| rt.write.as_ref())
-        && let Some(out) = fast.pass_passwordless(step)
+    // A passwordless sign-in on an SQLite file shares a commit with the
+    // other small writes waiting at that moment (`sqlite/batches.rs`).
+    if let Some(rt) = s.sqlite_runtime()
+        && rt.write.is_some()
+        && let Some(out) = batches::pass(s, &rt.batches, step).await
     {
         return out;
     }
+    let _writer = s.writer().await;
+    pass_pooled(s, step).await
+}
+
+/// [`pass`] in a pooled transaction of its own; the caller holds the
+/// writer turn.
+pub(crate) async fn pass_pooled(s: &SqlStore, step: &PasskeyStep<'_>) -> Result<PasskeyOutcome> {
+    let new = step.session;
+    let now = new.created_at;
     let mut tx = s.begin_write().await?;
     if let Some(client) = step.ceremony.client_budget
         && let Budget::Exhausted { retry_after } = budgets::take_in(&mut tx, client, now).await?

@@ -1,7 +1,6 @@
-//! Two hot write transactions on SQLite without sqlx's worker-thread hops:
-//! a passwordless sign-in's commit (`passkeys::pass` without a pending
-//! login or a step-up) and a batch of attempt-budget takes
-//! (`batches.rs`).
+//! The group commit of `batches.rs` (attempt-budget takes and
+//! passwordless sign-ins' commits) on SQLite without sqlx's worker-thread
+//! hops.
 //!
 //! sqlx's SQLite driver hands every statement to its connection's thread
 //! and waits for the answer: a commit of eight statements is sixteen
@@ -18,9 +17,9 @@
 //!
 //! The commit waits for its fsync on this thread; on a multi-threaded
 //! runtime the worker's other tasks move to another thread meanwhile
-//! (`block_in_place`). A connection that cannot be opened sends the caller
-//! back to the sqlx path; an error inside a transaction rolls it back and
-//! is the caller's error, as it would be on the sqlx path.
+//! (`block_in_place`). A connection that cannot be opened sends the batch
+//! back to the sqlx path; an error inside a transaction rolls it back (see
+//! [`FastWrites::apply_all`] for whose error it then is).
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -28,6 +27,7 @@ use std::time::Duration;
 
 use rusqlite::{CachedStatement, Connection, OpenFlags, ToSql, TransactionBehavior};
 
+use super::batches::{Answer, Job};
 use crate::sql::{budgets, events, passkeys, sessions, users};
 use crate::{
     Budget, BudgetSpec, Constraint, DbError, EventKind, PasskeyOutcome, PasskeyStep, Result,
@@ -109,115 +109,151 @@ impl FastWrites {
         Some(out)
     }
 
-    /// `passkeys::pass` for a passwordless sign-in (no pending login, no
-    /// step-up): the same statements in the same order.
-    pub(crate) fn pass_passwordless(
-        &self,
-        step: &PasskeyStep<'_>,
-    ) -> Option<Result<PasskeyOutcome>> {
-        let new = step.session;
-        let now = new.created_at;
-        self.transaction(|tx| {
-            if let Some(client) = step.ceremony.client_budget
-                && let Budget::Exhausted { retry_after } = take(tx, client, now)?
-            {
-                return Ok((PasskeyOutcome::Throttled { retry_after }, false));
-            }
-            if let Budget::Exhausted { retry_after } = take(tx, step.budget, now)? {
-                return Ok((PasskeyOutcome::Throttled { retry_after }, true));
-            }
-            let key = step.ceremony;
-            let spent = match key.sealed_until {
-                None => execute(
-                    tx,
-                    passkeys::DELETE_CEREMONY_SQL,
-                    &[&key.binding, &key.kind],
-                )?,
-                Some(until) => execute(
-                    tx,
-                    passkeys::SPEND_SEALED_SQL,
-                    &[&key.binding, &key.kind, &passkeys::spent_mark_until(until)],
-                )?,
-            };
-            if spent != 1 {
-                return Ok((PasskeyOutcome::CeremonyGone, false));
-            }
-            let moved = execute(
-                tx,
-                passkeys::COUNTER_SQL,
-                &[
-                    &step.counter,
-                    &step.credential,
-                    &now,
-                    &step.passkey_id,
-                    &new.user_id,
-                ],
-            )?;
-            if moved != 1 {
-                for kind in step.regression_events {
-                    event(tx, new.user_id, kind, &new.ip, &new.user_agent, now)?;
+    /// A batch of `batches.rs`: every write in one transaction, in order.
+    /// A sign-in decides before it writes (see [`pass_passwordless`]), so
+    /// none needs a savepoint; one that fails with an error (a user deleted
+    /// meanwhile, say) rolls the whole transaction back, gets that error as
+    /// its answer, and the rest of the batch is applied again without it
+    /// (their answers are those of the transaction that commits). A take's
+    /// error fails the whole batch.
+    pub(crate) fn apply_all(&self, batch: &[Job]) -> Option<Result<Vec<Answer>>> {
+        let mut failed: Vec<Option<StoreError>> = batch.iter().map(|_| None).collect();
+        loop {
+            let round = self.transaction(|tx| {
+                let mut answers = Vec::with_capacity(batch.len());
+                for (i, job) in batch.iter().enumerate() {
+                    answers.push(match job {
+                        _ if failed[i].is_some() => None,
+                        Job::Take(t, _) => Some(Answer::Take(take(tx, t.spec(), t.now)?)),
+                        Job::Pass(p, _) => match pass_passwordless(tx, &p.step()) {
+                            Ok(outcome) => Some(Answer::Pass(Ok(outcome))),
+                            Err(e) => return Ok((Err((i, e)), false)),
+                        },
+                    });
                 }
-                return Ok((PasskeyOutcome::CounterRegressed, true));
-            }
-            execute(
-                tx,
-                budgets::REFUND_SQL,
-                &[&step.budget.interval.max(1), &step.budget.key],
-            )?;
-            if let Some(old) = step.replaces {
-                execute(tx, sessions::DELETE_SQL, &[&old])?;
-            }
-            let inserted = execute(
-                tx,
-                sessions::INSERT_SQL,
-                &[
-                    &new.token_hash,
-                    &new.user_id,
-                    &new.stage.as_i64(),
-                    &new.created_at,
-                    &new.last_seen,
-                    &new.expires_at,
-                    &new.user_agent,
-                    &new.ip,
-                    &new.second_factor_at,
-                    &new.amr,
-                ],
-            );
-            match inserted {
-                Err(StoreError::Database(_)) if session_taken(tx, &new.token_hash) => {
-                    return Err(StoreError::Conflict(Constraint::Session));
+                Ok((Ok(answers), true))
+            })?;
+            match round {
+                Err(e) => return Some(Err(e)),
+                Ok(Err((i, e))) => failed[i] = Some(e),
+                Ok(Ok(answers)) => {
+                    let answers = answers
+                        .into_iter()
+                        .zip(failed)
+                        .map(|(answer, error)| match (answer, error) {
+                            (Some(answer), _) => answer,
+                            (None, Some(e)) => Answer::Pass(Err(e)),
+                            (None, None) => Answer::Pass(Err(StoreError::Database(DbError::msg(
+                                "group commit: a write without an answer".into(),
+                            )))),
+                        })
+                        .collect();
+                    return Some(Ok(answers));
                 }
-                other => other?,
-            };
-            if let Some(language) = step.language {
-                execute(tx, users::SET_LANGUAGE_SQL, &[&language, &new.user_id])?;
             }
-            for kind in step.events {
-                event(
-                    tx,
-                    new.user_id,
-                    kind,
-                    &new.ip,
-                    &new.user_agent,
-                    new.created_at,
-                )?;
-            }
-            Ok((PasskeyOutcome::Passed, true))
-        })
+        }
     }
+}
 
-    /// `batches.rs`'s batch: every take in one transaction, in order.
-    pub(crate) fn take_all<'a>(
-        &self,
-        takes: impl Iterator<Item = (BudgetSpec<'a>, i64)>,
-    ) -> Option<Result<Vec<Budget>>> {
-        self.transaction(|tx| {
-            let answers = takes
-                .map(|(budget, now)| take(tx, budget, now))
-                .collect::<Result<Vec<_>>>()?;
-            Ok((answers, true))
-        })
+/// `passkeys::pass` for a passwordless sign-in (no pending login, no
+/// step-up, its state sealed), with the same statements and outcomes,
+/// ordered so that it decides before it writes: a spent ceremony writes
+/// nothing (`pass` rolls its budget takes back), a refused client budget
+/// writes nothing, and every other outcome keeps what it wrote.
+fn pass_passwordless(
+    tx: &rusqlite::Transaction<'_>,
+    step: &PasskeyStep<'_>,
+) -> Result<PasskeyOutcome> {
+    let new = step.session;
+    let now = new.created_at;
+    let key = step.ceremony;
+    let Some(until) = key.sealed_until else {
+        return Err(StoreError::Database(DbError::msg(
+            "group commit: a passwordless sign-in without a sealed state".into(),
+        )));
+    };
+    if first(tx, passkeys::CEREMONY_KEPT_SQL, &[&key.binding, &key.kind])?.is_some() {
+        return Ok(PasskeyOutcome::CeremonyGone);
     }
+    if let Some(client) = key.client_budget
+        && let Budget::Exhausted { retry_after } = take(tx, client, now)?
+    {
+        return Ok(PasskeyOutcome::Throttled { retry_after });
+    }
+    if let Budget::Exhausted { retry_after } = take(tx, step.budget, now)? {
+        return Ok(PasskeyOutcome::Throttled { retry_after });
+    }
+    let spent = execute(
+        tx,
+        passkeys::SPEND_SEALED_SQL,
+        &[&key.binding, &key.kind, &passkeys::spent_mark_until(until)],
+    )?;
+    if spent != 1 {
+        return Err(StoreError::Database(DbError::msg(
+            "group commit: a sealed state spent under the writer's turn".into(),
+        )));
+    }
+    let moved = execute(
+        tx,
+        passkeys::COUNTER_SQL,
+        &[
+            &step.counter,
+            &step.credential,
+            &now,
+            &step.passkey_id,
+            &new.user_id,
+        ],
+    )?;
+    if moved != 1 {
+        for kind in step.regression_events {
+            event(tx, new.user_id, kind, &new.ip, &new.user_agent, now)?;
+        }
+        return Ok(PasskeyOutcome::CounterRegressed);
+    }
+    execute(
+        tx,
+        budgets::REFUND_SQL,
+        &[&step.budget.interval.max(1), &step.budget.key],
+    )?;
+    if let Some(old) = step.replaces {
+        execute(tx, sessions::DELETE_SQL, &[&old])?;
+    }
+    let inserted = execute(
+        tx,
+        sessions::INSERT_SQL,
+        &[
+            &new.token_hash,
+            &new.user_id,
+            &new.stage.as_i64(),
+            &new.created_at,
+            &new.last_seen,
+            &new.expires_at,
+            &new.user_agent,
+            &new.ip,
+            &new.second_factor_at,
+            &new.amr,
+        ],
+    );
+    match inserted {
+        Err(StoreError::Database(_)) if session_taken(tx, &new.token_hash) => {
+            return Err(StoreError::Conflict(Constraint::Session));
+        }
+        other => other?,
+    };
+    if let Some(language) = step.language {
+        execute(tx, users::SET_LANGUAGE_SQL, &[&language, &new.user_id])?;
+    }
+    for kind in step.events {
+        event(
+            tx,
+            new.user_id,
+            kind,
+            &new.ip,
+            &new.user_agent,
+            new.created_at,
+        )?;
+    }
+    Ok(PasskeyOutcome::Passed)
 }
 
 /// Run `f` where blocking is allowed: `block_in_place` on a multi-threaded

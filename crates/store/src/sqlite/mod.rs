@@ -15,7 +15,7 @@ pub(crate) mod viewcache;
 
 use std::time::Duration;
 
-use batches::BudgetBatches;
+use batches::WriteBatches;
 use checkpoint::Checkpointer;
 use fastread::FastReads;
 use fastwrite::FastWrites;
@@ -26,8 +26,8 @@ pub(crate) struct SqliteRuntime {
     /// sleeping in SQLite's busy handler (1, 2, 5, ... 100 ms naps that made
     /// the latency tail under concurrent writes).
     pub(crate) writer: tokio::sync::Mutex<()>,
-    /// Attempt-budget takes share one commit.
-    pub(crate) budgets: BudgetBatches,
+    /// Attempt-budget takes and passwordless sign-ins share commits.
+    pub(crate) batches: WriteBatches,
     /// File databases only; stops with the runtime.
     pub(crate) checkpointer: Option<Checkpointer>,
     /// File databases only: `session_view` without a thread hop.
@@ -53,7 +53,7 @@ impl SqliteRuntime {
             .then(|| Checkpointer::start(url.to_owned(), checkpoint_every));
         SqliteRuntime {
             writer: tokio::sync::Mutex::new(()),
-            budgets: BudgetBatches::default(),
+            batches: WriteBatches::default(),
             checkpointer,
             fast: file.clone().map(FastReads::new),
             write: file

@@ -40,6 +40,7 @@ mod budgets;
 mod concurrency;
 mod devices;
 mod events;
+mod group_commit;
 mod login;
 mod mail;
 mod migrations;

@@ -17,6 +17,31 @@ conformance! {
     removing_the_app_keeps_codes_while_a_key_remains, sqlite_removing_the_app_keeps_codes_while_a_key_remains, postgres_removing_the_app_keeps_codes_while_a_key_remains;
 }
 
+/// A passwordless sign-in's step: `ceremony` answered with `passkey_id`
+/// at `counter`, opening `session`, charged to `account`; no events.
+pub(crate) fn passwordless_step<'a>(
+    ceremony: CeremonyKey<'a>,
+    account: &'a str,
+    passkey_id: i64,
+    counter: i64,
+    session: &'a SessionRecord,
+) -> PasskeyStep<'a> {
+    PasskeyStep {
+        ceremony,
+        budget: spec(account, 10, 900),
+        passkey_id,
+        counter,
+        credential: "{}",
+        pending: None,
+        replaces: None,
+        step_up: false,
+        language: None,
+        session,
+        events: &[],
+        regression_events: &[],
+    }
+}
+
 /// A ceremony whose state the client holds sealed: no row until it is
 /// spent; the read says "not spent" with the key, the commit inserts the
 /// spent mark (one wins), a failure spends it too, and the mark outlives
@@ -178,20 +203,8 @@ async fn a_sealed_finish_takes_from_the_clients_budget(store: &SqlStore) {
         Budget::Granted
     );
     let full = session(b"full", a, Stage::Full, T0);
-    let step = |binding: &'static [u8], s| PasskeyStep {
-        ceremony: sealed(binding),
-        budget: spec("2fa:user:ada", 10, 900),
-        passkey_id: id,
-        counter: 1,
-        credential: "{}",
-        pending: None,
-        replaces: None,
-        step_up: false,
-        language: None,
-        session: s,
-        events: &[],
-        regression_events: &[],
-    };
+    let step =
+        |binding: &'static [u8], s| passwordless_step(sealed(binding), "2fa:user:ada", id, 1, s);
     assert_eq!(
         store.pass_passkey(&step(b"s-2", &full)).await.unwrap(),
         PasskeyOutcome::Passed

@@ -189,7 +189,7 @@ async fn sqlite_budget_takes_share_commits() {
 
 async fn budget_takes_share_commits(store: &SqlStore) {
     const TAKES: usize = 300;
-    let before = store.budget_commits();
+    let before = store.group_commits();
     let mut tasks = Vec::new();
     for i in 0..TAKES {
         let s = store.clone();
@@ -207,7 +207,7 @@ async fn budget_takes_share_commits(store: &SqlStore) {
         }
     }
     assert_eq!(granted, 200, "exactly the burst of each key is granted");
-    let commits = store.budget_commits() - before;
+    let commits = store.group_commits() - before;
     assert!(
         (1..=(TAKES / 3) as u64).contains(&commits),
         "{TAKES} concurrent takes should share commits, took {commits}"
@@ -272,10 +272,10 @@ async fn sqlite_failed_budget_batch_is_an_error_for_each_take() {
             let err = t.await.unwrap().expect_err("a read-only database refuses");
             let text = chain(&err);
             assert!(matches!(err, StoreError::Database(_)), "{text}");
-            assert!(text.contains("attempt-budget batch failed"), "{text}");
+            assert!(text.contains("group commit failed"), "{text}");
         }
     }
-    assert_eq!(ro.budget_commits(), 0);
+    assert_eq!(ro.group_commits(), 0);
     ro.close().await;
     remove_test_dir(&dir).await;
 }
