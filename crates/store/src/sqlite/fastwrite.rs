@@ -156,10 +156,10 @@ impl FastWrites {
 }
 
 /// `passkeys::pass` for a passwordless sign-in (no pending login, no
-/// step-up, its state sealed), with the same statements and outcomes,
-/// ordered so that it decides before it writes: a spent ceremony writes
-/// nothing (`pass` rolls its budget takes back), a refused client budget
-/// writes nothing, and every other outcome keeps what it wrote.
+/// step-up, its state sealed), with the same outcomes and the same rows
+/// written, ordered so that it decides before it writes: a spent ceremony
+/// writes nothing (`pass` rolls its budget takes back), a refused client
+/// budget writes nothing, and every other outcome keeps what it wrote.
 fn pass_passwordless(
     tx: &rusqlite::Transaction<'_>,
     step: &PasskeyStep<'_>,
@@ -180,7 +180,13 @@ fn pass_passwordless(
     {
         return Ok(PasskeyOutcome::Throttled { retry_after });
     }
-    if let Budget::Exhausted { retry_after } = take(tx, step.budget, now)? {
+    // The account's budget: `pass` takes an attempt here and gives it back
+    // on success, which leaves the budget as it was (a time of arrival in
+    // the past counts as now), so only a refusal, or a failure that keeps
+    // the cost, needs the write.
+    let account = step.budget;
+    let tat = first(tx, budgets::TAT_SQL, &[&account.key])?;
+    if let Some(retry_after) = budgets::refused_until(account, tat, now) {
         return Ok(PasskeyOutcome::Throttled { retry_after });
     }
     let spent = execute(
@@ -205,16 +211,13 @@ fn pass_passwordless(
         ],
     )?;
     if moved != 1 {
+        // Granted: the same writer turn found it open just now.
+        take(tx, account, now)?;
         for kind in step.regression_events {
             event(tx, new.user_id, kind, &new.ip, &new.user_agent, now)?;
         }
         return Ok(PasskeyOutcome::CounterRegressed);
     }
-    execute(
-        tx,
-        budgets::REFUND_SQL,
-        &[&step.budget.interval.max(1), &step.budget.key],
-    )?;
     if let Some(old) = step.replaces {
         execute(tx, sessions::DELETE_SQL, &[&old])?;
     }

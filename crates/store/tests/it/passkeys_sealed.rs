@@ -296,6 +296,39 @@ async fn a_sealed_finish_takes_from_the_clients_budget(store: &SqlStore) {
         store.pass_passkey(&refilled).await.unwrap(),
         PasskeyOutcome::Passed
     );
+    // A pass leaves the account's budget whole; a counter that does not
+    // move forward costs the account one attempt (and spends the state).
+    let bob = |n: i64| {
+        let mut left = 0;
+        async move {
+            for _ in 0..n {
+                if store
+                    .take_budget(spec("2fa:user:bob", 10, 900), T0 + 20)
+                    .await
+                    .unwrap()
+                    == Budget::Granted
+                {
+                    left += 1;
+                }
+            }
+            left
+        }
+    };
+    let again = SessionRecord {
+        created_at: T0 + 20,
+        ..session(b"again", a, Stage::Full, T0 + 20)
+    };
+    let replayed = PasskeyStep {
+        ceremony: sealed(b"s-5"),
+        session: &again,
+        ..refilled
+    };
+    assert_eq!(
+        store.pass_passkey(&replayed).await.unwrap(),
+        PasskeyOutcome::CounterRegressed
+    );
+    assert!(store.session(b"again").await.unwrap().is_none());
+    assert_eq!(bob(10).await, 9, "one attempt kept by the regression");
 }
 
 /// Turning the authenticator app off: with a key left the backup codes
