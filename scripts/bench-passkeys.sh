@@ -18,7 +18,8 @@
 # lower it) is measured just before
 # and just after each round; the ratio uses their mean.
 #
-# Usage: scripts/bench-passkeys.sh   (ROUNDS=3 COUNT=600 CONC=4 USERS=16 by default)
+# Usage: scripts/bench-passkeys.sh   (ROUNDS=3 COUNT=600 CONC=4 USERS=16 by default;
+# CONC=16 COUNT=3000 for a saturated server, where concurrent sign-ins share commits)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target-bench}"
