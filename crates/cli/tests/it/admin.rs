@@ -517,32 +517,35 @@ fn https_public_url_makes_host_prefixed_secure_cookies() {
 #[test]
 fn session_lifetimes_come_from_the_flags() {
     let dir = TempDir::new("deadbolt_idle");
-    let node = Node::start(&["--data-dir", dir.str(), "--session-idle", "1"], &[]);
+    // Two seconds, not one: times are whole seconds, so a one-second
+    // lifetime can end between the login and the first read when the
+    // machine is busy (a login that straddles a second's boundary).
+    let node = Node::start(&["--data-dir", dir.str(), "--session-idle", "2"], &[]);
     signup(node.addr, "alice");
     let mut c = login_expect(node.addr, "alice", "authenticated");
     assert_eq!(c.get("/api/v1/me").status, 200);
-    std::thread::sleep(Duration::from_millis(2500));
+    std::thread::sleep(Duration::from_millis(4500));
     let r = c.get("/api/v1/me");
     assert_eq!(
         r.status,
         401,
-        "an idle session outlived --session-idle 1: {}",
+        "an idle session outlived --session-idle 2: {}",
         r.text()
     );
     drop(node);
 
     let node = Node::start(
         &["--data-dir", dir.str()],
-        &[("DEADBOLT_SESSION_ABSOLUTE", "1")],
+        &[("DEADBOLT_SESSION_ABSOLUTE", "2")],
     );
     let mut c = login_expect(node.addr, "alice", "authenticated");
     assert_eq!(c.get("/api/v1/me").status, 200);
-    std::thread::sleep(Duration::from_millis(2200));
+    std::thread::sleep(Duration::from_millis(4500));
     let r = c.get("/api/v1/me");
     assert_eq!(
         r.status,
         401,
-        "a session outlived DEADBOLT_SESSION_ABSOLUTE=1: {}",
+        "a session outlived DEADBOLT_SESSION_ABSOLUTE=2: {}",
         r.text()
     );
 }
