@@ -32,10 +32,6 @@ use crate::{
     SessionRecord, StoreError,
 };
 
-/// At most this many writes share one transaction (a bound on how long
-/// the first of them waits for the last).
-const MOST: usize = 64;
-
 /// See the module documentation.
 #[derive(Default)]
 pub(crate) struct WriteBatches {
@@ -231,8 +227,8 @@ impl Drop for Draining<'_> {
 }
 
 /// The draining task: takes the writer's turn, applies every write waiting
-/// at that moment (up to [`MOST`]) in one transaction, answers them, and
-/// repeats until none is waiting.
+/// at that moment in one transaction, answers them, and repeats until none
+/// is waiting.
 async fn drain(store: &SqlStore) {
     let Some(rt) = store.sqlite_runtime() else {
         return;
@@ -251,9 +247,7 @@ async fn drain(store: &SqlStore) {
                 draining.handed_back = true;
                 return;
             }
-            let n = q.waiting.len().min(MOST);
-            let rest = q.waiting.split_off(n);
-            std::mem::replace(&mut q.waiting, rest)
+            std::mem::take(&mut q.waiting)
         };
         let answers = apply(store, &batch).await;
         drop(writer);
