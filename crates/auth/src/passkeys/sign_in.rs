@@ -295,14 +295,8 @@ impl Auth {
                 passkey: Some(stored),
             } => Ok((answer, state, stored)),
             CeremonyRead::Live { passkey: None, .. } => {
-                match self.store.drop_ceremony(key, None, self.now()).await? {
-                    deadbolt_store::Budget::Exhausted { retry_after } => {
-                        Err(AuthError::Throttled {
-                            retry_after: retry_after.max(1),
-                        })
-                    }
-                    deadbolt_store::Budget::Granted => Err(refused()),
-                }
+                let taken = self.store.drop_ceremony(key, None, self.now()).await?;
+                Err(throttled_or(taken, refused()))
             }
         }
     }
@@ -437,11 +431,18 @@ impl Auth {
             .drop_ceremony(key, Some(budget), self.now())
             .await
         {
-            Ok(deadbolt_store::Budget::Exhausted { retry_after }) => AuthError::Throttled {
-                retry_after: retry_after.max(1),
-            },
-            Ok(deadbolt_store::Budget::Granted) => error,
+            Ok(taken) => throttled_or(taken, error),
             Err(e) => e.into(),
         }
+    }
+}
+
+/// `error`, unless the budget said no: then the wait.
+fn throttled_or(taken: deadbolt_store::Budget, error: AuthError) -> AuthError {
+    match taken {
+        deadbolt_store::Budget::Exhausted { retry_after } => AuthError::Throttled {
+            retry_after: retry_after.max(1),
+        },
+        deadbolt_store::Budget::Granted => error,
     }
 }

@@ -14,9 +14,10 @@
 //! answers each: the rules are unchanged (each take is the same atomic
 //! upsert, each sign-in the same statements with the same outcomes,
 //! ordered to decide before they write; one that fails is answered with
-//! its error and the rest applied again without it), the writes that share a commit share its fsync and the pages
-//! they touch (the budgets', sessions', events' leaves), and a write is
-//! acknowledged only after its commit is durable.
+//! its error and the rest applied again without it), the writes that
+//! share a commit share its fsync and the pages they touch (the budgets',
+//! sessions', events' leaves), and a write is acknowledged only after its
+//! commit is durable.
 //!
 //! Such a batch is the one SQLite transaction that touches rows of many
 //! clients: safe, because each write's result depends only on the rows
@@ -53,21 +54,40 @@ pub(crate) enum Job {
     Pass(Box<Pass>, oneshot::Sender<Result<PasskeyOutcome>>),
 }
 
-/// An attempt-budget take (`Store::take_budget`).
-pub(crate) struct Take {
+/// A budget, owned (what [`BudgetSpec`] borrows).
+struct OwnedBudget {
     key: String,
     burst: i64,
     interval: i64,
-    pub(crate) now: i64,
 }
 
-impl Take {
-    pub(crate) fn spec(&self) -> BudgetSpec<'_> {
+impl OwnedBudget {
+    fn new(b: BudgetSpec<'_>) -> OwnedBudget {
+        OwnedBudget {
+            key: b.key.to_owned(),
+            burst: b.burst,
+            interval: b.interval,
+        }
+    }
+
+    fn spec(&self) -> BudgetSpec<'_> {
         BudgetSpec {
             key: &self.key,
             burst: self.burst,
             interval: self.interval,
         }
+    }
+}
+
+/// An attempt-budget take (`Store::take_budget`).
+pub(crate) struct Take {
+    budget: OwnedBudget,
+    pub(crate) now: i64,
+}
+
+impl Take {
+    pub(crate) fn spec(&self) -> BudgetSpec<'_> {
+        self.budget.spec()
     }
 }
 
@@ -77,8 +97,8 @@ pub(crate) struct Pass {
     binding: Vec<u8>,
     kind: String,
     sealed_until: Option<i64>,
-    client_budget: Option<(String, i64, i64)>,
-    budget: (String, i64, i64),
+    client_budget: Option<OwnedBudget>,
+    budget: OwnedBudget,
     passkey_id: i64,
     counter: i64,
     credential: String,
@@ -87,18 +107,6 @@ pub(crate) struct Pass {
     session: SessionRecord,
     events: Vec<EventKind>,
     regression_events: Vec<EventKind>,
-}
-
-fn owned(b: BudgetSpec<'_>) -> (String, i64, i64) {
-    (b.key.to_owned(), b.burst, b.interval)
-}
-
-fn spec((key, burst, interval): &(String, i64, i64)) -> BudgetSpec<'_> {
-    BudgetSpec {
-        key,
-        burst: *burst,
-        interval: *interval,
-    }
 }
 
 impl Pass {
@@ -112,8 +120,8 @@ impl Pass {
             binding: step.ceremony.binding.to_vec(),
             kind: step.ceremony.kind.to_owned(),
             sealed_until: step.ceremony.sealed_until,
-            client_budget: step.ceremony.client_budget.map(owned),
-            budget: owned(step.budget),
+            client_budget: step.ceremony.client_budget.map(OwnedBudget::new),
+            budget: OwnedBudget::new(step.budget),
             passkey_id: step.passkey_id,
             counter: step.counter,
             credential: step.credential.to_owned(),
@@ -132,9 +140,9 @@ impl Pass {
                 binding: &self.binding,
                 kind: &self.kind,
                 sealed_until: self.sealed_until,
-                client_budget: self.client_budget.as_ref().map(spec),
+                client_budget: self.client_budget.as_ref().map(OwnedBudget::spec),
             },
-            budget: spec(&self.budget),
+            budget: self.budget.spec(),
             passkey_id: self.passkey_id,
             counter: self.counter,
             credential: &self.credential,
@@ -165,9 +173,7 @@ pub(crate) async fn take(
 ) -> Result<Budget> {
     let (reply, answer) = oneshot::channel();
     let take = Take {
-        key: budget.key.to_owned(),
-        burst: budget.burst,
-        interval: budget.interval,
+        budget: OwnedBudget::new(budget),
         now,
     };
     queue(store, batches, Job::Take(take, reply));
